@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from samenspel.directory.models import Group, Language, Location, Organisation, Schedule, Theme
+from samenspel.directory.reference import load_reference_data
+
+
+@pytest.fixture
+def reference(db: None) -> None:
+    load_reference_data()
+
+
+@pytest.fixture
+def support_point(db: None) -> Organisation:
+    return Organisation.objects.create(
+        slug="steunpunt-test", kind="support_point", name="Steunpunt Test", email="info@steunpunt.example.org"
+    )
+
+
+@pytest.fixture
+def location(db: None) -> Location:
+    loc = Location(name="Buurthuis De Boog", street="Boogstraat 12", postcode="5611 AB", disclosure="public")
+    loc.full_clean()
+    loc.save()
+    return loc
+
+
+@pytest.fixture
+def group(reference: None, support_point: Organisation, location: Location) -> Group:
+    g = Group.objects.create(
+        slug="lotgenoten-depressie",
+        name_nl="Lotgenotengroep depressie",
+        name_en="Peer group depression",
+        description_nl="Een groep voor mensen die somber zijn.",
+        support_point=support_point,
+        location=location,
+        contact_email="depressie@steunpunt.example.org",
+    )
+    g.themes.set([Theme.objects.get(slug="depression")])
+    g.languages.set([Language.objects.get(code="nl")])
+    Schedule.objects.create(
+        group=g,
+        kind="weekly",
+        weekdays=[3],
+        start_time=datetime.time(19, 30),
+        end_time=datetime.time(21, 0),
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    return g
