@@ -64,10 +64,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "samenspel.core",
     "samenspel.directory",
+    "samenspel.finder",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "samenspel.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

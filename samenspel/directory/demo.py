@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samenspel.core.audit import log_action
-from samenspel.directory import demo_content, postcodes
+from samenspel.directory import demo_content, postcodes, search_index
 from samenspel.directory.models import (
     Cancellation,
     Disclosure,
@@ -187,6 +187,8 @@ class Generator:
         validate_content(self.content, set(themes), set(languages))
         with transaction.atomic():
             self._write(themes, languages)
+            # bulk_create skips the signals that keep the search index current.
+            self.counts["search_documents"] = search_index.rebuild()
             log_action(
                 obj=Group.objects.order_by("pk").first() or Group(pk=0),
                 action="generated",

@@ -549,3 +549,36 @@ class Cancellation(models.Model):
 
     def __str__(self) -> str:
         return str(self.date)
+
+
+class SearchDocument(models.Model):
+    """One row per public group with what search filters and matches on; see search_index.py.
+
+    Derived data: rebuilt from the group at any time, never edited by hand.
+    """
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    support_point = models.ForeignKey(Organisation, null=True, on_delete=models.SET_NULL, related_name="+")
+    is_online = models.BooleanField(default=False)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    audience = models.CharField(max_length=16)
+    gender = models.CharField(max_length=16)
+    is_free = models.BooleanField(default=True)
+    welcomes_new = models.BooleanField(default=True)
+    weekday_mask = models.PositiveSmallIntegerField(default=0)  # bit 0 = Monday
+    part_mask = models.PositiveSmallIntegerField(default=0)  # 1 morning, 2 afternoon, 4 evening
+    verified_at = models.DateTimeField(null=True)
+    name_terms = models.TextField(blank=True)  # stems of the name in every language
+    body_terms = models.TextField(blank=True)  # stems of description and first visit, and the place
+    # Facets as words, so the text index filters them too: "t12" = theme 12, "lfa" = meets in Farsi.
+    facet_terms = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["latitude", "longitude"]),
+            models.Index(fields=["is_online"], condition=models.Q(is_online=True), name="searchdoc_online"),
+        ]
+
+    def __str__(self) -> str:
+        return f"search document of group {self.group_id}"

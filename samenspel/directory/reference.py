@@ -10,6 +10,7 @@ from django.db import transaction
 
 from samenspel.directory import reference_data
 from samenspel.directory.models import Language, Theme, ThemeSynonym
+from samenspel.directory.search_index import bump_vocabulary
 
 
 def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
@@ -48,6 +49,7 @@ def load_reference_data() -> dict[str, int]:
             for term in dict.fromkeys(t.strip().lower() for t in terms if t.strip()):
                 synonyms.append(ThemeSynonym(theme=theme, language=language, term=term))
     ThemeSynonym.objects.bulk_create(synonyms, ignore_conflicts=True)
+    transaction.on_commit(bump_vocabulary)
     return {
         "languages": Language.objects.count(),
         "themes": Theme.objects.count(),

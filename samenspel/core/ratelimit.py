@@ -1,0 +1,40 @@
+"""A small fixed-window rate limiter on the cache (Redis in production, local memory otherwise).
+
+Clients are keyed on a keyed hash of their IP address, so neither the cache
+nor a log ever holds the raw address of a visitor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_key(request: HttpRequest) -> str:
+    """A SHA-256 of the client's IP (REMOTE_ADDR).
+
+    Keyed with SECRET_KEY (HMAC): a plain hash of an IPv4 address can be
+    reversed by trying all 2^32 addresses.
+    """
+    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+def hit(key: str, limit: int, window_seconds: int) -> bool:
+    """Count one hit for `key`; True while the key stays within `limit` hits in the current window."""
+    window = int(time.time() // window_seconds)
+    cache_key = f"ratelimit:{key}:{window}"
+    # add() only sets a missing key, so two workers starting a window do not reset each other.
+    cache.add(cache_key, 0, timeout=window_seconds + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:
+        # The key expired between add() and incr(): this is the first hit of a new window.
+        cache.set(cache_key, 1, timeout=window_seconds + 1)
+        count = 1
+    return count <= limit

@@ -1,0 +1,210 @@
+"""The search document: one denormalised row per public group, kept current on every write.
+
+Writes go through the ORM only. The database keeps its own text index in
+step: on PostgreSQL two generated tsvector columns with GIN indexes, on
+SQLite an external-content FTS5 table with triggers (migration 0002). Both
+index the same pre-stemmed terms (see text.py), so both give the same results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Prefetch
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from samenspel.directory import text
+from samenspel.directory.models import (
+    PUBLIC_STATUSES,
+    Cost,
+    Disclosure,
+    Group,
+    GroupStatus,
+    Intake,
+    Location,
+    Schedule,
+    SearchDocument,
+    Theme,
+    ThemeSynonym,
+)
+from samenspel.directory.reference_data import INTERFACE_LANGUAGES
+
+BATCH = 1000
+VOCABULARY_VERSION_KEY = "search:vocabulary-version"
+
+# Parts of the day as bits, for the day-part filter.
+MORNING, AFTERNOON, EVENING = 1, 2, 4
+
+
+def part_of_day(hour: int) -> int:
+    if hour < 12:
+        return MORNING
+    if hour < 17:
+        return AFTERNOON
+    return EVENING
+
+
+@lru_cache(maxsize=20_000)
+def _stems_cached(value: str, language: str) -> tuple[str, ...]:
+    # Demo and imported data repeat texts a lot; stemming each text once keeps rebuilds fast.
+    return tuple(text.stems(value, language))
+
+
+def _terms(group: Group, fields: Iterable[str]) -> str:
+    seen: dict[str, None] = {}
+    for field in fields:
+        for code in INTERFACE_LANGUAGES:
+            value = getattr(group, f"{field}_{code}", "") or ""
+            if value:
+                seen.update(dict.fromkeys(_stems_cached(value, code)))
+    return " ".join(seen)
+
+
+def welcomes_new(group: Group) -> bool:
+    """'New members welcome now': looking for members, or active with an open intake."""
+    if group.status == GroupStatus.LOOKING:
+        return True
+    return group.status == GroupStatus.ACTIVE and group.intake != Intake.SET_MOMENTS
+
+
+def build_document(group: Group) -> SearchDocument:
+    location = group.location
+    online = location is None or location.disclosure == Disclosure.ONLINE
+    weekdays = parts = 0
+    for schedule in group.schedules.all():
+        rule = schedule.rule()
+        days = set(rule.weekdays) if rule.weekdays else {d.weekday() for d in rule.dates}
+        if schedule.kind == Schedule.Kind.MONTHLY_DATE:
+            days = set(range(7))  # a date falls on any weekday
+        for day in days:
+            weekdays |= 1 << day
+        parts |= part_of_day(schedule.start_time.hour)
+    place = "" if online or location is None else location.municipality
+    return SearchDocument(
+        group=group,
+        support_point_id=group.support_point_id,
+        is_online=online,
+        latitude=None if online or location is None else location.latitude,
+        longitude=None if online or location is None else location.longitude,
+        audience=group.audience,
+        gender=group.gender,
+        is_free=group.cost in (Cost.FREE, Cost.VOLUNTARY),
+        welcomes_new=welcomes_new(group),
+        weekday_mask=weekdays,
+        part_mask=parts,
+        verified_at=group.last_verified_at,
+        name_terms=_terms(group, ("name",)),
+        facet_terms=" ".join(
+            [f"t{theme.pk}" for theme in group.themes.all()] + [f"l{lang.code}" for lang in group.languages.all()]
+        ),
+        body_terms=" ".join(filter(None, (_terms(group, ("description", "first_visit")), " ".join(text.words(place))))),
+    )
+
+
+UPDATE_FIELDS = [
+    "support_point_id",
+    "is_online",
+    "latitude",
+    "longitude",
+    "audience",
+    "gender",
+    "is_free",
+    "welcomes_new",
+    "weekday_mask",
+    "part_mask",
+    "verified_at",
+    "name_terms",
+    "body_terms",
+    "facet_terms",
+]
+
+
+def index_groups(group_ids: Iterable[int]) -> int:
+    """(Re)build the search documents of these groups; non-public groups are taken out."""
+    ids = list(set(group_ids))
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        groups = (
+            Group.objects.filter(pk__in=chunk, status__in=PUBLIC_STATUSES)
+            .select_related("location")
+            .prefetch_related(Prefetch("schedules", queryset=Schedule.objects.order_by("pk")), "themes", "languages")
+        )
+        docs = [build_document(g) for g in groups]
+        with transaction.atomic():
+            SearchDocument.objects.filter(group_id__in=chunk).exclude(group_id__in=[d.group_id for d in docs]).delete()
+            SearchDocument.objects.bulk_create(
+                docs, update_conflicts=True, unique_fields=["group"], update_fields=UPDATE_FIELDS
+            )
+        written += len(docs)
+    bump_vocabulary()
+    return written
+
+
+def rebuild() -> int:
+    """Rebuild every search document (after bulk imports and the generator)."""
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        ids = list(Group.objects.filter(status__in=PUBLIC_STATUSES).values_list("pk", flat=True).order_by("pk"))
+        return index_groups(ids)
+
+
+def bump_vocabulary() -> None:
+    """Tell every worker that the word list for typo correction changed."""
+    try:
+        cache.incr(VOCABULARY_VERSION_KEY)
+    except ValueError:
+        cache.set(VOCABULARY_VERSION_KEY, 1, None)
+
+
+def vocabulary_version() -> int:
+    return int(cache.get_or_set(VOCABULARY_VERSION_KEY, 1, None) or 1)
+
+
+# Keep the index current on every write, once per transaction commit. --------
+
+
+def _reindex_later(group_ids: Iterable[int]) -> None:
+    ids = [i for i in group_ids if i is not None]
+    if ids:
+        transaction.on_commit(lambda: index_groups(ids))
+
+
+@receiver(post_save, sender=Group)
+@receiver(post_delete, sender=Group)
+def _group_changed(sender: type, instance: Group, **kwargs: object) -> None:
+    if kwargs.get("raw"):
+        return
+    _reindex_later([instance.pk])
+
+
+@receiver(m2m_changed, sender=Group.themes.through)
+@receiver(m2m_changed, sender=Group.languages.through)
+def _group_links_changed(sender: type, instance: object, action: str, **kwargs: object) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Group):
+        _reindex_later([instance.pk])
+
+
+@receiver(post_save, sender=Schedule)
+@receiver(post_delete, sender=Schedule)
+def _schedule_changed(sender: type, instance: Schedule, **kwargs: object) -> None:
+    _reindex_later([instance.group_id])
+
+
+@receiver(post_save, sender=Location)
+def _location_changed(sender: type, instance: Location, **kwargs: object) -> None:
+    if kwargs.get("raw"):
+        return
+    _reindex_later(Group.objects.filter(location=instance).values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_delete, sender=Theme)
+@receiver(post_save, sender=ThemeSynonym)
+@receiver(post_delete, sender=ThemeSynonym)
+def _vocabulary_changed(sender: type, **kwargs: object) -> None:
+    transaction.on_commit(bump_vocabulary)

@@ -1,0 +1,120 @@
+"""The public search form: every parameter is optional, and nothing a visitor types can break the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samenspel.directory.models import Language
+from samenspel.directory.search import DEFAULT_DISTANCE, DISTANCES, Filters
+
+WEEKDAYS = [
+    ("0", gettext_lazy("Monday")),
+    ("1", gettext_lazy("Tuesday")),
+    ("2", gettext_lazy("Wednesday")),
+    ("3", gettext_lazy("Thursday")),
+    ("4", gettext_lazy("Friday")),
+    ("5", gettext_lazy("Saturday")),
+    ("6", gettext_lazy("Sunday")),
+]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("What is it about?"), required=False, strip=True)
+    place = forms.CharField(label=gettext_lazy("Postcode or place"), required=False, strip=True)
+    distance = forms.ChoiceField(
+        label=gettext_lazy("Distance"),
+        required=False,
+        choices=[(str(d), gettext_lazy("within %(km)s km") % {"km": d}) for d in DISTANCES]
+        + [("any", gettext_lazy("anywhere"))],
+    )
+    language = forms.ChoiceField(label=gettext_lazy("Language of the meetings"), required=False)
+    day = forms.ChoiceField(
+        label=gettext_lazy("Day"), required=False, choices=[("", gettext_lazy("any day")), *WEEKDAYS]
+    )
+    part = forms.ChoiceField(
+        label=gettext_lazy("Time of day"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("any time")),
+            ("morning", gettext_lazy("morning")),
+            ("afternoon", gettext_lazy("afternoon")),
+            ("evening", gettext_lazy("evening")),
+        ],
+    )
+    audience = forms.ChoiceField(
+        label=gettext_lazy("For whom"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", gettext_lazy("does not matter")),
+            ("self", gettext_lazy("for myself")),
+            ("relative", gettext_lazy("as a relative or loved one")),
+        ],
+    )
+    gender = forms.ChoiceField(
+        label=gettext_lazy("Who takes part"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", gettext_lazy("everyone")),
+            ("women", gettext_lazy("women only")),
+            ("men", gettext_lazy("men only")),
+        ],
+    )
+    mode = forms.ChoiceField(
+        label=gettext_lazy("How you meet"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", gettext_lazy("in person or online")),
+            ("in_person", gettext_lazy("in person")),
+            ("online", gettext_lazy("online")),
+        ],
+    )
+    free = forms.BooleanField(label=gettext_lazy("Free (or a voluntary contribution)"), required=False)
+    new = forms.BooleanField(label=gettext_lazy("New members welcome now"), required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        used = Language.objects.filter(groups__isnull=False).distinct().order_by("name_local")
+        self.fields["language"].choices = [("", _("any language"))] + [  # type: ignore[attr-defined]
+            (lang.code, lang.name_local) for lang in used
+        ]
+
+    def filters(self) -> tuple[Filters, int, list[str]]:
+        """The filters to search with, the page, and messages about what was ignored."""
+        messages: list[str] = []
+        data: dict[str, Any] = {}
+        if not self.is_bound:
+            return Filters(), 1, messages
+        self.is_valid()
+        for name in self.errors:
+            raw = str(self.data.get(name, ""))[:40]
+            if name == "language":
+                messages.append(
+                    _("We do not know the language '%(code)s'. We show groups in every language.") % {"code": raw}
+                )
+            elif name == "page":
+                messages.append(_("That page number is not right. We show the first page."))
+            else:
+                messages.append(_("We ignored '%(value)s': that is not one of the choices.") % {"value": raw})
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        distance_raw = data.get("distance") or ""
+        filters = Filters(
+            place=(data.get("place") or "")[:80],
+            distance=None if distance_raw == "any" else int(distance_raw or DEFAULT_DISTANCE),
+            language=data.get("language") or "",
+            day=int(data["day"]) if data.get("day") else None,
+            part=data.get("part") or "",
+            audience=data.get("audience") or "",
+            gender=data.get("gender") or "",
+            mode=data.get("mode") or "",
+            free=bool(data.get("free")),
+            new=bool(data.get("new")),
+        )
+        return filters, data.get("page") or 1, messages
