@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from samenspel.directory import postcodes, text
-from samenspel.directory.models import Group, Theme, ThemeSynonym
+from samenspel.directory.models import Group, Language, SearchDocument, Theme, ThemeSynonym
 from samenspel.directory.reference_data import AUDIENCE_WORDS, INTERFACE_LANGUAGES
 from samenspel.directory.search_index import AFTERNOON, EVENING, MORNING, vocabulary_version
 
@@ -90,6 +90,8 @@ class Hit:
     score: float
     distance_km: float | None
     next_meeting: datetime.datetime | None = None
+    themes: list[Theme] = dataclasses.field(default_factory=list)
+    languages: list[Language] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -148,8 +150,6 @@ def _vocabulary(version: int) -> Vocabulary:
                     # A word both a relative and a gender ("man", "vrouw") is read as the relative.
                     audience.setdefault(key, kind)
     index_words: set[str] = set()
-    from samenspel.directory.models import SearchDocument
-
     for name_terms in SearchDocument.objects.values_list("name_terms", flat=True).distinct().iterator():
         index_words.update(name_terms.split())
     return Vocabulary(
@@ -281,7 +281,7 @@ class SQLiteBackend(Backend):
 
 class PostgresBackend(Backend):
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
-        vector = {"name_terms": "d.name_vector", "body_terms": "d.body_vector"}[column]
+        vector = {"name_terms": "d.name_vector", "body_terms": "d.body_vector", "facet_terms": "d.facet_vector"}[column]
         tsquery = " | ".join("'" + t.replace("'", "") + "'" for t in sorted(terms))
         return f"{vector} @@ to_tsquery('simple', %s)", [tsquery]
 
@@ -429,19 +429,32 @@ def run(
     pages = max(1, math.ceil(total / page_size))
     page = min(max(1, page), pages)
     chosen = ranked[(page - 1) * page_size : page * page_size]
-    groups = (
-        Group.objects.filter(pk__in=[r[3] for r in chosen])
-        .select_related("location", "support_point")
-        .prefetch_related("themes", "languages", "schedules__cancellations")
-        .in_bulk()
-    )
+    ids = [r[3] for r in chosen]
+    groups = Group.objects.select_related("location").prefetch_related("schedules__cancellations").in_bulk(ids)
+    # Themes and languages are few and rarely change: the cached objects are joined by id here,
+    # which saves building the same model instances for every result on every search.
+    themes, languages = _themes_by_id(vocabulary_version()), _languages_by_id(vocabulary_version())
+    theme_ids: dict[int, list[int]] = {}
+    for group_id, theme_id in Group.themes.through.objects.filter(group_id__in=ids).values_list("group_id", "theme_id"):
+        theme_ids.setdefault(group_id, []).append(theme_id)
+    language_ids: dict[int, list[int]] = {}
+    links = Group.languages.through.objects.filter(group_id__in=ids).values_list("group_id", "language_id")
+    for group_id, language_id in links:
+        language_ids.setdefault(group_id, []).append(language_id)
     hits = []
     now = datetime.datetime.now(tz=datetime.UTC)
     for neg_score, _d, _f, pk, distance in chosen:
         group = groups[pk]
         upcoming = group.next_meetings(count=1, after=now)
         hits.append(
-            Hit(group=group, score=-neg_score, distance_km=distance, next_meeting=upcoming[0] if upcoming else None)
+            Hit(
+                group=group,
+                score=-neg_score,
+                distance_km=distance,
+                next_meeting=upcoming[0] if upcoming else None,
+                themes=sorted((themes[i] for i in theme_ids.get(pk, [])), key=lambda t: t.pk),
+                languages=sorted((languages[i] for i in language_ids.get(pk, [])), key=lambda lang: lang.code),
+            )
         )
     return hits, total, page
 
@@ -471,6 +484,34 @@ def search(
     return Results(
         query=query, filters=filters, hits=hits, total=total, page=shown, pages=pages, origin=origin, messages=messages
     )
+
+
+@lru_cache(maxsize=2)
+def _themes_by_id(version: int) -> dict[int, Theme]:
+    return Theme.objects.in_bulk()
+
+
+@lru_cache(maxsize=2)
+def _languages_by_id(version: int) -> dict[int, Language]:
+    return Language.objects.in_bulk()
+
+
+@lru_cache(maxsize=2)
+def _meeting_languages(version: int) -> tuple[tuple[str, str], ...]:
+    rows = Language.objects.filter(code__in=_facet_language_codes()).order_by("name_local")
+    return tuple((lang.code, lang.name_local) for lang in rows)
+
+
+def _facet_language_codes() -> set[str]:
+    codes: set[str] = set()
+    for facets in SearchDocument.objects.values_list("facet_terms", flat=True).distinct().iterator():
+        codes.update(term[1:] for term in facets.split() if term.startswith("l"))
+    return codes
+
+
+def meeting_languages() -> tuple[tuple[str, str], ...]:
+    """(code, name in the language itself) of every language public groups meet in."""
+    return _meeting_languages(vocabulary_version())
 
 
 def related_themes(themes: Sequence[Theme]) -> list[Theme]:

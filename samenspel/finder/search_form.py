@@ -8,8 +8,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.directory.models import Language
-from samenspel.directory.search import DEFAULT_DISTANCE, DISTANCES, Filters
+from samenspel.directory.search import DEFAULT_DISTANCE, DISTANCES, Filters, meeting_languages
 
 WEEKDAYS = [
     ("0", gettext_lazy("Monday")),
@@ -81,10 +80,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        used = Language.objects.filter(groups__isnull=False).distinct().order_by("name_local")
-        self.fields["language"].choices = [("", _("any language"))] + [  # type: ignore[attr-defined]
-            (lang.code, lang.name_local) for lang in used
-        ]
+        self.fields["language"].choices = [("", _("any language")), *meeting_languages()]  # type: ignore[attr-defined]
 
     def filters(self) -> tuple[Filters, int, list[str]]:
         """The filters to search with, the page, and messages about what was ignored."""

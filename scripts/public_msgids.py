@@ -1,0 +1,78 @@
+"""List the msgids that public pages use, for translators and for the translation test.
+
+A msgid is public when one of its references is in a public module or template, or it is a
+label of a TextChoices class in directory/models.py (shown on group pages and in filters).
+Usage: python scripts/public_msgids.py locale/tr/LC_MESSAGES/django.po  -> prints missing public msgids
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC_PREFIXES = (
+    "samenspel/finder/",
+    "samenspel/templates/",
+    "samenspel/directory/search.py",
+    "samenspel/directory/recurrence.py",
+    "samenspel/settings.py",
+    "samenspel/core/ratelimit.py",
+)
+_CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
+
+
+def _choice_lines() -> set[int]:
+    lines = (ROOT / "samenspel/directory/models.py").read_text(encoding="utf-8").splitlines()
+    return {i for i, line in enumerate(lines, start=1) if _CHOICE_LINE.match(line)}
+
+
+def is_public(references: list[str]) -> bool:
+    choices = _choice_lines()
+    for ref in references:
+        path, _, line = ref.partition(":")
+        if path.startswith(PUBLIC_PREFIXES):
+            return True
+        if path == "samenspel/directory/models.py" and line.isdigit() and int(line) in choices:
+            return True
+    return False
+
+
+def _msgid(block: str) -> str:
+    """The msgid of a .po block (continuation lines joined), without msgid_plural."""
+    parts: list[str] = []
+    inside = False
+    for line in block.splitlines():
+        if line.startswith("msgid "):
+            inside = True
+            line = line[len("msgid ") :]
+        elif line.startswith(("msgid_plural", "msgstr", "#")):
+            inside = False
+            continue
+        if inside and line.startswith('"'):
+            parts.append(line[1:-1])
+    return "".join(parts)
+
+
+def entries(po_path: Path) -> list[tuple[list[str], str, bool]]:
+    """(references, msgid, translated) for every entry of a .po file, header excluded."""
+    out: list[tuple[list[str], str, bool]] = []
+    for block in po_path.read_text(encoding="utf-8").split("\n\n"):
+        refs = [r for line in block.splitlines() if line.startswith("#: ") for r in line[3:].split()]
+        msgid = _msgid(block)
+        if not msgid:
+            continue
+        values = re.findall(r'^msgstr(?:\[\d\])? "(.*)"((?:\n".*")*)', block, re.M)
+        translated = all(first or rest for first, rest in values) and "#, fuzzy" not in block
+        out.append((refs, msgid, translated))
+    return out
+
+
+if __name__ == "__main__":
+    for path in sys.argv[1:]:
+        missing = [m for refs, m, ok in entries(Path(path)) if is_public(refs) and not ok]
+        total = sum(1 for refs, _m, _ok in entries(Path(path)) if is_public(refs))
+        print(f"{path}: {total} public msgids, {len(missing)} untranslated")
+        for m in missing:
+            print("   ", m[:100])
