@@ -94,7 +94,12 @@ def main() -> None:
         result["postgres"] = bench_postgres(args.groups)
         print("postgres", result["postgres"], flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "generate.json").write_text(json.dumps(result, indent=2) + "\n")
+    path = RESULTS / "generate.json"
+    # --only runs one database: keep the other database's last figures beside it.
+    previous = json.loads(path.read_text()) if path.exists() else {}
+    if previous.get("groups") == args.groups:
+        result = {**previous, **result}
+    path.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":

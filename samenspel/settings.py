@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "samenspel.core",
     "samenspel.directory",
     "samenspel.finder",
+    "samenspel.opendata",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", include("samenspel.core.urls")),
+    path("api/", include("samenspel.opendata.urls")),
     path("", include("samenspel.finder.urls")),
 ]

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client(db: None) -> Client:
     user = User.objects.create_superuser("staf", "staf@example.org", "a-long-password-1")
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")  # English admin: the assertions read the source strings
     client.force_login(user)
     return client
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from samenspel.directory.demo import Generator, default_content
 from samenspel.directory.models import (
@@ -96,7 +97,7 @@ def test_content_with_an_unknown_postcode_is_refused_and_nothing_is_saved(tmp_pa
     bad = {"templates": content.templates, "places": [{"name": "Nergens", "postcode": "5699", "place": "X"}]}
     path = tmp_path / "content.json"
     path.write_text(json.dumps(bad))
-    with pytest.raises(CommandError, match="unknown postcode '5699'"):
+    with translation.override("en"), pytest.raises(CommandError, match="unknown postcode '5699'"):
         call_command("demo_region", "--content", str(path))
     assert not Group.objects.exists()
     assert not Organisation.objects.exists()
@@ -105,14 +106,14 @@ def test_content_with_an_unknown_postcode_is_refused_and_nothing_is_saved(tmp_pa
 def test_content_with_an_unknown_theme_names_the_template() -> None:
     content = default_content()
     content.templates = [{**content.templates[0], "themes": ["no-such-theme"]}]
-    with pytest.raises(ValueError, match="group template 1: unknown theme 'no-such-theme'"):
+    with translation.override("en"), pytest.raises(ValueError, match="group template 1: unknown theme 'no-such-theme'"):
         Generator(groups=5, content=content).run()
     assert not Group.objects.exists()
 
 
 @pytest.mark.parametrize("groups", ["0", "-3"])
 def test_a_nonsense_number_of_groups_is_refused(groups: str) -> None:
-    with pytest.raises(CommandError, match="between 1 and"):
+    with translation.override("en"), pytest.raises(CommandError, match="between 1 and"):
         call_command("demo_region", "--groups", groups)
     assert not Group.objects.exists()
 

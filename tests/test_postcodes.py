@@ -36,7 +36,7 @@ def test_place_names_match_without_accents_or_case() -> None:
 def test_the_bounding_box_contains_every_point_within_the_distance() -> None:
     lat, lon = 51.44, 5.48
     min_lat, max_lat, min_lon, max_lon = postcodes.bounding_box(lat, lon, 10)
-    for area in postcodes._table()[0].values():
+    for area in postcodes.all_areas():
         if postcodes.distance_km(lat, lon, area.latitude, area.longitude) <= 10:
             assert min_lat <= area.latitude <= max_lat and min_lon <= area.longitude <= max_lon
 

@@ -152,6 +152,14 @@ def test_the_index_follows_changes_to_groups(region: None, django_capture_on_com
     assert group.slug not in slugs(search.search("zwanenburcht", Filters(distance=None)))
 
 
+def test_a_private_address_is_blurred_before_it_enters_the_search_index(region: None) -> None:
+    group = Group.objects.public().filter(location__disclosure="on_request").select_related("location").first()
+    assert group is not None and group.location is not None
+    doc = SearchDocument.objects.get(group=group)
+    assert (doc.latitude, doc.longitude) == (round(group.location.latitude, 2), round(group.location.longitude, 2))
+    assert (doc.latitude, doc.longitude) != (group.location.latitude, group.location.longitude)
+
+
 PARITY_QUERIES = [
     ("verslaafde zoon", Filters(place="Helmond", distance=25)),
     ("depresie", Filters(distance=None)),

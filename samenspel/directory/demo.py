@@ -216,7 +216,7 @@ class Generator:
             )
         if self.national:
             # National scale: 20,000 organisations, about one support point per 2,500 groups.
-            areas = _all_areas()
+            areas = postcodes.all_areas()
             n_support = max(1, self.groups // 2500)
             kinds = [k for k in OrganisationKind.values if k != OrganisationKind.SUPPORT_POINT]
             for i in range(20_000 - len(orgs)):
@@ -260,7 +260,7 @@ class Generator:
                 )
             )
         if self.national:
-            areas = _all_areas()
+            areas = postcodes.all_areas()
             for i in range(self.groups // 5):
                 area = areas[rng.randrange(len(areas))]
                 disclosure = _weighted(
@@ -382,7 +382,3 @@ class Generator:
             totals["cancellations"] += len(cancels)
             totals["status_changes"] += len(history)
         self.counts.update(totals)
-
-
-def _all_areas() -> list[postcodes.Area]:
-    return sorted(postcodes._table()[0].values(), key=lambda a: a.pc4)

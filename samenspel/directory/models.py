@@ -206,6 +206,17 @@ class Location(models.Model):
     def is_online(self) -> bool:
         return self.disclosure == Disclosure.ONLINE
 
+    def public_coordinates(self) -> tuple[float | None, float | None]:
+        """The point the public may know: exact for a public address, about a kilometre off otherwise.
+
+        Search distances and every export use this point, so a distance cannot pin down a living room.
+        """
+        if self.disclosure == Disclosure.ONLINE or self.latitude is None or self.longitude is None:
+            return None, None
+        if self.disclosure == Disclosure.PUBLIC:
+            return self.latitude, self.longitude
+        return round(self.latitude, 2), round(self.longitude, 2)
+
     def clean(self) -> None:
         errors: dict[str, Any] = {}
         if self.disclosure == Disclosure.ONLINE:

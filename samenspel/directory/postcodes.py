@@ -80,8 +80,9 @@ def resolve(text: str) -> Area | None:
     return lookup(text) if _PC_RE.match(text or "") else lookup_place(text)
 
 
-def areas_in(place: str) -> list[Area]:
-    return list(_table()[1].get(_fold(place), []))
+def all_areas() -> list[Area]:
+    """Every PC4 area, in postcode order."""
+    return sorted(_table()[0].values(), key=lambda a: a.pc4)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

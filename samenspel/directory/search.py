@@ -224,7 +224,8 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
                     query.corrections[word] = fixed
                     terms = {fixed}
                 query.concepts.append(Concept(word=word, terms=frozenset(terms), corrected_from=word if fixed else ""))
-    query.themes = list(Theme.objects.filter(pk__in=theme_ids).order_by("pk")) if theme_ids else []
+    cached = _themes_by_id(vocabulary_version())
+    query.themes = [cached[i] for i in sorted(theme_ids) if i in cached]
     for word, ids in corrected_themes.items():
         # Show the correction as the theme's name in the visitor's language, not the synonym that matched.
         query.corrections[word] = ", ".join(t.label for t in query.themes if t.pk in ids)
@@ -268,11 +269,16 @@ def expand_themes(themes: Sequence[Theme]) -> tuple[set[int], set[int]]:
 
 
 class Backend:
+    # Seconds since 1970 of the last check, so ranking needs no datetime parsing per row.
+    verified_epoch = "0"
+
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
 
 class SQLiteBackend(Backend):
+    verified_epoch = "COALESCE(CAST(strftime('%%s', d.verified_at) AS REAL), 0)"
+
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         alternatives = " OR ".join(f'"{t}"' for t in sorted(terms))
         match = f"{{{column}}} : ({alternatives})"
@@ -280,6 +286,8 @@ class SQLiteBackend(Backend):
 
 
 class PostgresBackend(Backend):
+    verified_epoch = "COALESCE(EXTRACT(EPOCH FROM d.verified_at), 0)"
+
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         vector = {"name_terms": "d.name_vector", "body_terms": "d.body_vector", "facet_terms": "d.facet_vector"}[column]
         tsquery = " | ".join("'" + t.replace("'", "") + "'" for t in sorted(terms))
@@ -323,15 +331,44 @@ def _filter_sql(filters: Filters, db: Backend) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def _place_branches(filters: Filters, origin: postcodes.Area | None) -> list[tuple[str, list[Any]]]:
+KM_PER_DEGREE = postcodes.EARTH_RADIUS_KM * math.pi / 180
+FAR = 1e18  # sorts groups without a distance (online) after every near one, on both databases
+
+
+@dataclasses.dataclass(frozen=True)
+class _Place:
+    """The place searched from, as SQL: a squared equirectangular distance in degrees of latitude.
+
+    Plain arithmetic, so PostgreSQL and SQLite compute the same numbers; within 50 km it differs from the
+    great-circle distance by less than a metre per kilometre.
+    """
+
+    latitude: float
+    longitude: float
+    km: float | None
+
+    @property
+    def sql(self) -> tuple[str, list[Any]]:
+        k = math.cos(math.radians(self.latitude))
+        expr = "((d.latitude - %s) * (d.latitude - %s) + (d.longitude - %s) * %s * (d.longitude - %s) * %s)"
+        return expr, [self.latitude, self.latitude, self.longitude, k, self.longitude, k]
+
+    def within(self) -> tuple[str, list[Any]]:
+        assert self.km is not None
+        box = postcodes.bounding_box(self.latitude, self.longitude, self.km)
+        expr, params = self.sql
+        return (
+            f"d.latitude BETWEEN %s AND %s AND d.longitude BETWEEN %s AND %s AND {expr} <= %s",
+            [*box, *params, (self.km / KM_PER_DEGREE) ** 2],
+        )
+
+
+def _place_branches(filters: Filters, place: _Place | None) -> list[tuple[str, list[Any]]]:
     """One condition per branch of the query: near the place, and online groups (which are near everyone).
 
     Two branches joined by UNION ALL, not one OR, so each can use its own index.
     """
-    near: tuple[str, list[Any]] | None = None
-    if origin is not None and filters.distance:
-        box = postcodes.bounding_box(origin.latitude, origin.longitude, filters.distance)
-        near = ("d.latitude BETWEEN %s AND %s AND d.longitude BETWEEN %s AND %s", list(box))
+    near = place.within() if place is not None and place.km else None
     online = ("d.is_online = %s", [True])
     if filters.mode == "online":
         return [online]
@@ -340,120 +377,141 @@ def _place_branches(filters: Filters, origin: postcodes.Area | None) -> list[tup
     return [near, online] if near else [("1 = 1", [])]
 
 
-def _candidates(query: ParsedQuery, filters: Filters, origin: postcodes.Area | None) -> list[tuple[Any, ...]]:
-    """Rows of (group_id, latitude, longitude, verified_at, audience, gender, match flags...)."""
-    db = backend()
-    where, params = _filter_sql(filters, db)
-    select = ["d.group_id", "d.latitude", "d.longitude", "d.verified_at", "d.audience", "d.gender"]
-    select_params: list[Any] = []
-    any_match: list[str] = []
-    any_params: list[Any] = []
+def _score_sql(query: ParsedQuery, db: Backend) -> tuple[str, list[Any], list[str], list[Any]]:
+    """(score expression, its parameters, the match conditions, their parameters)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    matches: list[str] = []
+    match_params: list[Any] = []
     direct, narrower = expand_themes(query.themes)
-    matchers: list[tuple[str, frozenset[str]]] = [
-        ("facet_terms", frozenset(f"t{i}" for i in direct)),
-        ("facet_terms", frozenset(f"t{i}" for i in narrower)),
-    ]
+    theme_cases: list[str] = []
+    for ids, weight in ((direct, W_THEME), (narrower, W_THEME_BROADER)):
+        if ids:
+            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in ids))
+            theme_cases.append(f"WHEN {expr} THEN {weight}")
+            params += p
+            matches.append(expr)
+            match_params += p
+    if theme_cases:
+        parts.append(f"CASE {' '.join(theme_cases)} ELSE 0 END")
     for concept in query.concepts:
-        matchers += [("name_terms", concept.terms), ("body_terms", concept.terms)]
-    for column, terms in matchers:
-        if not terms:
-            select.append("0")
-            continue
-        expr, p = db.text_match(column, terms)
-        select.append(f"CASE WHEN {expr} THEN 1 ELSE 0 END")
-        select_params.extend(p)
-        any_match.append(expr)
-        any_params.extend(p)
+        for column, weight in (("name_terms", W_NAME), ("body_terms", W_BODY)):
+            expr, p = db.text_match(column, concept.terms)
+            parts.append(f"CASE WHEN {expr} THEN {weight} ELSE 0 END")
+            params += p
+            matches.append(expr)
+            match_params += p
+    if query.relatives:
+        parts.append(f"CASE WHEN d.audience IN ('relatives', 'both') THEN {W_HINT} ELSE 0 END")
+    if query.gender:
+        parts.append(f"CASE WHEN d.gender = %s THEN {W_HINT} ELSE 0 END")
+        params.append(query.gender)
+    return (" + ".join(parts) or "0"), params, matches, match_params
+
+
+@dataclasses.dataclass(frozen=True)
+class Ranked:
+    """One matching group, without loading it: enough to page and show a distance."""
+
+    group_id: int
+    score: float
+    distance_km: float | None
+    facets: str = ""  # theme ids and language codes, as in the search document
+
+
+def rank(
+    query: ParsedQuery,
+    filters: Filters,
+    origin: postcodes.Area | None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[Ranked], int]:
+    """(the matching groups best first, from `offset`, at most `limit` of them; how many match in all).
+
+    Relevance first, then the nearest, then the most recently checked; the id keeps ties stable.
+    The database sorts and counts, so only one page of rows travels to Python.
+    """
+    db = backend()
+    place = _Place(origin.latitude, origin.longitude, filters.distance) if origin is not None else None
+    where, params = _filter_sql(filters, db)
+    score, score_params, matches, match_params = _score_sql(query, db)
     # With only hints (relatives, women) or no words at all, every group qualifies and the hints rank them.
-    if any_match:
-        where.append("(" + " OR ".join(any_match) + ")")
-        params.extend(any_params)
-    statements: list[str] = []
+    if matches:
+        where.append("(" + " OR ".join(matches) + ")")
+        params += match_params
+    distance, distance_params = place.sql if place is not None else ("CAST(NULL AS DOUBLE PRECISION)", [])
+    branches: list[str] = []
     all_params: list[Any] = []
-    for condition, place_params in _place_branches(filters, origin):
+    for condition, place_params in _place_branches(filters, place):
         # Every value travels as a parameter; the SQL text holds only fixed fragments and placeholders.
-        statements.append(
-            f"SELECT {', '.join(select)} FROM directory_searchdocument d WHERE "  # noqa: S608
+        branches.append(
+            f"SELECT d.group_id, d.latitude, d.longitude, d.facet_terms, {db.verified_epoch} AS verified, "  # noqa: S608
+            f"{score} AS score, {distance} AS distance FROM directory_searchdocument d WHERE "
             + " AND ".join([condition, *where])
         )
-        all_params += select_params + place_params + params
+        all_params += score_params + distance_params + place_params + params
+    sql = (
+        "SELECT group_id, latitude, longitude, facet_terms, score, COUNT(*) OVER () FROM ("  # noqa: S608
+        + " UNION ALL ".join(branches)
+        + f") AS c ORDER BY score DESC, COALESCE(distance, {FAR}) ASC, verified DESC, group_id ASC"
+    )
+    if limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        all_params += [limit, offset]
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(statements), all_params)
-        return list(cursor.fetchall())
-
-
-def _score(row: Sequence[Any], query: ParsedQuery) -> float:
-    theme_direct, theme_narrower = row[6], row[7]
-    score = W_THEME * theme_direct + W_THEME_BROADER * (theme_narrower and not theme_direct)
-    flags = row[8:]
-    for i in range(len(query.concepts)):
-        score += W_NAME * flags[2 * i] + W_BODY * flags[2 * i + 1]
-    if query.relatives and row[4] in ("relatives", "both"):
-        score += W_HINT
-    if query.gender and row[5] == query.gender:
-        score += W_HINT
-    return float(score)
-
-
-def _as_datetime(value: Any) -> datetime.datetime | None:
-    if value is None or isinstance(value, datetime.datetime):
-        return value
-    return datetime.datetime.fromisoformat(str(value))
+        cursor.execute(sql, all_params)
+        rows = cursor.fetchall()
+        if not rows and offset:
+            # Past the last page: count, so the caller can show the last page instead.
+            cursor.execute(f"SELECT COUNT(*) FROM ({' UNION ALL '.join(branches)}) AS c", all_params[:-2])  # noqa: S608
+            return [], int(cursor.fetchone()[0])
+    ranked = [
+        Ranked(
+            group_id=row[0],
+            score=float(row[4]),
+            distance_km=(
+                postcodes.distance_km(origin.latitude, origin.longitude, row[1], row[2])
+                if origin is not None and row[1] is not None
+                else None
+            ),
+            facets=row[3],
+        )
+        for row in rows
+    ]
+    return ranked, int(rows[0][5]) if rows else 0
 
 
 def run(
     query: ParsedQuery, filters: Filters, *, page: int = 1, page_size: int = PAGE_SIZE, origin: postcodes.Area | None
 ) -> tuple[list[Hit], int, int]:
     """Return (hits of this page, total, the page actually shown)."""
-    rows = _candidates(query, filters, origin)
-    ranked: list[tuple[float, float, float, int, float | None]] = []
-    for row in rows:
-        distance = None
-        if origin is not None and row[1] is not None:
-            distance = postcodes.distance_km(origin.latitude, origin.longitude, row[1], row[2])
-            if filters.distance and distance > filters.distance and filters.mode != "online":
-                continue
-        verified = _as_datetime(row[3])
-        freshness = verified.timestamp() if verified else 0.0
-        ranked.append(
-            (
-                -_score(row, query),
-                distance if distance is not None else math.inf,
-                -freshness,
-                row[0],
-                distance,
-            )
-        )
-    ranked.sort()
-    total = len(ranked)
+    page = max(1, page)
+    chosen, total = rank(query, filters, origin, limit=page_size, offset=(page - 1) * page_size)
     pages = max(1, math.ceil(total / page_size))
-    page = min(max(1, page), pages)
-    chosen = ranked[(page - 1) * page_size : page * page_size]
-    ids = [r[3] for r in chosen]
+    if page > pages:
+        page = pages
+        chosen, total = rank(query, filters, origin, limit=page_size, offset=(page - 1) * page_size)
+    ids = [r.group_id for r in chosen]
     groups = Group.objects.select_related("location").prefetch_related("schedules__cancellations").in_bulk(ids)
-    # Themes and languages are few and rarely change: the cached objects are joined by id here,
-    # which saves building the same model instances for every result on every search.
-    themes, languages = _themes_by_id(vocabulary_version()), _languages_by_id(vocabulary_version())
-    theme_ids: dict[int, list[int]] = {}
-    for group_id, theme_id in Group.themes.through.objects.filter(group_id__in=ids).values_list("group_id", "theme_id"):
-        theme_ids.setdefault(group_id, []).append(theme_id)
-    language_ids: dict[int, list[int]] = {}
-    links = Group.languages.through.objects.filter(group_id__in=ids).values_list("group_id", "language_id")
-    for group_id, language_id in links:
-        language_ids.setdefault(group_id, []).append(language_id)
+    # Themes and languages are few and rarely change: the cached objects are looked up from the
+    # document's facet words, which saves two queries and a model instance per result on every search.
+    version = vocabulary_version()
+    themes, languages = _themes_by_id(version), _languages_by_code(version)
     hits = []
     now = datetime.datetime.now(tz=datetime.UTC)
-    for neg_score, _d, _f, pk, distance in chosen:
-        group = groups[pk]
+    for r in chosen:
+        group = groups[r.group_id]
         upcoming = group.next_meetings(count=1, after=now)
+        facets = r.facets.split()
         hits.append(
             Hit(
                 group=group,
-                score=-neg_score,
-                distance_km=distance,
+                score=r.score,
+                distance_km=r.distance_km,
                 next_meeting=upcoming[0] if upcoming else None,
-                themes=sorted((themes[i] for i in theme_ids.get(pk, [])), key=lambda t: t.pk),
-                languages=sorted((languages[i] for i in language_ids.get(pk, [])), key=lambda lang: lang.code),
+                themes=[themes[int(f[1:])] for f in facets if f[0] == "t" and int(f[1:]) in themes],
+                languages=[languages[f[1:]] for f in facets if f[0] == "l" and f[1:] in languages],
             )
         )
     return hits, total, page
@@ -492,8 +550,8 @@ def _themes_by_id(version: int) -> dict[int, Theme]:
 
 
 @lru_cache(maxsize=2)
-def _languages_by_id(version: int) -> dict[int, Language]:
-    return Language.objects.in_bulk()
+def _languages_by_code(version: int) -> dict[str, Language]:
+    return {lang.code: lang for lang in Language.objects.all()}
 
 
 @lru_cache(maxsize=2)

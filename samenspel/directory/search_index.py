@@ -19,7 +19,6 @@ from django.dispatch import receiver
 
 from samenspel.directory import text
 from samenspel.directory.models import (
-    PUBLIC_STATUSES,
     Cost,
     Disclosure,
     Group,
@@ -84,12 +83,13 @@ def build_document(group: Group) -> SearchDocument:
             weekdays |= 1 << day
         parts |= part_of_day(schedule.start_time.hour)
     place = "" if online or location is None else location.municipality
+    latitude, longitude = (None, None) if location is None else location.public_coordinates()
     return SearchDocument(
         group=group,
         support_point_id=group.support_point_id,
         is_online=online,
-        latitude=None if online or location is None else location.latitude,
-        longitude=None if online or location is None else location.longitude,
+        latitude=latitude,
+        longitude=longitude,
         audience=group.audience,
         gender=group.gender,
         is_free=group.cost in (Cost.FREE, Cost.VOLUNTARY),
@@ -130,7 +130,8 @@ def index_groups(group_ids: Iterable[int]) -> int:
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         groups = (
-            Group.objects.filter(pk__in=chunk, status__in=PUBLIC_STATUSES)
+            Group.objects.public()
+            .filter(pk__in=chunk)
             .select_related("location")
             .prefetch_related(Prefetch("schedules", queryset=Schedule.objects.order_by("pk")), "themes", "languages")
         )
@@ -149,7 +150,7 @@ def rebuild() -> int:
     """Rebuild every search document (after bulk imports and the generator)."""
     with transaction.atomic():
         SearchDocument.objects.all().delete()
-        ids = list(Group.objects.filter(status__in=PUBLIC_STATUSES).values_list("pk", flat=True).order_by("pk"))
+        ids = list(Group.objects.public().values_list("pk", flat=True).order_by("pk"))
         return index_groups(ids)
 
 

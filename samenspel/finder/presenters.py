@@ -10,7 +10,7 @@ import dataclasses
 
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Disclosure, Group, Location
+from samenspel.directory.models import Disclosure, Location
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,11 +49,7 @@ def public_place(location: Location | None) -> PublicPlace:
             longitude=location.longitude,
             accessibility=features,
         )
-    blurred = (
-        (round(location.latitude, 2), round(location.longitude, 2))
-        if location.latitude is not None and location.longitude is not None
-        else (None, None)
-    )
+    blurred = location.public_coordinates()
     if location.disclosure == Disclosure.AREA:
         return PublicPlace(
             label=_("In %(place)s (exact address from the contact point)") % {"place": location.municipality},
@@ -71,7 +67,3 @@ def public_place(location: Location | None) -> PublicPlace:
         on_request=True,
         accessibility=features,
     )
-
-
-def group_place(group: Group) -> PublicPlace:
-    return public_place(group.location)

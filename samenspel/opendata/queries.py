@@ -1,0 +1,162 @@
+"""The HSDA query parameters as querysets, and the HSDA page envelope."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import math
+import uuid
+from typing import Any, Generic, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.utils.translation import get_language
+
+from samenspel.directory import postcodes, search
+from samenspel.directory.models import Disclosure, Group, Location, Theme
+from samenspel.finder.presenters import public_place
+from samenspel.opendata import ids
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+DEFAULT_PROXIMITY_M = 10_000
+MAX_PROXIMITY_M = 300_000
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclasses.dataclass
+class ServiceFilters:
+    search: str = ""
+    taxonomy_term_id: str = ""
+    organization_id: str = ""
+    modified_after: datetime.datetime | None = None
+    postcode: str = ""
+    proximity: int | None = None
+
+
+def theme_pks_for_term(term_id: str) -> set[int]:
+    """The theme with this HSDS term id and its narrower themes (as search does)."""
+    wanted = term_id.strip().lower()
+    for pk, slug in Theme.objects.values_list("pk", "slug"):
+        if ids.theme_id(slug) == wanted:
+            direct, narrower = search.expand_themes(list(Theme.objects.filter(pk=pk)))
+            return direct | narrower
+    return set()
+
+
+def _as_uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        return None
+
+
+def ranked_by_search(raw: str) -> list[int]:
+    """Public group ids matching the words, best first: the finder's own search and ranking.
+
+    directory.search has no public "ids only" entry point yet; this uses its
+    candidate query and score so the API ranks exactly as the finder does,
+    without loading every matching group.
+    """
+    query = search.parse(raw, interface_language=get_language() or "nl")
+    ranked, _total = search.rank(query, search.Filters(distance=None), None)
+    return [r.group_id for r in ranked]
+
+
+def near(origin: postcodes.Area, metres: int) -> list[int]:
+    """Public in-person groups within `metres` of the origin, nearest first.
+
+    Measured to the public point only (public_place: rounded for area-only and
+    on-request places), so the distance cannot be used to pin down a private address.
+    """
+    km = metres / 1000
+    min_lat, max_lat, min_lon, max_lon = postcodes.bounding_box(origin.latitude, origin.longitude, km + 2)
+    pairs = list(
+        Group.objects.public()
+        .exclude(location__disclosure=Disclosure.ONLINE)
+        .filter(
+            location__latitude__range=(min_lat, max_lat),
+            location__longitude__range=(min_lon, max_lon),
+        )
+        .values_list("pk", "location_id")
+    )
+    locations = Location.objects.in_bulk({loc for _pk, loc in pairs})
+    found: list[tuple[float, int]] = []
+    for pk, loc_id in pairs:
+        place = public_place(locations[loc_id])
+        if place.latitude is None or place.longitude is None:
+            continue
+        distance = postcodes.distance_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
+        if distance <= km:
+            found.append((distance, pk))
+    found.sort()
+    return [pk for _d, pk in found]
+
+
+def filter_services(qs: QuerySet[Group], f: ServiceFilters) -> tuple[QuerySet[Group], list[int] | None]:
+    """The filtered queryset, and an explicit order when search or proximity decides it."""
+    if f.taxonomy_term_id:
+        qs = qs.filter(themes__in=theme_pks_for_term(f.taxonomy_term_id)).distinct()
+    if f.organization_id:
+        org = _as_uuid(f.organization_id)
+        qs = qs.filter(Q(organisation__uuid=org) | Q(support_point__uuid=org)) if org else qs.none()
+    if f.modified_after is not None:
+        qs = qs.filter(updated_at__gte=f.modified_after)
+    order: list[int] | None = None
+    if f.search.strip():
+        order = ranked_by_search(f.search)
+    if f.postcode.strip():
+        origin = postcodes.resolve(f.postcode.strip())
+        # Nothing is near a place we do not know: an empty result, as for a place with no groups.
+        close = [] if origin is None else near(origin, f.proximity or DEFAULT_PROXIMITY_M)
+        if order is None:
+            order = close
+        else:
+            nearby = set(close)
+            order = [pk for pk in order if pk in nearby]
+    return qs, order
+
+
+@dataclasses.dataclass
+class Page(Generic[M]):
+    items: list[M]
+    total: int
+    number: int
+    per_page: int
+
+    def envelope(self, contents: list[Any]) -> dict[str, Any]:
+        pages = max(1, math.ceil(self.total / self.per_page))
+        return {
+            "total_items": self.total,
+            "total_pages": pages,
+            "page_number": self.number,
+            "size": len(contents),
+            "first_page": self.number == 1,
+            "last_page": self.number >= pages,
+            "empty": not contents,
+            "contents": contents,
+        }
+
+
+def paginate(qs: QuerySet[M], order: list[int] | None, page: int, per_page: int) -> Page[M]:
+    """One page: two queries (count and rows) whatever the page size."""
+    start = (page - 1) * per_page
+    if order is None:
+        total = qs.count()
+        return Page(list(qs[start : start + per_page]) if start < total else [], total, page, per_page)
+    allowed = set(qs.filter(pk__in=order).values_list("pk", flat=True))
+    ordered = [pk for pk in order if pk in allowed]
+    chosen = ordered[start : start + per_page]
+    by_pk = qs.in_bulk(chosen) if chosen else {}
+    return Page([by_pk[pk] for pk in chosen], len(ordered), page, per_page)
+
+
+def iterate(qs: QuerySet[M], order: list[int] | None, chunk_size: int = 500) -> Any:
+    """Every row, in bounded memory: for ndjson streams and exports."""
+    if order is None:
+        yield from qs.iterator(chunk_size=chunk_size)
+        return
+    for i in range(0, len(order), chunk_size):
+        chunk = order[i : i + chunk_size]
+        by_pk = qs.in_bulk(chunk)
+        yield from (by_pk[pk] for pk in chunk if pk in by_pk)

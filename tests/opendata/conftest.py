@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from samenspel.directory.demo import Generator
+from samenspel.opendata.profile import load_schemas, patched_schemas
+
+TODAY = datetime.date(2026, 11, 22)
+# CI keeps the shared reference data beside the repository: ../shared/reference/hsds-3.0
+HSDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "hsds-3.0"
+SCHEMA_DIR = HSDS_DIR / "schema"
+
+Validate = Callable[[str, dict[str, Any]], list[str]]
+
+
+@pytest.fixture
+def demo(db: None) -> dict[str, int]:
+    return Generator(groups=150, seed=2015, today=TODAY).run()
+
+
+@pytest.fixture
+def client() -> Client:
+    # English is the source language: assertions keep holding once translations arrive.
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+def make_validator(schemas: dict[str, dict[str, Any]]) -> Validate:
+    registry: Registry = Registry().with_resources(
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
+    )
+
+    def validate(schema_name: str, instance: dict[str, Any]) -> list[str]:
+        validator = Draft202012Validator(
+            schemas[schema_name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+        return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]
+
+    return validate
+
+
+@pytest.fixture(scope="session")
+def hsds_validate() -> Validate:
+    if not SCHEMA_DIR.is_dir():
+        pytest.skip(f"HSDS 3.0 reference schemas not found at {SCHEMA_DIR}: conformance not checked here")
+    return make_validator(load_schemas(SCHEMA_DIR))
+
+
+@pytest.fixture(scope="session")
+def profile_validate() -> Validate:
+    if not SCHEMA_DIR.is_dir():
+        pytest.skip(f"HSDS 3.0 reference schemas not found at {SCHEMA_DIR}: profile not checked here")
+    return make_validator(patched_schemas(SCHEMA_DIR))
