@@ -6,5 +6,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", include("samenspel.core.urls")),
     path("api/", include("samenspel.opendata.urls")),
+    path("werkplek/", include("samenspel.workspace.urls")),
     path("", include("samenspel.finder.urls")),
 ]

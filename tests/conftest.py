@@ -6,6 +6,16 @@ import pytest
 
 from samenspel.directory.models import Group, Language, Location, Organisation, Schedule, Theme
 from samenspel.directory.reference import load_reference_data
+from samenspel.directory.search_index import bump_vocabulary
+
+pytest_plugins = ["tests.browser.fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_vocabulary() -> None:
+    # Each test builds its own themes inside a transaction that never commits, so the on-commit bump
+    # never runs: start every test with a new vocabulary version instead of one cached by an earlier test.
+    bump_vocabulary()
 
 
 @pytest.fixture

@@ -13,20 +13,20 @@ from django.db import models
 from samenspel.core.models import AuditEntry
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Turn a field value into something JSON can hold."""
     if isinstance(value, models.Model):
         return str(value.pk)
     if isinstance(value, (datetime.date, datetime.time, datetime.datetime, decimal.Decimal, uuid.UUID)):
         return str(value)
     if isinstance(value, (list, tuple, set)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The concrete field values of a model instance, for diffing."""
-    return {f.attname: _plain(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+    return {f.attname: plain(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -311,7 +311,9 @@ PUBLIC_STATUSES = (GroupStatus.LOOKING, GroupStatus.ACTIVE, GroupStatus.PAUSED)
 
 class GroupQuerySet(models.QuerySet["Group"]):
     def public(self) -> GroupQuerySet:
-        return self.filter(status__in=PUBLIC_STATUSES)
+        # A group unchecked for too long is hidden by the workspace's freshness command
+        # (workspace.GroupFreshness.hidden_at) until its contact point confirms it again.
+        return self.filter(status__in=PUBLIC_STATUSES).exclude(freshness__hidden_at__isnull=False)
 
     def for_support_point(self, support_point: Organisation) -> GroupQuerySet:
         return self.filter(support_point=support_point)

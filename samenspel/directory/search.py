@@ -132,7 +132,7 @@ def _phrase_keys(phrase: str) -> set[str]:
 
 
 @lru_cache(maxsize=2)
-def _vocabulary(version: int) -> Vocabulary:
+def _vocabulary(version: str) -> Vocabulary:
     by_phrase: dict[str, set[int]] = {}
     for theme in Theme.objects.all():
         for code in INTERFACE_LANGUAGES:
@@ -244,7 +244,7 @@ def _in_sorted(items: tuple[str, ...], value: str) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _theme_children(version: int) -> dict[int | None, tuple[int, ...]]:
+def _theme_children(version: str) -> dict[int | None, tuple[int, ...]]:
     children: dict[int | None, list[int]] = {}
     for pk, parent_id in Theme.objects.values_list("pk", "parent_id"):
         children.setdefault(parent_id, []).append(pk)
@@ -545,17 +545,17 @@ def search(
 
 
 @lru_cache(maxsize=2)
-def _themes_by_id(version: int) -> dict[int, Theme]:
+def _themes_by_id(version: str) -> dict[int, Theme]:
     return Theme.objects.in_bulk()
 
 
 @lru_cache(maxsize=2)
-def _languages_by_code(version: int) -> dict[str, Language]:
+def _languages_by_code(version: str) -> dict[str, Language]:
     return {lang.code: lang for lang in Language.objects.all()}
 
 
 @lru_cache(maxsize=2)
-def _meeting_languages(version: int) -> tuple[tuple[str, str], ...]:
+def _meeting_languages(version: str) -> tuple[tuple[str, str], ...]:
     rows = Language.objects.filter(code__in=_facet_language_codes()).order_by("name_local")
     return tuple((lang.code, lang.name_local) for lang in rows)
 

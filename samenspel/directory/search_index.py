@@ -8,6 +8,7 @@ index the same pre-stemmed terms (see text.py), so both give the same results.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -155,15 +156,21 @@ def rebuild() -> int:
 
 
 def bump_vocabulary() -> None:
-    """Tell every worker that the word list for typo correction changed."""
-    try:
-        cache.incr(VOCABULARY_VERSION_KEY)
-    except ValueError:
-        cache.set(VOCABULARY_VERSION_KEY, 1, None)
+    """Tell every worker that themes, languages or the index words changed."""
+    cache.set(VOCABULARY_VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def vocabulary_version() -> int:
-    return int(cache.get_or_set(VOCABULARY_VERSION_KEY, 1, None) or 1)
+def vocabulary_version() -> str:
+    """A token that changes whenever the vocabulary does; workers key their in-process caches on it.
+
+    A random token, not a counter: after a cache flush (or a restarted Redis) a counter would start
+    again at 1 and match caches built from older data.
+    """
+    version = cache.get(VOCABULARY_VERSION_KEY)
+    if version is None:
+        cache.add(VOCABULARY_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VOCABULARY_VERSION_KEY)
+    return str(version)
 
 
 # Keep the index current on every write, once per transaction commit. --------

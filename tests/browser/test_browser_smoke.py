@@ -18,6 +18,9 @@ def test_the_home_page_is_dutch_with_a_heading_and_passes_axe(live_server, demo_
     page.goto(live_server.url + "/")
     assert page.locator("h1").count() >= 1
     assert page.locator("html").get_attribute("lang") == "nl"
+    # The stylesheet is served and applied, so layout checks (320 px, contrast) test the styled page.
+    assert page.request.get(live_server.url + "/static/samenspel/site.css").status == 200
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "flex"
     check_a11y(page, "home page, Dutch, desktop")
 
 

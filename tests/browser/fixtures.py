@@ -1,5 +1,8 @@
 """Fixtures for browser tests: Debian's chromium, function-scoped pages, no request leaves the machine.
 
+Loaded for the whole suite by tests/conftest.py (pytest_plugins), so browser journeys of any app share
+one browser per session.
+
 Use with pytest-django's ``live_server`` (it gives the test transactional database access):
 
     def test_it_finds_a_group(live_server, demo_region, page):

@@ -1,0 +1,267 @@
+"""Read a support point's spreadsheet of groups (CSV or XLSX) and check every row before anything is written.
+
+Refuses what it cannot read safely with a message a person can act on: a
+file that is too big, not UTF-8, or not a spreadsheet. A cell that holds a
+formula (=HYPERLINK(...)) is an error in its row: stored, it would run in the
+next person's spreadsheet program.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samenspel.directory.models import Group, GroupStatus, Language, Organisation, Theme
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+
+# Our field → its label, in the order the mapping form shows them.
+FIELDS: dict[str, Any] = {
+    "slug": gettext_lazy("Id (slug), to update a group"),
+    "name_nl": gettext_lazy("Name (Dutch)"),
+    "name_en": gettext_lazy("Name (English)"),
+    "description_nl": gettext_lazy("Description (Dutch)"),
+    "description_en": gettext_lazy("Description (English)"),
+    "contact_email": gettext_lazy("Contact e-mail"),
+    "contact_phone": gettext_lazy("Contact phone"),
+    "themes": gettext_lazy("Themes (ids, separated by ;)"),
+    "languages": gettext_lazy("Languages (codes, separated by ;)"),
+    "status": gettext_lazy("Status"),
+}
+REQUIRED = ("name_nl",)
+# Headers people use, lower case, for a first guess at the mapping.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "slug": ("slug", "id"),
+    "name_nl": ("name_nl", "naam", "name", "groepsnaam", "naam nl"),
+    "name_en": ("name_en", "naam en", "english name"),
+    "description_nl": ("description_nl", "beschrijving", "omschrijving", "description"),
+    "description_en": ("description_en", "beschrijving en"),
+    "contact_email": ("contact_email", "e-mail", "email", "e-mailadres", "mail"),
+    "contact_phone": ("contact_phone", "telefoon", "phone", "telefoonnummer"),
+    "themes": ("themes", "thema", "themas", "thema's", "theme"),
+    "languages": ("languages", "taal", "talen", "language"),
+    "status": ("status",),
+}
+
+# A formula starts with = or @, or with + or - followed by something that is not a number (a phone number is fine).
+FORMULA = re.compile(r"^\s*(=|@|[+-](?![\d\s(]))")
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is for the person who uploaded it."""
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def read_table(upload: UploadedFile) -> Table:
+    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+        raise ImportFileError(
+            _("The file is too big (%(size)d MB). The limit is %(limit)d MB.")
+            % {"size": upload.size // (1024 * 1024), "limit": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    name = (upload.name or "").lower()
+    data = upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ImportFileError(
+            _("The file is too big. The limit is %(limit)d MB.") % {"limit": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    if name.endswith(".xlsx") or data[:2] == b"PK":
+        table = _read_xlsx(data)
+    elif name.endswith((".csv", ".txt")):
+        table = _read_csv(data)
+    else:
+        raise ImportFileError(_("Upload a CSV file or an Excel file (.xlsx)."))
+    if not table.headers:
+        raise ImportFileError(_("The file is empty. The first row must hold the column names."))
+    if len(table.rows) > MAX_ROWS:
+        raise ImportFileError(_("The file has more than %(max)d rows. Split it up.") % {"max": MAX_ROWS})
+    return table
+
+
+def _read_csv(data: bytes) -> Table:
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(_("This does not look like a CSV file. Save it as 'CSV UTF-8' and try again."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            _("The file is not in UTF-8 (problem near byte %(pos)d). Save it as 'CSV UTF-8' and try again.")
+            % {"pos": exc.start}
+        ) from exc
+    first_line = text.split("\n", 1)[0]
+    # Dutch spreadsheet programs write ; between columns, others write ,.
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    all_rows = [[cell.strip() for cell in row] for row in reader]
+    return _table(all_rows)
+
+
+def _read_xlsx(data: bytes) -> Table:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise ImportFileError(_("This Excel file cannot be read. Save it again as .xlsx and try again.")) from exc
+    except Exception as exc:  # a damaged zip raises from deep inside; the person needs the same advice
+        raise ImportFileError(_("This Excel file cannot be read. Save it again as .xlsx and try again.")) from exc
+    sheet = workbook.worksheets[0]
+    all_rows: list[list[str]] = []
+    for row in sheet.iter_rows(values_only=True):
+        all_rows.append([_cell_text(value) for value in row])
+        if len(all_rows) > MAX_ROWS + 1:
+            break
+    workbook.close()
+    return _table(all_rows)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _table(all_rows: list[list[str]]) -> Table:
+    all_rows = [row for row in all_rows if any(cell for cell in row)]
+    if not all_rows:
+        return Table([], [])
+    headers = [h.strip() for h in all_rows[0]]
+    width = len(headers)
+    rows = [(row + [""] * width)[:width] for row in all_rows[1:]]
+    return Table(headers, rows)
+
+
+def guess_mapping(headers: list[str], remembered: dict[str, str] | None = None) -> dict[str, str]:
+    """Field → header: the remembered mapping where its headers are still there, else a guess by name."""
+    mapping: dict[str, str] = {}
+    lower = {h.lower(): h for h in headers}
+    for field in FIELDS:
+        if remembered and remembered.get(field) in headers:
+            mapping[field] = remembered[field]
+            continue
+        for synonym in SYNONYMS.get(field, ()):
+            if synonym in lower:
+                mapping[field] = lower[synonym]
+                break
+    return mapping
+
+
+def check_rows(
+    *, support_point: Organisation, headers: list[str], rows: list[list[str]], mapping: dict[str, str]
+) -> list[dict[str, Any]]:
+    """One result per row: {"row": n, "action": create|update|error, "values": {...}, "errors": [...], "slug": ...}.
+
+    Row numbers are as a spreadsheet shows them: the header is row 1.
+    """
+    index = {field: headers.index(header) for field, header in mapping.items() if header in headers}
+    themes = {t.slug: t.pk for t in Theme.objects.all()}
+    languages = {lang.code: lang.pk for lang in Language.objects.all()}
+    existing = dict(Group.objects.values_list("slug", "support_point_id"))
+    taken = set(existing)
+    missing = [str(FIELDS[f]) for f in REQUIRED if f not in index]
+    results: list[dict[str, Any]] = []
+    for number, row in enumerate(rows, start=2):
+        values = {field: row[i] for field, i in index.items()}
+        errors: list[str] = [_("Choose the column for: %(field)s") % {"field": m} for m in missing]
+        for field, value in values.items():
+            if FORMULA.match(value):
+                errors.append(
+                    _("Column '%(column)s' holds a formula. Type the text itself.") % {"column": mapping[field]}
+                )
+        slug = values.get("slug", "")
+        action = "create"
+        if slug:
+            if slug in existing:
+                if existing[slug] != support_point.pk:
+                    errors.append(_("Id '%(slug)s' belongs to a group of another support point.") % {"slug": slug})
+                action = "update"
+            elif not re.fullmatch(r"[-a-z0-9_]+", slug):
+                errors.append(_("Id '%(slug)s' may only hold small letters, digits and -.") % {"slug": slug})
+        if action == "create":
+            if not slug:
+                slug = _unique_slug(values.get("name_nl", ""), taken)
+            taken.add(slug)
+        theme_ids = _codes(values.get("themes", ""), themes, _("Unknown theme '%(code)s'."), errors)
+        if action == "create" and not theme_ids:
+            errors.append(_("Give at least one theme."))
+        language_ids = _codes(values.get("languages", ""), languages, _("Unknown language '%(code)s'."), errors)
+        status = values.get("status", "").lower() or GroupStatus.ACTIVE
+        if status not in GroupStatus.values:
+            errors.append(_("Unknown status '%(status)s'.") % {"status": status})
+        fields = {
+            k: v for k, v in values.items() if k in FIELDS and k not in ("slug", "themes", "languages", "status") and v
+        }
+        if not errors:
+            errors.extend(_validate_group(slug, fields, support_point, creating=action == "create"))
+        results.append(
+            {
+                "row": number,
+                "action": "error" if errors else action,
+                "slug": slug,
+                "fields": fields,
+                "status": status,
+                "themes": theme_ids,
+                "languages": language_ids,
+                "errors": errors,
+            }
+        )
+    return results
+
+
+def _codes(cell: str, known: dict[str, int], message: str, errors: list[str]) -> list[int]:
+    ids = []
+    for code in (c.strip() for c in re.split(r"[;,]", cell) if c.strip()):
+        if code in known:
+            ids.append(known[code])
+        else:
+            errors.append(message % {"code": code})
+    return ids
+
+
+def _unique_slug(name: str, taken: set[str]) -> str:
+    base = slugify(name)[:120] or "groep"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _validate_group(slug: str, fields: dict[str, str], support_point: Organisation, *, creating: bool) -> list[str]:
+    if not creating:
+        group = Group.objects.get(slug=slug)
+        for name, value in fields.items():
+            setattr(group, name, value)
+    else:
+        group = Group(slug=slug, support_point=support_point, **fields)
+    try:
+        # Uniqueness is checked above against the whole batch, and clean() covers the constraints with clearer words.
+        group.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        return [
+            f"{_field_label(name)}: {' '.join(str(m) for m in messages)}" for name, messages in exc.message_dict.items()
+        ]
+    return []
+
+
+def _field_label(name: str) -> str:
+    return str(FIELDS.get(name, name))

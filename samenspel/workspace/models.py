@@ -1,0 +1,382 @@
+"""The workspace's own data: who may do what where, change requests, lifecycle events, freshness.
+
+Privacy (DOMAIN.md): people here are staff of a support point or a group's
+contact person, never members of a group.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.directory.models import Group, Organisation, OrganisationKind
+
+
+class Role(models.TextChoices):
+    MANAGER = "manager", _("Manager")
+    EDITOR = "editor", _("Editor")
+    VIEWER = "viewer", _("Read only")
+
+
+# Roles that may change things; a viewer only reads.
+WRITE_ROLES = (Role.MANAGER, Role.EDITOR)
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def for_user(self, user: Any) -> MembershipQuerySet:
+        return self.filter(user=user) if getattr(user, "is_authenticated", False) else self.none()
+
+    def for_support_point(self, support_point: Organisation) -> MembershipQuerySet:
+        return self.filter(support_point=support_point)
+
+
+class Membership(models.Model):
+    """A person's role at one support point. One person may hold roles at several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
+    )
+    support_point = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("support point"),
+        limit_choices_to={"kind": OrganisationKind.SUPPORT_POINT},
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "support_point"], name="unique_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.support_point} · {self.get_role_display()}"
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITE_ROLES
+
+
+class GroupContactQuerySet(models.QuerySet["GroupContact"]):
+    def for_user(self, user: Any) -> GroupContactQuerySet:
+        return self.filter(user=user) if getattr(user, "is_authenticated", False) else self.none()
+
+
+class GroupContact(models.Model):
+    """A person who keeps a group's entry current. Not a member list: one or two people per group."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_contacts", verbose_name=_("person")
+    )
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("group"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = GroupContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("group contact person")
+        verbose_name_plural = _("group contact persons")
+        constraints = [models.UniqueConstraint(fields=["user", "group"], name="unique_group_contact")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.group}"
+
+
+class SupportPointSettings(models.Model):
+    """How a support point wants its map kept: review or not, and how strict freshness is."""
+
+    support_point = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="workspace_settings", verbose_name=_("support point")
+    )
+    review_changes = models.BooleanField(
+        _("review changes first"),
+        default=False,
+        help_text=_("Changes by group contact persons go live only after an editor approves them."),
+    )
+    verify_every_days = models.PositiveSmallIntegerField(
+        _("check every (days)"), default=182, validators=[MinValueValidator(7), MaxValueValidator(1000)]
+    )
+    overdue_after_days = models.PositiveSmallIntegerField(
+        _("overdue after a further (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text=_("Days after the check is due before the group is flagged."),
+    )
+    note_after_days = models.PositiveSmallIntegerField(
+        _("public note after (days)"),
+        default=365,
+        validators=[MinValueValidator(7), MaxValueValidator(3000)],
+        help_text=_("Days without a check before the public page says when it was last checked."),
+    )
+    hide_after_days = models.PositiveSmallIntegerField(
+        _("hide after (days)"),
+        default=548,
+        validators=[MinValueValidator(7), MaxValueValidator(3000)],
+        help_text=_("Days without a check before the group leaves the public map."),
+    )
+    import_mapping = models.JSONField(_("import column mapping"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("support point settings")
+        verbose_name_plural = _("support point settings")
+
+    def __str__(self) -> str:
+        return str(self.support_point)
+
+    def clean(self) -> None:
+        if not (self.verify_every_days <= self.note_after_days <= self.hide_after_days):
+            raise ValidationError(
+                _("The days must grow: check, then public note, then hide."),
+            )
+
+    @classmethod
+    def for_support_point(cls, support_point: Organisation | None) -> SupportPointSettings:
+        """The stored settings, or unsaved defaults (a group without a support point uses those too)."""
+        if support_point is None:
+            return cls()
+        found = cls.objects.filter(support_point=support_point).first()
+        return found or cls(support_point=support_point)
+
+
+class EventKind(models.TextChoices):
+    LEADERSHIP_HANDOVER = "leadership_handover", _("Leadership handed over")
+    MERGED = "merged", _("Merged with another group")
+    NEW_LEADER = "new_leader", _("New leader")
+    OTHER = "other", _("Other")
+
+
+class GroupEvent(models.Model):
+    """Something in a group's life that is not a status: a handover of leadership, a merger."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="events", verbose_name=_("group"))
+    kind = models.CharField(_("what happened"), max_length=32, choices=EventKind.choices)
+    date = models.DateField(_("date"), default=datetime.date.today)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("group event")
+        verbose_name_plural = _("group events")
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.get_kind_display()}"
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ChangeRequestQuerySet(models.QuerySet["ChangeRequest"]):
+    def for_support_point(self, support_point: Organisation) -> ChangeRequestQuerySet:
+        return self.filter(group__support_point=support_point)
+
+    def pending(self) -> ChangeRequestQuerySet:
+        return self.filter(status=ChangeStatus.PENDING)
+
+
+class ChangeRequest(models.Model):
+    """A contact person's proposed edit, waiting for review: {field: [old, new]}.
+
+    Keys are group fields ("name_en", "intake") or prefixed for related rows
+    ("schedule.start_time", "location.disclosure", "cancellation.add").
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="change_requests", verbose_name=_("group"))
+    changes = models.JSONField(_("changes"), default=dict)
+    status = models.CharField(_("status"), max_length=16, choices=ChangeStatus.choices, default=ChangeStatus.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("sent by")
+    )
+    submitted_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = ChangeRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        ordering = ["submitted_at", "id"]
+        indexes = [models.Index(fields=["status", "group"])]
+
+    def __str__(self) -> str:
+        return f"{self.group} · {self.get_status_display()}"
+
+
+class GroupFreshness(models.Model):
+    """What the freshness command last did for a group, so that running it again changes nothing."""
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, primary_key=True, related_name="freshness")
+    check_sent_at = models.DateTimeField(null=True, blank=True)
+    # The verification the last check was about; a new verification starts a new cycle.
+    check_sent_for = models.DateTimeField(null=True, blank=True)
+    flagged_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("freshness state")
+        verbose_name_plural = _("freshness states")
+
+    def __str__(self) -> str:
+        return f"freshness of group {self.group_id}"
+
+
+class FacilitationKind(models.TextChoices):
+    ROOM = "room", _("A room")
+    MATERIALS = "materials", _("Materials")
+    MONEY = "money", _("Money")
+    TRAINING = "training", _("Training")
+    PUBLICITY = "publicity", _("Publicity")
+    SPEAKER = "speaker", _("A guest speaker")
+
+
+class FacilitationStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("Being handled")
+    GRANTED = "granted", _("Granted")
+    DECLINED = "declined", _("Declined")
+
+
+class FacilitationRequestQuerySet(models.QuerySet["FacilitationRequest"]):
+    def for_support_point(self, support_point: Organisation) -> FacilitationRequestQuerySet:
+        return self.filter(group__support_point=support_point)
+
+
+class FacilitationRequest(models.Model):
+    """A group asks its support point for help: the support point facilitates, the group decides."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="facilitation_requests", verbose_name=_("group")
+    )
+    kind = models.CharField(_("what is needed"), max_length=16, choices=FacilitationKind.choices)
+    description = models.TextField(_("explanation"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=FacilitationStatus.choices, default=FacilitationStatus.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FacilitationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("facilitation request")
+        verbose_name_plural = _("facilitation requests")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.group} · {self.get_kind_display()}"
+
+
+class PlaceKind(models.TextChoices):
+    COMMUNITY_CENTRE = "community_centre", _("Community centre")
+    HOUSE_OF_WORSHIP = "house_of_worship", _("Mosque, church or temple")
+    LIVING_ROOM = "living_room", _("Living room")
+    SCHOOL = "school", _("School")
+    SUPPORT_POINT = "support_point", _("Support point")
+    ONLINE = "online", _("Online")
+    OTHER = "other", _("Other")
+
+
+class InformationSessionQuerySet(models.QuerySet["InformationSession"]):
+    def for_support_point(self, support_point: Organisation) -> InformationSessionQuerySet:
+        return self.filter(support_point=support_point)
+
+
+class InformationSession(models.Model):
+    """An information session (voorlichting). Counts only: never who attended."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="information_sessions", verbose_name=_("support point")
+    )
+    date = models.DateField(_("date"))
+    place_kind = models.CharField(_("kind of place"), max_length=24, choices=PlaceKind.choices)
+    language = models.ForeignKey(
+        "directory.Language",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("language"),
+    )
+    themes = models.ManyToManyField("directory.Theme", blank=True, related_name="+", verbose_name=_("themes"))
+    attendees = models.PositiveIntegerField(_("number of people"), validators=[MaxValueValidator(10000)])
+    given_by = models.CharField(
+        _("given by"), max_length=200, help_text=_("A role or organisation, for example 'key person'.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InformationSessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("information session")
+        verbose_name_plural = _("information sessions")
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.date} · {self.get_place_kind_display()}"
+
+
+class ImportBatch(models.Model):
+    """An uploaded list of groups, parsed and checked (dry run) before anything is written.
+
+    Keeps the parsed cells, not the file, so the check can be run again with
+    another column mapping without uploading again.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="import_batches", verbose_name=_("support point")
+    )
+    filename = models.CharField(_("file"), max_length=200)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)
+    results = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.support_point} · {self.filename}"
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for r in self.results if r["action"] == "error")
+
+    @property
+    def valid_count(self) -> int:
+        return sum(1 for r in self.results if r["action"] != "error")

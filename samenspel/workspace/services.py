@@ -1,0 +1,458 @@
+"""Workspace writes that touch more than one row. Each runs in one transaction and is audited.
+
+Group fields go through samenspel.directory.services so the directory keeps
+one door for its writes; rows the directory has no service for yet (schedule
+times, a location's disclosure, a cancellation) are written here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenspel.core.audit import diff, log_action, plain, snapshot
+from samenspel.directory import search_index
+from samenspel.directory.models import Cancellation, Group, GroupStatus, Location, Organisation, Schedule, Theme
+from samenspel.directory.services import group_create, group_set_status, group_update, group_verify
+from samenspel.finder.models import Question, QuestionStatus, ReplyBy
+from samenspel.workspace.freshness import freshness_of
+from samenspel.workspace.importer import FIELDS, check_rows
+from samenspel.workspace.models import (
+    ChangeRequest,
+    ChangeStatus,
+    EventKind,
+    FacilitationKind,
+    FacilitationRequest,
+    FacilitationStatus,
+    GroupContact,
+    GroupEvent,
+    GroupFreshness,
+    ImportBatch,
+    InformationSession,
+    Membership,
+    Role,
+    SupportPointSettings,
+)
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+# What a contact person may change on the group row itself.
+GROUP_FIELDS = (
+    "name_nl",
+    "name_en",
+    "description_nl",
+    "description_en",
+    "first_visit_nl",
+    "first_visit_en",
+    "intake",
+    "cost",
+    "cost_amount",
+)
+SCHEDULE_FIELDS = ("schedule.weekday", "schedule.start_time", "schedule.end_time")
+LOCATION_FIELDS = ("location.disclosure",)
+CANCELLATION_KEY = "cancellation.add"
+
+
+def first_schedule(group: Group) -> Schedule | None:
+    return group.schedules.order_by("id").first()
+
+
+def group_editable_values(group: Group) -> dict[str, Any]:
+    """The current values of everything self-service can change, as JSON-safe values."""
+    values = {name: plain(getattr(group, name)) for name in GROUP_FIELDS}
+    # An empty translation column may be NULL or "": the same to a person, so the same here.
+    values.update({name: "" for name, value in values.items() if value is None and name != "cost_amount"})
+    schedule = first_schedule(group)
+    weekdays = list(schedule.weekdays or []) if schedule else []
+    values["schedule.weekday"] = int(weekdays[0]) if weekdays else None
+    values["schedule.start_time"] = plain(schedule.start_time) if schedule else None
+    values["schedule.end_time"] = plain(schedule.end_time) if schedule else None
+    values["location.disclosure"] = group.location.disclosure if group.location else None
+    return values
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields that differ; a cancellation is always a change."""
+    changes = {k: [before.get(k), v] for k, v in after.items() if k != CANCELLATION_KEY and before.get(k) != v}
+    if after.get(CANCELLATION_KEY):
+        changes[CANCELLATION_KEY] = [None, after[CANCELLATION_KEY]]
+    return changes
+
+
+def _parse_time(value: Any) -> datetime.time:
+    return value if isinstance(value, datetime.time) else datetime.time.fromisoformat(str(value))
+
+
+@transaction.atomic
+def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: Actor) -> Group:
+    """Make changes live. Validates every row; on any error nothing is written (one transaction)."""
+    group_fields: dict[str, Any] = {}
+    for key, (_old, new) in changes.items():
+        if key in GROUP_FIELDS:
+            if key == "cost_amount":
+                new = decimal.Decimal(new) if new not in (None, "") else None
+            group_fields[key] = new if new is not None or key == "cost_amount" else ""
+    if group_fields:
+        group_update(group=group, actor=actor, **group_fields)
+
+    schedule_changes = {k.split(".", 1)[1]: v[1] for k, v in changes.items() if k in SCHEDULE_FIELDS}
+    if schedule_changes:
+        _schedule_apply(group=group, values=schedule_changes, actor=actor)
+
+    if "location.disclosure" in changes:
+        _location_disclosure_apply(group=group, disclosure=changes["location.disclosure"][1], actor=actor)
+
+    if changes.get(CANCELLATION_KEY):
+        cancellation = changes[CANCELLATION_KEY][1]
+        cancellation_add(
+            group=group,
+            date=datetime.date.fromisoformat(cancellation["date"]),
+            reason=cancellation.get("reason", ""),
+            actor=actor,
+        )
+    return group
+
+
+def _schedule_apply(*, group: Group, values: dict[str, Any], actor: Actor) -> Schedule:
+    schedule = first_schedule(group)
+    if schedule is None:
+        if not values.get("start_time") or not values.get("end_time"):
+            raise ValidationError(_("Fill in when the meeting starts and ends."))
+        schedule = Schedule(group=group, kind=Schedule.Kind.WEEKLY)
+    before = snapshot(schedule) if schedule.pk else {}
+    if "weekday" in values and values["weekday"] is not None:
+        schedule.weekdays = [int(values["weekday"])]
+    if values.get("start_time"):
+        schedule.start_time = _parse_time(values["start_time"])
+    if values.get("end_time"):
+        schedule.end_time = _parse_time(values["end_time"])
+    schedule.full_clean()
+    schedule.save()
+    log_action(obj=schedule, action="changed", actor=actor, changes=diff(before, snapshot(schedule)))
+    return schedule
+
+
+def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -> Location:
+    location = group.location
+    if location is None:
+        raise ValidationError(_("This group has no place yet. Ask the support point to add it."))
+    before = snapshot(location)
+    if location.groups.exclude(pk=group.pk).exists():
+        # Other groups meet there too: they keep their own choice, this group gets its own copy.
+        location.pk = None
+        location.uuid = uuid.uuid4()
+    location.disclosure = disclosure
+    location.full_clean()
+    location.save()
+    if group.location_id != location.pk:
+        group_update(group=group, actor=actor, location=location)
+    log_action(obj=location, action="changed", actor=actor, changes=diff(before, snapshot(location)))
+    return location
+
+
+@transaction.atomic
+def cancellation_add(*, group: Group, date: datetime.date, reason: str, actor: Actor) -> Cancellation:
+    schedule = first_schedule(group)
+    if schedule is None:
+        raise ValidationError(_("This group has no meeting times, so there is nothing to cancel."))
+    cancellation, _created = Cancellation.objects.update_or_create(
+        schedule=schedule, date=date, defaults={"reason": reason}
+    )
+    log_action(obj=group, action="cancellation", actor=actor, changes={"cancellation": [None, str(date)]})
+    return cancellation
+
+
+@transaction.atomic
+def group_change_submit(*, group: Group, changes: dict[str, list[Any]], actor: Actor) -> ChangeRequest | None:
+    """A contact person's edit: live at once, or a change request when the support point reviews first.
+
+    Returns the change request, or None when the change went live.
+    """
+    if not changes:
+        return None
+    config = SupportPointSettings.for_support_point(group.support_point)
+    if config.review_changes:
+        change = ChangeRequest.objects.create(group=group, changes=changes, submitted_by=actor)  # type: ignore[misc]
+        log_action(obj=change, action="submitted", actor=actor, changes=changes)
+        return change
+    group_changes_apply(group=group, changes=changes, actor=actor)
+    return None
+
+
+@transaction.atomic
+def change_request_approve(*, change: ChangeRequest, actor: Actor) -> ChangeRequest:
+    if change.status != ChangeStatus.PENDING:
+        raise ValidationError(_("This change was already decided."))
+    group_changes_apply(group=change.group, changes=change.changes, actor=actor)
+    change.status = ChangeStatus.APPROVED
+    change.decided_by = actor  # type: ignore[assignment]
+    change.decided_at = timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    log_action(obj=change, action="approved", actor=actor)
+    return change
+
+
+@transaction.atomic
+def change_request_reject(*, change: ChangeRequest, actor: Actor, note: str = "") -> ChangeRequest:
+    if change.status != ChangeStatus.PENDING:
+        raise ValidationError(_("This change was already decided."))
+    change.status = ChangeStatus.REJECTED
+    change.decided_by = actor  # type: ignore[assignment]
+    change.decided_at = timezone.now()
+    change.decision_note = note
+    change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    log_action(obj=change, action="rejected", actor=actor, changes={"note": note})
+    return change
+
+
+@transaction.atomic
+def group_event_record(
+    *, group: Group, kind: EventKind, actor: Actor, date: datetime.date | None = None, note: str = ""
+) -> GroupEvent:
+    event = GroupEvent.objects.create(
+        group=group,
+        kind=kind,
+        date=date or timezone.localdate(),
+        note=note,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+    )
+    log_action(obj=group, action="event", actor=actor, changes={"event": [None, kind], "note": note})
+    return event
+
+
+@transaction.atomic
+def group_confirm(*, group: Group, actor: Actor, actor_label: str = "") -> Group:
+    """Someone confirmed the entry is still right: verify it and lift any flag or hiding."""
+    group_verify(group=group, actor=actor)
+    GroupFreshness.objects.filter(group=group).update(flagged_at=None, hidden_at=None)
+    if actor_label:
+        log_action(obj=group, action="confirmed", actor=actor, actor_label=actor_label)
+    return group
+
+
+@transaction.atomic
+def support_point_settings_update(*, config: SupportPointSettings, actor: Actor, **fields: Any) -> SupportPointSettings:
+    before = snapshot(config)
+    for name, value in fields.items():
+        setattr(config, name, value)
+    config.full_clean()
+    config.save()
+    log_action(obj=config, action="changed", actor=actor, changes=diff(before, snapshot(config)))
+    return config
+
+
+@transaction.atomic
+def question_set_status(*, question: Question, status: QuestionStatus, actor: Actor) -> Question:
+    old = question.status
+    question.status = status
+    question.save(update_fields=["status"])
+    log_action(obj=question, action="status", actor=actor, changes={"status": [old, status]})
+    return question
+
+
+def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
+    """Answer by e-mail from the platform's address, replies going to the support point.
+
+    Never from the contact person's own address: their anonymity is shielded
+    by the intermediary (DOMAIN.md principle 2).
+    """
+    if question.reply_by != ReplyBy.EMAIL or not question.reply_email:
+        raise ValidationError(_("This person did not ask for an answer by e-mail."))
+    group = question.group
+    reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
+    subject = _("Your question about %(group)s") % {"group": group.name}
+    footer = _("This answer comes through Samenspel. If you reply, your message goes to the support point.")
+    EmailMessage(
+        subject,
+        f"{body}\n\n--\n{footer}",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[question.reply_email],
+        reply_to=reply_to,
+    ).send()
+    # The reply text is not kept: the least data that does the job.
+    return question_set_status(question=question, status=QuestionStatus.ANSWERED, actor=actor)
+
+
+def freshness_state_sync(*, group: Group, now: datetime.datetime, config: SupportPointSettings) -> GroupFreshness:
+    """Flag, hide or clear a group from its dates. Writes only what changed, so repeated runs are no-ops."""
+    state, _created = GroupFreshness.objects.get_or_create(group=group)
+    fresh = freshness_of(group, config=config, now=now)
+    flagged = fresh.state == "overdue"
+    updates: dict[str, Any] = {}
+    if flagged and state.flagged_at is None:
+        updates["flagged_at"] = now
+    if not flagged and state.flagged_at is not None:
+        updates["flagged_at"] = None
+    if fresh.hidden and state.hidden_at is None:
+        updates["hidden_at"] = now
+    if not fresh.hidden and state.hidden_at is not None:
+        updates["hidden_at"] = None
+    if updates:
+        for name, value in updates.items():
+            setattr(state, name, value)
+        state.save(update_fields=list(updates))
+        if "hidden_at" in updates:
+            # Hiding or showing again changes the public map: bring the search index in step.
+            transaction.on_commit(lambda: search_index.index_groups([group.pk]))
+        log_action(
+            obj=group,
+            action="freshness",
+            actor_label="send_freshness_checks",
+            changes={k: [None, str(v) if v else None] for k, v in updates.items()},
+        )
+    return state
+
+
+@transaction.atomic
+def facilitation_request_create(
+    *, group: Group, kind: FacilitationKind, description: str, actor: Actor
+) -> FacilitationRequest:
+    request = FacilitationRequest.objects.create(
+        group=group,
+        kind=kind,
+        description=description,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+    )
+    log_action(obj=request, action="created", actor=actor, changes={"kind": [None, kind]})
+    return request
+
+
+@transaction.atomic
+def facilitation_request_set_status(
+    *, request: FacilitationRequest, status: FacilitationStatus, actor: Actor
+) -> FacilitationRequest:
+    old = request.status
+    request.status = status
+    request.save(update_fields=["status", "updated_at"])
+    log_action(obj=request, action="status", actor=actor, changes={"status": [old, status]})
+    return request
+
+
+@transaction.atomic
+def information_session_record(
+    *, support_point: Organisation, themes: list[Theme], actor: Actor, **fields: Any
+) -> InformationSession:
+    session = InformationSession(support_point=support_point, **fields)
+    session.full_clean()
+    session.save()
+    session.themes.set(themes)
+    log_action(obj=session, action="created", actor=actor, changes=diff({}, snapshot(session)))
+    return session
+
+
+@transaction.atomic
+def import_batch_check(*, batch: ImportBatch, mapping: dict[str, str], actor: Actor) -> ImportBatch:
+    """The dry run: check every row with this mapping and remember the mapping for next time."""
+    batch.mapping = {field: header for field, header in mapping.items() if field in FIELDS and header in batch.headers}
+    batch.results = check_rows(
+        support_point=batch.support_point, headers=batch.headers, rows=batch.rows, mapping=batch.mapping
+    )
+    batch.save()
+    config = SupportPointSettings.for_support_point(batch.support_point)
+    if config.import_mapping != batch.mapping:
+        config.import_mapping = batch.mapping
+        config.save()
+    return batch
+
+
+@transaction.atomic
+def import_batch_apply(*, batch: ImportBatch, actor: Actor, only_valid: bool = False) -> dict[str, int]:
+    """Write the checked rows. Nothing at all unless every row is valid or `only_valid` is chosen."""
+    if batch.imported_at is not None:
+        raise ValidationError(_("This file was already imported."))
+    if batch.error_count and not only_valid:
+        raise ValidationError(_("Some rows have errors. Fix the file, or import only the valid rows."))
+    # Check again: the map may have changed since the dry run.
+    results = check_rows(
+        support_point=batch.support_point, headers=batch.headers, rows=batch.rows, mapping=batch.mapping
+    )
+    if any(r["action"] == "error" for r in results) and not only_valid:
+        raise ValidationError(_("Some rows have errors. Fix the file, or import only the valid rows."))
+    counts = {"created": 0, "updated": 0, "skipped": 0}
+    themes = {t.pk: t for t in Theme.objects.all()}
+    for result in results:
+        if result["action"] == "error":
+            counts["skipped"] += 1
+        elif result["action"] == "create":
+            group_create(
+                actor=actor,
+                themes=[themes[pk] for pk in result["themes"]],
+                languages=result["languages"],
+                status=GroupStatus(result["status"]),
+                status_reason=_("Imported"),
+                slug=result["slug"],
+                support_point=batch.support_point,
+                **result["fields"],
+            )
+            counts["created"] += 1
+        else:
+            group = Group.objects.get(slug=result["slug"], support_point=batch.support_point)
+            group_update(group=group, actor=actor, **result["fields"])
+            if result["status"] != group.status:
+                group_set_status(group=group, status=GroupStatus(result["status"]), actor=actor, reason=_("Imported"))
+            counts["updated"] += 1
+    batch.results = results
+    batch.imported_at = timezone.now()
+    # The cells were only needed to check and write: they are not kept.
+    batch.rows = []
+    batch.save()
+    log_action(obj=batch, action="imported", actor=actor, changes=counts)
+    return counts
+
+
+def _user_for_email(email: str) -> Any:
+    """The account for an address, made without a password when new: they sign in by link."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).order_by("id").first()
+    if user is None:
+        user = User.objects.create_user(username=email.lower()[:150], email=email.lower())
+    return user
+
+
+@transaction.atomic
+def membership_set(*, support_point: Organisation, email: str, role: Role, actor: Actor) -> Membership:
+    user = _user_for_email(email)
+    membership, created = Membership.objects.update_or_create(
+        user=user, support_point=support_point, defaults={"role": role}
+    )
+    log_action(obj=membership, action="created" if created else "changed", actor=actor, changes={"role": [None, role]})
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor: Actor) -> None:
+    if membership.role == Role.MANAGER and not (
+        Membership.objects.for_support_point(membership.support_point)
+        .filter(role=Role.MANAGER)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError(_("A support point keeps at least one manager."))
+    log_action(obj=membership, action="removed", actor=actor)
+    membership.delete()
+
+
+@transaction.atomic
+def group_contact_add(*, group: Group, email: str, actor: Actor) -> GroupContact:
+    contact, created = GroupContact.objects.get_or_create(user=_user_for_email(email), group=group)
+    if created:
+        log_action(obj=group, action="contact_added", actor=actor, changes={"contact": [None, contact.user_id]})
+    return contact
+
+
+@transaction.atomic
+def group_contact_remove(*, contact: GroupContact, actor: Actor) -> None:
+    log_action(obj=contact.group, action="contact_removed", actor=actor, changes={"contact": [contact.user_id, None]})
+    contact.delete()

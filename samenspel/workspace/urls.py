@@ -1,0 +1,45 @@
+"""The workspace for support points and group contact persons, under /werkplek/.
+
+Fixed paths come before `<slug>/`, so a support point's slug cannot shadow them.
+"""
+
+from django.urls import path
+
+from samenspel.workspace.views import auth, check, dashboard, group, imports, people, questions, support
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", dashboard.home, name="home"),
+    path("inloggen/", auth.sign_in, name="login"),
+    path("inloggen/link/<str:uidb64>/<str:token>/", auth.sign_in_link, name="login_link"),
+    path("uitloggen/", auth.sign_out, name="logout"),
+    path("tweestaps/instellen/", auth.otp_setup, name="otp_setup"),
+    path("tweestaps/", auth.otp_verify, name="otp_verify"),
+    path("check/<str:token>/", check.freshness_check, name="check"),
+    path("groep/<uuid:group_uuid>/", group.group_detail, name="group"),
+    path("groep/<uuid:group_uuid>/bewerken/", group.group_edit, name="group_edit"),
+    path("groep/<uuid:group_uuid>/status/", group.group_status, name="group_status"),
+    path("groep/<uuid:group_uuid>/gebeurtenis/", group.group_event, name="group_event"),
+    path("groep/<uuid:group_uuid>/bevestigen/", group.group_verify_now, name="group_verify"),
+    path("groep/<uuid:group_uuid>/ondersteuning/", support.facilitation_create, name="facilitation_create"),
+    path("ondersteuning/<uuid:request_uuid>/status/", support.facilitation_status, name="facilitation_status"),
+    path("groep/<uuid:group_uuid>/contactpersonen/", people.contact_add, name="contact_add"),
+    path("groep/<uuid:group_uuid>/contactpersonen/<int:user_id>/weg/", people.contact_remove, name="contact_remove"),
+    path("wijziging/<uuid:change_uuid>/", group.change_detail, name="change"),
+    path("wijziging/<uuid:change_uuid>/goedkeuren/", group.change_approve, name="change_approve"),
+    path("wijziging/<uuid:change_uuid>/afwijzen/", group.change_reject, name="change_reject"),
+    path("vraag/<str:ref>/", questions.question_detail, name="question"),
+    path("vraag/<str:ref>/antwoorden/", questions.question_answer, name="question_answer"),
+    path("vraag/<str:ref>/status/", questions.question_status, name="question_status"),
+    path("<slug:slug>/", dashboard.dashboard, name="dashboard"),
+    path("<slug:slug>/wijzigingen/", dashboard.review_queue, name="review_queue"),
+    path("<slug:slug>/vragen/", dashboard.inbox, name="inbox"),
+    path("<slug:slug>/ondersteuning/", support.facilitation_list, name="facilitation_list"),
+    path("<slug:slug>/voorlichtingen/", support.information_sessions, name="information_sessions"),
+    path("<slug:slug>/import/", imports.import_upload, name="import_upload"),
+    path("<slug:slug>/import/<uuid:batch_uuid>/", imports.import_batch, name="import_batch"),
+    path("<slug:slug>/mensen/", people.members, name="members"),
+    path("<slug:slug>/mensen/<int:user_id>/weg/", people.member_remove, name="member_remove"),
+    path("<slug:slug>/instellingen/", dashboard.settings_page, name="settings"),
+]

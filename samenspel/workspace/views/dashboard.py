@@ -1,0 +1,139 @@
+"""Home, a support point's dashboard, its review queue, inbox and settings."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenspel.directory.models import Group, GroupStatus, Organisation
+from samenspel.finder.models import Question, QuestionStatus
+from samenspel.workspace.access import question_ref, support_point_for_user
+from samenspel.workspace.decorators import signed_in
+from samenspel.workspace.forms import FilterForm, SettingsForm
+from samenspel.workspace.freshness import annotate_verified_since, filter_by_freshness, freshness_of
+from samenspel.workspace.models import ChangeRequest, ChangeStatus, GroupContact, Membership, SupportPointSettings
+from samenspel.workspace.services import support_point_settings_update
+
+PAGE_SIZE = 50
+
+
+@signed_in
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = Membership.objects.for_user(request.user).select_related("support_point")
+    contacts = GroupContact.objects.for_user(request.user).select_related("group")
+    return render(request, "workspace/home.html", {"memberships": memberships, "contacts": contacts})
+
+
+@signed_in
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    sp = access.support_point
+    config = SupportPointSettings.for_support_point(sp)
+    now = timezone.now()
+
+    form = FilterForm(request.GET or None)
+    groups = Group.objects.for_support_point(sp)
+    if form.is_valid():
+        if form.cleaned_data["q"]:
+            groups = groups.filter(
+                Q(name_nl__icontains=form.cleaned_data["q"]) | Q(name_en__icontains=form.cleaned_data["q"])
+            )
+        if form.cleaned_data["status"]:
+            groups = groups.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["freshness"]:
+            groups = filter_by_freshness(groups, form.cleaned_data["freshness"], config=config, now=now)
+    groups = groups.select_related("organisation").annotate(
+        open_questions=Count("questions", filter=Q(questions__status=QuestionStatus.NEW), distinct=True),
+        open_changes=Count("change_requests", filter=Q(change_requests__status=ChangeStatus.PENDING), distinct=True),
+    )
+    page = Paginator(groups.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(group, freshness_of(group, config=config, now=now)) for group in page]
+
+    all_groups = Group.objects.for_support_point(sp)
+    stage_counts = dict(all_groups.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    due_from = now - datetime.timedelta(days=config.verify_every_days)
+    overdue_from = due_from - datetime.timedelta(days=config.overdue_after_days)
+    # A stopped group is history: it needs no check.
+    freshness_counts = annotate_verified_since(all_groups.exclude(status=GroupStatus.STOPPED)).aggregate(
+        fresh=Count("id", filter=Q(verified_since__gt=due_from)),
+        due=Count("id", filter=Q(verified_since__lte=due_from, verified_since__gt=overdue_from)),
+        overdue=Count("id", filter=Q(verified_since__lte=overdue_from)),
+    )
+    organisations = (
+        Organisation.objects.filter(groups__support_point=sp)
+        .annotate(group_count=Count("groups", filter=Q(groups__support_point=sp), distinct=True))
+        .order_by("name")
+        .distinct()
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "access": access,
+        "sp": sp,
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query.urlencode(),
+        "stages": [(value, label, stage_counts.get(value, 0)) for value, label in GroupStatus.choices],
+        "freshness_counts": freshness_counts,
+        "organisations": organisations,
+        "open_questions": Question.objects.filter(group__support_point=sp, status=QuestionStatus.NEW).count(),
+        "open_changes": ChangeRequest.objects.for_support_point(sp).pending().count(),
+    }
+    return render(request, "workspace/dashboard.html", context)
+
+
+@signed_in
+def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    changes = (
+        ChangeRequest.objects.for_support_point(access.support_point).pending().select_related("group", "submitted_by")
+    )
+    return render(
+        request, "workspace/review_queue.html", {"access": access, "sp": access.support_point, "changes": changes}
+    )
+
+
+@signed_in
+def inbox(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    status = request.GET.get("status", QuestionStatus.NEW)
+    questions = Question.objects.filter(group__support_point=access.support_point).select_related("group")
+    if status in QuestionStatus.values:
+        questions = questions.filter(status=status)
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(question, question_ref(question)) for question in page]
+    context = {
+        "access": access,
+        "sp": access.support_point,
+        "rows": rows,
+        "page": page,
+        "status": status,
+        "statuses": QuestionStatus.choices,
+    }
+    return render(request, "workspace/inbox.html", context)
+
+
+@signed_in
+def settings_page(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, manage=request.method == "POST")
+    config = SupportPointSettings.for_support_point(access.support_point)
+    # The form gets its own copy: validating writes into the instance, and the service diffs against `config`.
+    form: Any = SettingsForm(
+        request.POST or None, instance=SupportPointSettings.for_support_point(access.support_point)
+    )
+    if request.method == "POST" and form.is_valid():
+        support_point_settings_update(
+            config=config, actor=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        )
+        messages.success(request, _("Settings saved."))
+        return redirect("workspace:settings", slug=access.support_point.slug)
+    return render(request, "workspace/settings.html", {"access": access, "sp": access.support_point, "form": form})

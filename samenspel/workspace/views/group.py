@@ -1,0 +1,181 @@
+"""One group in the workspace: overview, self-service edit, lifecycle, events, review of changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.directory.models import GroupStatus
+from samenspel.directory.services import group_set_status
+from samenspel.finder.models import Question
+from samenspel.workspace.access import change_request_for_user, group_for_user, question_ref
+from samenspel.workspace.decorators import signed_in
+from samenspel.workspace.forms import ContactForm, EventForm, FacilitationForm, GroupEditForm, RejectForm, StatusForm
+from samenspel.workspace.freshness import freshness_of
+from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
+from samenspel.workspace.services import (
+    change_request_approve,
+    change_request_reject,
+    changes_between,
+    group_change_submit,
+    group_confirm,
+    group_editable_values,
+    group_event_record,
+)
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+@signed_in
+def group_detail(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    access = group_for_user(request.user, group_uuid)
+    group = access.group
+    questions = Question.objects.filter(group=group).order_by("-created_at")[:50]
+    context = {
+        "access": access,
+        "group": group,
+        "freshness": freshness_of(group),
+        "history": group.status_history.all(),
+        "events": GroupEvent.objects.filter(group=group),
+        "questions": [(q, question_ref(q)) for q in questions],
+        "changes": ChangeRequest.objects.filter(group=group).order_by("-submitted_at")[:20],
+        "status_form": StatusForm(initial={"status": group.status, "date": timezone.localdate()}),
+        "facilitation_requests": FacilitationRequest.objects.filter(group=group)[:20],
+        "facilitation_form": FacilitationForm(),
+        "contacts": GroupContact.objects.filter(group=group).select_related("user") if access.role else [],
+        "contact_form": ContactForm(),
+        "event_form": EventForm(initial={"kind": EventKind.LEADERSHIP_HANDOVER, "date": timezone.localdate()}),
+    }
+    return render(request, "workspace/group.html", context)
+
+
+@signed_in
+def group_edit(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    access = group_for_user(request.user, group_uuid, write=request.method == "POST")
+    group = access.group
+    current = group_editable_values(group)
+    form = GroupEditForm(request.POST or None, initial=GroupEditForm.initial_from(current))
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        changes = changes_between(current, form.values(current))
+        try:
+            change = group_change_submit(group=group, changes=changes, actor=request.user)
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            if not changes:
+                messages.info(request, _("Nothing was changed."))
+            elif change is not None:
+                messages.success(request, _("Thank you. The support point will look at your change soon."))
+            else:
+                messages.success(request, _("Saved. The change is live."))
+            return redirect("workspace:group", group_uuid=group.uuid)
+    return render(
+        request, "workspace/group_edit.html", {"access": access, "group": group, "form": form, "errors": errors}
+    )
+
+
+@signed_in
+@require_POST
+def group_status(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    access = group_for_user(request.user, group_uuid, write=True)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        group_set_status(
+            group=access.group,
+            status=GroupStatus(form.cleaned_data["status"]),
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            date=form.cleaned_data["date"],
+        )
+        messages.success(request, _("Status changed."))
+    else:
+        messages.error(request, _("The status was not changed: check the date and the status."))
+    return redirect("workspace:group", group_uuid=access.group.uuid)
+
+
+@signed_in
+@require_POST
+def group_event(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    access = group_for_user(request.user, group_uuid, write=True)
+    form = EventForm(request.POST)
+    if form.is_valid():
+        group_event_record(
+            group=access.group,
+            kind=EventKind(form.cleaned_data["kind"]),
+            actor=request.user,
+            date=form.cleaned_data["date"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Event recorded."))
+    else:
+        messages.error(request, _("The event was not recorded: check the date."))
+    return redirect("workspace:group", group_uuid=access.group.uuid)
+
+
+@signed_in
+@require_POST
+def group_verify_now(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    access = group_for_user(request.user, group_uuid, write=True)
+    group_confirm(group=access.group, actor=request.user)
+    messages.success(request, _("Thank you. The group is marked as checked."))
+    return redirect("workspace:group", group_uuid=access.group.uuid)
+
+
+@signed_in
+def change_detail(request: HttpRequest, change_uuid: Any) -> HttpResponse:
+    change, access = change_request_for_user(request.user, change_uuid)
+    return render(
+        request,
+        "workspace/change.html",
+        {"access": access, "change": change, "group": access.group, "reject_form": RejectForm(), "errors": []},
+    )
+
+
+@signed_in
+@require_POST
+def change_approve(request: HttpRequest, change_uuid: Any) -> HttpResponse:
+    change, access = change_request_for_user(request.user, change_uuid, review=True)
+    try:
+        change_request_approve(change=change, actor=request.user)
+    except ValidationError as exc:
+        context = {
+            "access": access,
+            "change": change,
+            "group": access.group,
+            "reject_form": RejectForm(),
+            "errors": _errors(exc),
+        }
+        return render(request, "workspace/change.html", context, status=400)
+    messages.success(request, _("Approved. The change is live."))
+    return _after_review(access.group)
+
+
+@signed_in
+@require_POST
+def change_reject(request: HttpRequest, change_uuid: Any) -> HttpResponse:
+    change, access = change_request_for_user(request.user, change_uuid, review=True)
+    form = RejectForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        change_request_reject(change=change, actor=request.user, note=note)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    else:
+        messages.success(request, _("Rejected. Nothing was changed."))
+    return _after_review(access.group)
+
+
+def _after_review(group: Any) -> HttpResponse:
+    if group.support_point is not None:
+        return redirect("workspace:review_queue", slug=group.support_point.slug)
+    return redirect("workspace:group", group_uuid=group.uuid)

@@ -1,0 +1,115 @@
+"""Support activities: a group's requests for help, and information sessions (counts only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.workspace.access import facilitation_request_for_user, group_for_user, support_point_for_user
+from samenspel.workspace.decorators import signed_in
+from samenspel.workspace.forms import FacilitationForm, FacilitationStatusForm, InformationSessionForm
+from samenspel.workspace.models import (
+    FacilitationKind,
+    FacilitationRequest,
+    FacilitationStatus,
+    InformationSession,
+    PlaceKind,
+)
+from samenspel.workspace.services import (
+    facilitation_request_create,
+    facilitation_request_set_status,
+    information_session_record,
+)
+
+# Below this, a total is shown as "<5" (DESIGN.md privacy rules).
+SMALL_COUNT = 5
+
+
+def small(n: int) -> str:
+    return "<5" if 0 < n < SMALL_COUNT else str(n)
+
+
+@signed_in
+@require_POST
+def facilitation_create(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    access = group_for_user(request.user, group_uuid, write=True)
+    form = FacilitationForm(request.POST)
+    if form.is_valid():
+        facilitation_request_create(
+            group=access.group,
+            kind=FacilitationKind(form.cleaned_data["kind"]),
+            description=form.cleaned_data["description"],
+            actor=request.user,
+        )
+        messages.success(request, _("Your request was sent to the support point."))
+    else:
+        messages.error(request, _("Choose what you need."))
+    return redirect("workspace:group", group_uuid=access.group.uuid)
+
+
+@signed_in
+def facilitation_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    requests = FacilitationRequest.objects.for_support_point(access.support_point).select_related("group")[:200]
+    context = {
+        "access": access,
+        "sp": access.support_point,
+        "requests": requests,
+        "status_form": FacilitationStatusForm(),
+        "statuses": FacilitationStatus.choices,
+    }
+    return render(request, "workspace/facilitation_list.html", context)
+
+
+@signed_in
+@require_POST
+def facilitation_status(request: HttpRequest, request_uuid: Any) -> HttpResponse:
+    found, access = facilitation_request_for_user(request.user, request_uuid, review=True)
+    form = FacilitationStatusForm(request.POST)
+    if form.is_valid():
+        facilitation_request_set_status(
+            request=found, status=FacilitationStatus(form.cleaned_data["status"]), actor=request.user
+        )
+        messages.success(request, _("Status changed."))
+    if access.group.support_point is not None:
+        return redirect("workspace:facilitation_list", slug=access.group.support_point.slug)
+    return redirect("workspace:group", group_uuid=access.group.uuid)
+
+
+@signed_in
+def information_sessions(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=request.method == "POST")
+    sp = access.support_point
+    form = InformationSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ("date", "place_kind", "language", "attendees", "given_by")}
+        information_session_record(
+            support_point=sp, themes=list(form.cleaned_data["themes"]), actor=request.user, **data
+        )
+        messages.success(request, _("Information session recorded."))
+        return redirect("workspace:information_sessions", slug=sp.slug)
+    sessions = InformationSession.objects.for_support_point(sp)
+    per_place = dict(
+        (row["place_kind"], (row["n"], row["people"] or 0))
+        for row in sessions.values("place_kind").annotate(n=Count("id"), people=Sum("attendees"))
+    )
+    totals = sessions.aggregate(n=Count("id"), people=Sum("attendees"))
+    context = {
+        "access": access,
+        "sp": sp,
+        "form": form,
+        "sessions": sessions.select_related("language")[:100],
+        "per_place": [
+            (label, per_place.get(value, (0, 0))[0], small(per_place.get(value, (0, 0))[1]))
+            for value, label in PlaceKind.choices
+        ],
+        "total_sessions": totals["n"],
+        "total_people": small(totals["people"] or 0),
+    }
+    return render(request, "workspace/information_sessions.html", context)

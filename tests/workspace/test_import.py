@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import io
+
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from samenspel.directory.models import Group
+from samenspel.workspace.importer import MAX_UPLOAD_BYTES
+from samenspel.workspace.models import ImportBatch, Role, SupportPointSettings
+from tests.workspace.conftest import sign_in
+
+HEADER = "Naam;E-mail;Thema;Taal\n"
+
+
+def _csv(rows: list[str], header: str = HEADER, encoding: str = "utf-8") -> SimpleUploadedFile:
+    return SimpleUploadedFile("groepen.csv", (header + "\n".join(rows) + "\n").encode(encoding), "text/csv")
+
+
+def _fifty_rows_three_bad() -> list[str]:
+    rows = [f"Groep {i};groep{i}@example.org;depression;nl" for i in range(50)]
+    rows[4] = "Groep 4;groep4@example.org;no-such-theme;nl"  # row 6 in the spreadsheet
+    rows[19] = "Groep 19;;depression;nl"  # row 21: no contact point
+    rows[33] = '=HYPERLINK("http://evil.example","Klik");x@example.org;depression;nl'  # row 35
+    return rows
+
+
+def _upload(client, sp, upload):
+    return client.post(f"/werkplek/{sp.slug}/import/", {"file": upload})
+
+
+def test_a_dry_run_shows_the_exact_row_errors_and_writes_nothing(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    before = Group.objects.count()
+    response = _upload(client, support_point, _csv(_fifty_rows_three_bad()))
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    errors = {r["row"]: r["errors"] for r in batch.results if r["action"] == "error"}
+    assert sorted(errors) == [6, 21, 35]
+    assert "no-such-theme" in errors[6][0]
+    assert "formula" in " ".join(errors[35])
+    assert Group.objects.count() == before
+    page = client.get(response["Location"])
+    assert "47" in page.content.decode()
+
+
+def test_importing_all_is_refused_while_rows_have_errors(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    location = _upload(client, support_point, _csv(_fifty_rows_three_bad()))["Location"]
+    response = client.post(location, {"action": "import"})
+    assert response.status_code == 400
+    assert not Group.objects.filter(support_point=support_point).exists()
+
+
+def test_importing_only_the_valid_rows_creates_47_groups(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    location = _upload(client, support_point, _csv(_fifty_rows_three_bad()))["Location"]
+    response = client.post(location, {"action": "import_valid"})
+    assert response.status_code == 302
+    groups = Group.objects.filter(support_point=support_point)
+    assert groups.count() == 47
+    assert not groups.filter(name_nl__startswith="=").exists()
+    assert groups.get(name_nl="Groep 7").themes.get().slug == "depression"
+    assert groups.get(name_nl="Groep 7").status_history.get().reason
+
+
+def test_a_fixed_file_imports_everything(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    rows = [f"Groep {i};groep{i}@example.org;depression;nl" for i in range(50)]
+    location = _upload(client, support_point, _csv(rows))["Location"]
+    client.post(location, {"action": "import"})
+    assert Group.objects.filter(support_point=support_point).count() == 50
+    # A second import of the same batch does nothing.
+    assert client.post(location, {"action": "import"}).status_code in (200, 400)
+    assert Group.objects.filter(support_point=support_point).count() == 50
+
+
+def test_a_file_in_another_encoding_is_refused_with_a_clear_message(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    response = _upload(client, support_point, _csv(["Café ontmoeting;a@example.org;depression;nl"], encoding="cp1252"))
+    assert response.status_code == 400
+    assert "UTF-8" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    big = SimpleUploadedFile("groot.csv", b"a" * (MAX_UPLOAD_BYTES + 1), "text/csv")
+    response = _upload(client, support_point, big)
+    assert response.status_code == 400
+    assert "MB" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_an_xlsx_file_is_read_and_formula_cells_are_errors(client, support_point, member, reference):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Naam", "E-mail", "Thema"])
+    sheet.append(["Groep A", "a@example.org", "depression"])
+    sheet.append(['=HYPERLINK("http://evil.example")', "b@example.org", "depression"])
+    data = io.BytesIO()
+    workbook.save(data)
+    sign_in(client, member(Role.EDITOR))
+    _upload(client, support_point, SimpleUploadedFile("groepen.xlsx", data.getvalue()))
+    batch = ImportBatch.objects.get()
+    assert [r["action"] for r in batch.results] == ["create", "error"]
+
+
+def test_the_column_mapping_is_remembered_for_the_next_file(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    header = "Wat;Adres;Onderwerp\n"
+    location = _upload(client, support_point, _csv(["Groep X;x@example.org;depression"], header=header))["Location"]
+    client.post(
+        location, {"action": "check", "map_name_nl": "Wat", "map_contact_email": "Adres", "map_themes": "Onderwerp"}
+    )
+    assert SupportPointSettings.objects.get(support_point=support_point).import_mapping == {
+        "name_nl": "Wat",
+        "contact_email": "Adres",
+        "themes": "Onderwerp",
+    }
+    _upload(client, support_point, _csv(["Groep Y;y@example.org;depression"], header=header))
+    assert ImportBatch.objects.order_by("-created_at", "-id").first().results[0]["action"] == "create"
+
+
+def test_a_row_may_not_update_a_group_of_another_support_point(
+    client, support_point, member, group, other_support_point
+):
+    group.support_point = other_support_point
+    group.save()
+    sign_in(client, member(Role.EDITOR))
+    _upload(
+        client, support_point, _csv([f"{group.slug};Nieuw;a@example.org;depression"], header="slug;naam;e-mail;thema\n")
+    )
+    result = ImportBatch.objects.get().results[0]
+    assert result["action"] == "error"
+
+
+def test_a_read_only_member_cannot_upload(client, support_point, member, reference):
+    sign_in(client, member(Role.VIEWER))
+    assert _upload(client, support_point, _csv(["Groep;a@example.org;depression;nl"])).status_code == 403
+
+
+def test_old_checks_that_were_never_imported_are_purged(support_point, db):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = ImportBatch.objects.create(support_point=support_point, filename="old.csv")
+    ImportBatch.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    recent = ImportBatch.objects.create(support_point=support_point, filename="new.csv")
+    call_command("purge_stale_imports")
+    call_command("purge_stale_imports")
+    assert list(ImportBatch.objects.all()) == [recent]
