@@ -55,8 +55,17 @@ def table() -> str:
                 lines.append(f"| {label} | {r['p50']} | {r['p95']} | {r['p99']} |")
         lines += [
             "",
-            f"At p50: service / ranking SQL {res.get('service_to_sql_ratio_p50')}×, page / ranking SQL "
-            f"{res['page_to_sql_ratio_p50']}×, page / all of its SQL {res.get('page_to_page_sql_ratio_p50')}×. "
+            "At p50: "
+            + ", ".join(
+                f"{label} {res[key]}×"
+                for key, label in (
+                    ("service_to_sql_ratio_p50", "service / ranking SQL"),
+                    ("page_to_sql_ratio_p50", "page / ranking SQL"),
+                    ("page_to_page_sql_ratio_p50", "page / all of its SQL"),
+                )
+                if res.get(key)
+            )
+            + ". "
             f"Results page: {b['html']:,} bytes HTML, {b['html_gzip']:,} gzipped; stylesheet {b['css_gzip']:,} "
             f"gzipped; page with its assets {b['total_gzip']:,} bytes compressed (no scripts, fonts or images).",
             "",
@@ -78,6 +87,16 @@ def table() -> str:
         for url, r in res["api_ms"].items():
             lines.append(f"| `{url}` | {r['p50']} | {r['p95']} | {r['p99']} |")
         lines.append("")
+    for db in ("sqlite", "postgresql"):
+        res = _load(f"import-{db}.json")
+        if res:
+            lines += [
+                f"### Workspace import, {db}, {res['rows']:,} rows ({res['date']})",
+                "",
+                f"Dry run {res['dry_run_seconds']} s, real import {res['import_seconds']} s "
+                f"({res['created']:,} groups created), peak memory {res['peak_mb']} MB.",
+                "",
+            ]
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ index the same pre-stemmed terms (see text.py), so both give the same results.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable
 from functools import lru_cache
@@ -176,10 +177,30 @@ def vocabulary_version() -> str:
 # Keep the index current on every write, once per transaction commit. --------
 
 
-def _reindex_later(group_ids: Iterable[int]) -> None:
-    ids = [i for i in group_ids if i is not None]
+_local = threading.local()
+
+
+def _flush_pending() -> None:
+    ids: set[int] = getattr(_local, "ids", set())
+    _local.ids = set()
     if ids:
-        transaction.on_commit(lambda: index_groups(ids))
+        index_groups(ids)
+
+
+def _reindex_later(group_ids: Iterable[int]) -> None:
+    """Index these groups once the transaction commits, together with every other group it touched.
+
+    A write touches a group several times (the row, its themes, its languages); an import touches
+    thousands. Each signal adds to one set; the first callback to run at commit indexes the whole set
+    in one pass and the rest find it empty. Ids left over from a rolled-back transaction are simply
+    indexed again later, which reads the database as it is and changes nothing.
+    """
+    ids = {i for i in group_ids if i is not None}
+    if ids:
+        if not hasattr(_local, "ids"):
+            _local.ids = set()
+        _local.ids.update(ids)
+        transaction.on_commit(_flush_pending)
 
 
 @receiver(post_save, sender=Group)

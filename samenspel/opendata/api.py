@@ -60,10 +60,26 @@ def url_for(request: HttpRequest) -> hsds.UrlFor:
     return request.build_absolute_uri
 
 
+def text(value: str) -> str:
+    """A query parameter as text the database accepts: PostgreSQL refuses NUL characters in strings."""
+    return value.replace("\x00", "").strip()
+
+
 def aware(value: datetime.datetime | None) -> datetime.datetime | None:
-    if value is not None and timezone.is_naive(value):
-        return value.replace(tzinfo=AMSTERDAM)
-    return value
+    """The moment in UTC. PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 (and Python) allow."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=AMSTERDAM)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        # Just past the edge of the calendar (year 1 or 9999 with an offset): every change is after it or not.
+        return (
+            datetime.datetime.min.replace(tzinfo=datetime.UTC)
+            if value.year < 2
+            else datetime.datetime.max.replace(tzinfo=datetime.UTC)
+        )
 
 
 def ndjson(objects: Iterable[Any], render: Callable[[Any], dict[str, Any]]) -> StreamingHttpResponse:
@@ -130,7 +146,7 @@ def services(
     format: Format = FormatParam,
 ) -> HttpResponse | StreamingHttpResponse:
     filters = ServiceFilters(
-        search=search,
+        search=text(search),
         taxonomy_term_id=taxonomy_term_id,
         organization_id=organization_id,
         modified_after=aware(modified_after),
@@ -171,8 +187,8 @@ def organizations(
     format: Format = FormatParam,
 ) -> HttpResponse | StreamingHttpResponse:
     qs = hsds.organizations_query()
-    if search.strip():
-        qs = qs.filter(name__icontains=search.strip())
+    if text(search):
+        qs = qs.filter(name__icontains=text(search))
     return listing(request, qs, None, hsds.organization, page=page, per_page=per_page, format=format)
 
 
@@ -209,7 +225,7 @@ def service_at_locations(
     format: Format = FormatParam,
 ) -> HttpResponse | StreamingHttpResponse:
     filters = ServiceFilters(
-        search=search,
+        search=text(search),
         taxonomy_term_id=taxonomy_term_id,
         organization_id=organization_id,
         modified_after=aware(modified_after),
@@ -258,10 +274,10 @@ def taxonomy_terms(
     qs = hsds.themes_query()
     if taxonomy_id and taxonomy_id.strip().lower() != hsds.ids.taxonomy_id():
         qs = qs.none()
-    if search.strip():
+    if text(search):
         words = Q()
         for code in hsds.content_languages():
-            words |= Q(**{f"label_{code}__icontains": search.strip()})
+            words |= Q(**{f"label_{code}__icontains": text(search)})
         qs = qs.filter(words)
     if parent_id:
         slugs = [s for s in Theme.objects.values_list("slug", flat=True) if hsds.ids.theme_id(s) == parent_id.lower()]

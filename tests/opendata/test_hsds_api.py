@@ -137,6 +137,17 @@ def test_modified_after_leaves_out_older_changes(client: Client, demo: dict[str,
     assert client.get("/api/hsds/services", {"modified_after": "yesterday"}).status_code == 422
 
 
+@pytest.mark.parametrize(
+    "moment", ["1651-07-26T01:15:59.74-17:58", "0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-09:00"]
+)
+def test_modified_after_with_an_unusual_offset_or_year_is_answered_not_a_server_error(
+    client: Client, demo: dict[str, int], moment: str
+) -> None:
+    # Found by schemathesis on PostgreSQL, which refuses offsets beyond ±15:59.
+    assert client.get("/api/hsds/services", {"modified_after": moment}).status_code == 200
+    assert client.get("/api/hsds/service_at_locations", {"modified_after": moment}).status_code == 200
+
+
 def test_search_uses_the_finders_search(client: Client, demo: dict[str, int]) -> None:
     body = get_json(client, "/api/hsds/services", search="depressie", per_page=200)
     assert body["total_items"] > 0
