@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samenspel.finder",
     "samenspel.opendata",
     "samenspel.workspace",
+    "samenspel.referral",
 ]
 
 MIDDLEWARE = [

@@ -7,5 +7,6 @@ urlpatterns = [
     path("healthz", include("samenspel.core.urls")),
     path("api/", include("samenspel.opendata.urls")),
     path("werkplek/", include("samenspel.workspace.urls")),
+    path("verwijzen/", include("samenspel.referral.urls")),
     path("", include("samenspel.finder.urls")),
 ]

@@ -146,6 +146,12 @@ class Organisation(models.Model):
     email = models.EmailField(_("public e-mail address"), blank=True)
     phone = models.CharField(_("public phone number"), max_length=32, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    source_id = models.CharField(
+        _("id in the source directory"),
+        max_length=200,
+        blank=True,
+        help_text=_("Set by an import, so that importing the same file again updates instead of duplicating."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -155,6 +161,11 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_id"], condition=~Q(source_id=""), name="organisation_source_id_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -186,11 +197,13 @@ class Location(models.Model):
     quiet_room = models.BooleanField(_("quiet room"), default=False)
     childcare = models.BooleanField(_("childcare"), default=False)
     accessibility_note = models.TextField(_("accessibility notes"), blank=True)  # translated
+    source_id = models.CharField(_("id in the source directory"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("location")
         verbose_name_plural = _("locations")
         constraints = [
+            models.UniqueConstraint(fields=["source_id"], condition=~Q(source_id=""), name="location_source_id_unique"),
             models.CheckConstraint(
                 condition=Q(disclosure="online") | ~Q(postcode=""),
                 name="location_in_person_has_postcode",
@@ -359,6 +372,11 @@ class Group(models.Model):
         _("usual number of people"), null=True, blank=True, validators=[MinValueValidator(2), MaxValueValidator(60)]
     )
     status = models.CharField(_("status"), max_length=16, choices=GroupStatus.choices, default=GroupStatus.ACTIVE)
+    # An initiative is not on the map, unless its initiator wants to be found by others in the same situation.
+    seeking_others = models.BooleanField(
+        _("show this initiative on the map to find others in the same situation"), default=False
+    )
+    source_id = models.CharField(_("id in the source directory"), max_length=200, blank=True)
 
     organisation = models.ForeignKey(
         Organisation,
@@ -414,6 +432,7 @@ class Group(models.Model):
                 name="group_age_range_ordered",
             ),
             models.CheckConstraint(condition=Q(leader_count__lte=2), name="group_at_most_two_leaders"),
+            models.UniqueConstraint(fields=["source_id"], condition=~Q(source_id=""), name="group_source_id_unique"),
         ]
 
     def __str__(self) -> str:

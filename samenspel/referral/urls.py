@@ -1,0 +1,5 @@
+"""Warm referral by professionals, under /verwijzen/."""
+
+app_name = "referral"
+
+urlpatterns: list = []
