@@ -324,9 +324,11 @@ PUBLIC_STATUSES = (GroupStatus.LOOKING, GroupStatus.ACTIVE, GroupStatus.PAUSED)
 
 class GroupQuerySet(models.QuerySet["Group"]):
     def public(self) -> GroupQuerySet:
-        # A group unchecked for too long is hidden by the workspace's freshness command
+        # An initiative is on the map only when its initiator asked to be found by others in the same
+        # situation. A group unchecked for too long is hidden by the workspace's freshness command
         # (workspace.GroupFreshness.hidden_at) until its contact point confirms it again.
-        return self.filter(status__in=PUBLIC_STATUSES).exclude(freshness__hidden_at__isnull=False)
+        shown = Q(status__in=PUBLIC_STATUSES) | Q(status=GroupStatus.INITIATIVE, seeking_others=True)
+        return self.filter(shown).exclude(freshness__hidden_at__isnull=False)
 
     def for_support_point(self, support_point: Organisation) -> GroupQuerySet:
         return self.filter(support_point=support_point)

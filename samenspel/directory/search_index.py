@@ -66,8 +66,8 @@ def _terms(group: Group, fields: Iterable[str]) -> str:
 
 
 def welcomes_new(group: Group) -> bool:
-    """'New members welcome now': looking for members, or active with an open intake."""
-    if group.status == GroupStatus.LOOKING:
+    """'New members welcome now': looking for members, an initiative looking for others, or active with an open intake."""
+    if group.status == GroupStatus.LOOKING or (group.status == GroupStatus.INITIATIVE and group.seeking_others):
         return True
     return group.status == GroupStatus.ACTIVE and group.intake != Intake.SET_MOMENTS
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.audit import plain
-from samenspel.directory.models import Cost, Disclosure, GroupStatus, Intake
+from samenspel.directory.models import Cancellation, Cost, Disclosure, GroupStatus, Intake, Schedule
 from samenspel.finder.models import QuestionStatus
+from samenspel.finder.schedule_text import describe_schedule
 from samenspel.workspace.freshness import FreshnessState
 from samenspel.workspace.models import (
     EventKind,
@@ -20,7 +23,7 @@ from samenspel.workspace.models import (
     Role,
     SupportPointSettings,
 )
-from samenspel.workspace.services import CANCELLATION_KEY, GROUP_FIELDS
+from samenspel.workspace.services import CANCELLATION_KEY, GROUP_FIELDS, SCHEDULE_ADD_KEY
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -73,8 +76,17 @@ class EventForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
+# Rhythms whose one weekday a contact person may change here (a date-based rhythm has no weekday).
+DAY_KINDS = (Schedule.Kind.WEEKLY, Schedule.Kind.EVERY_N_WEEKS, Schedule.Kind.MONTHLY_NTH_WEEKDAY)
+
+
 class GroupEditForm(forms.Form):
-    """What a contact person keeps current. `values()` gives the same keys as group_editable_values."""
+    """What a contact person keeps current. `values()` gives the same keys as group_editable_values.
+
+    Every meeting time of the group gets its own fields (s<id>_start_time ...), plus one row to add a new
+    weekly time; each upcoming cancelled meeting gets a box to let it happen after all. Without JavaScript,
+    a second new time is added by saving and coming back.
+    """
 
     name_nl = forms.CharField(label=_("Name (Dutch)"), max_length=200)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
@@ -87,20 +99,107 @@ class GroupEditForm(forms.Form):
     cost_amount = forms.DecimalField(
         label=_("Amount in euros"), required=False, max_digits=7, decimal_places=2, min_value=0
     )
-    weekday = forms.TypedChoiceField(label=_("Day"), choices=WEEKDAYS, coerce=int, required=False, empty_value=None)
-    start_time = forms.TimeField(label=_("Starts at"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(label=_("Ends at"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    new_weekday = forms.TypedChoiceField(
+        label=_("Day"), choices=[("", "—"), *WEEKDAYS], coerce=int, required=False, empty_value=None
+    )
+    new_start_time = forms.TimeField(
+        label=_("Starts at"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    new_end_time = forms.TimeField(label=_("Ends at"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     disclosure = forms.ChoiceField(label=_("What is public of the place"), choices=Disclosure.choices, required=False)
     cancel_date = forms.DateField(
         label=_("Cancel a meeting on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     cancel_reason = forms.CharField(label=_("Reason for cancelling"), max_length=200, required=False)
+    seeking_others = forms.BooleanField(
+        label=_("Show this initiative on the public map, to find others in the same situation"),
+        help_text=_(
+            "People who search see that you are looking for others, and can send a question. "
+            "Your own address is never shown."
+        ),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        initiative: bool = False,
+        schedules: Sequence[Schedule] = (),
+        cancellations: Sequence[Cancellation] = (),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.schedules = list(schedules)
+        self.cancellations = list(cancellations)
+        # Only an initiative can ask to be on the map to find others; other groups are on it by their status.
+        if not initiative:
+            del self.fields["seeking_others"]
+        for number, schedule in enumerate(self.schedules, start=1):
+            pk = schedule.pk
+            weekdays = list(schedule.weekdays or [])
+            if len(weekdays) <= 1 and schedule.kind in DAY_KINDS:
+                self.fields[f"s{pk}_weekday"] = forms.TypedChoiceField(
+                    label=_("Day"), choices=WEEKDAYS, coerce=int, required=False, empty_value=None
+                )
+            self.fields[f"s{pk}_start_time"] = forms.TimeField(
+                label=_("Starts at"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+            )
+            self.fields[f"s{pk}_end_time"] = forms.TimeField(
+                label=_("Ends at"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+            )
+            self.fields[f"s{pk}_remove"] = forms.BooleanField(
+                label=_("Stop this meeting time %(number)d") % {"number": number}, required=False
+            )
+        if len(self.schedules) > 1:
+            self.fields["cancel_schedule"] = forms.TypedChoiceField(
+                label=_("Which meeting"),
+                choices=[(s.pk, describe_schedule(s)) for s in self.schedules],
+                coerce=int,
+                required=False,
+                empty_value=None,
+            )
+        for cancellation in self.cancellations:
+            self.fields[f"c{cancellation.pk}_undo"] = forms.BooleanField(
+                label=_("The meeting of %(date)s happens after all")
+                % {"date": date_format(cancellation.date, "l j F Y")},
+                required=False,
+            )
+
+    def schedule_rows(self) -> list[dict[str, Any]]:
+        """Per meeting time: its number, its rhythm in words and its fields, for the template."""
+        rows = []
+        for number, schedule in enumerate(self.schedules, start=1):
+            pk = schedule.pk
+            fields = [
+                self[f"s{pk}_{part}"]
+                for part in ("weekday", "start_time", "end_time")
+                if f"s{pk}_{part}" in self.fields
+            ]
+            rows.append(
+                {
+                    "number": number,
+                    "text": describe_schedule(schedule),
+                    "fields": fields,
+                    "remove": self[f"s{pk}_remove"],
+                }
+            )
+        return rows
+
+    def undo_fields(self) -> list[Any]:
+        return [self[f"c{c.pk}_undo"] for c in self.cancellations]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        start, end = data.get("start_time"), data.get("end_time")
+        for schedule in self.schedules:
+            start, end = data.get(f"s{schedule.pk}_start_time"), data.get(f"s{schedule.pk}_end_time")
+            if start and end and end <= start:
+                self.add_error(f"s{schedule.pk}_end_time", _("The end must be after the start."))
+        new = [data.get("new_weekday") is not None, bool(data.get("new_start_time")), bool(data.get("new_end_time"))]
+        if any(new) and not all(new):
+            self.add_error("new_weekday", _("Fill in the day and when the new meeting starts and ends."))
+        start, end = data.get("new_start_time"), data.get("new_end_time")
         if start and end and end <= start:
-            self.add_error("end_time", _("The end must be after the start."))
+            self.add_error("new_end_time", _("The end must be after the start."))
         if data.get("cost") == Cost.FEE and not data.get("cost_amount"):
             self.add_error("cost_amount", _("Fill in the amount of the fee."))
         if data.get("cost") != Cost.FEE and data.get("cost_amount"):
@@ -110,14 +209,16 @@ class GroupEditForm(forms.Form):
             self.add_error("cancel_date", _("Choose today or a later date."))
         return data
 
-    @classmethod
-    def initial_from(cls, values: dict[str, Any]) -> dict[str, Any]:
+    def initial_values(self, values: dict[str, Any]) -> None:
+        """Fill the initial values from group_editable_values."""
         initial = {name: values.get(name) for name in GROUP_FIELDS}
-        initial["weekday"] = values.get("schedule.weekday")
-        initial["start_time"] = values.get("schedule.start_time")
-        initial["end_time"] = values.get("schedule.end_time")
+        for schedule in self.schedules:
+            for part in ("weekday", "start_time", "end_time"):
+                initial[f"s{schedule.pk}_{part}"] = values.get(f"schedule.{schedule.pk}.{part}")
         initial["disclosure"] = values.get("location.disclosure")
-        return initial
+        if self.schedules:
+            initial["cancel_schedule"] = self.schedules[0].pk
+        self.initial.update(initial)
 
     def values(self, current: dict[str, Any]) -> dict[str, Any]:
         """The submitted values in the shape of group_editable_values; untouched optional parts keep theirs."""
@@ -126,21 +227,41 @@ class GroupEditForm(forms.Form):
         for name in GROUP_FIELDS:
             if values[name] is None and name != "cost_amount":
                 values[name] = ""
-        values["schedule.weekday"] = (
-            data.get("weekday") if data.get("weekday") is not None else current.get("schedule.weekday")
-        )
-        values["schedule.start_time"] = (
-            plain(data["start_time"]) if data.get("start_time") else current.get("schedule.start_time")
-        )
-        values["schedule.end_time"] = (
-            plain(data["end_time"]) if data.get("end_time") else current.get("schedule.end_time")
-        )
+        if "seeking_others" in self.fields:
+            values["seeking_others"] = bool(data.get("seeking_others"))
+        else:
+            values["seeking_others"] = current.get("seeking_others")
+        for schedule in self.schedules:
+            pk = schedule.pk
+            if data.get(f"s{pk}_remove"):
+                values[f"schedule.{pk}.remove"] = True
+                # Its times are not changed as well: the diff shows only that it stops.
+                for part in ("weekday", "start_time", "end_time"):
+                    values[f"schedule.{pk}.{part}"] = current.get(f"schedule.{pk}.{part}")
+                continue
+            values[f"schedule.{pk}.remove"] = False
+            weekday = data.get(f"s{pk}_weekday")
+            values[f"schedule.{pk}.weekday"] = weekday if weekday is not None else current.get(f"schedule.{pk}.weekday")
+            for part in ("start_time", "end_time"):
+                chosen = data.get(f"s{pk}_{part}")
+                values[f"schedule.{pk}.{part}"] = plain(chosen) if chosen else current.get(f"schedule.{pk}.{part}")
+        if data.get("new_weekday") is not None and data.get("new_start_time") and data.get("new_end_time"):
+            values[SCHEDULE_ADD_KEY] = {
+                "weekday": data["new_weekday"],
+                "start_time": plain(data["new_start_time"]),
+                "end_time": plain(data["new_end_time"]),
+            }
         values["location.disclosure"] = data.get("disclosure") or current.get("location.disclosure")
         if data.get("cancel_date"):
             values[CANCELLATION_KEY] = {
                 "date": data["cancel_date"].isoformat(),
                 "reason": data.get("cancel_reason", ""),
             }
+            chosen_schedule = data.get("cancel_schedule")
+            if chosen_schedule is not None and any(s.pk == chosen_schedule for s in self.schedules):
+                values[CANCELLATION_KEY]["schedule"] = chosen_schedule
+        for cancellation in self.cancellations:
+            values[f"cancellation.{cancellation.pk}.remove"] = bool(data.get(f"c{cancellation.pk}_undo"))
         return values
 
 

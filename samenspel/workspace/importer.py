@@ -167,11 +167,18 @@ def guess_mapping(headers: list[str], remembered: dict[str, str] | None = None) 
 
 
 def check_rows(
-    *, support_point: Organisation, headers: list[str], rows: list[list[str]], mapping: dict[str, str]
+    *,
+    support_point: Organisation,
+    headers: list[str],
+    rows: list[list[str]],
+    mapping: dict[str, str],
+    passed: set[int] | None = None,
 ) -> list[dict[str, Any]]:
     """One result per row: {"row": n, "action": create|update|error, "values": {...}, "errors": [...], "slug": ...}.
 
-    Row numbers are as a spreadsheet shows them: the header is row 1.
+    Row numbers are as a spreadsheet shows them: the header is row 1. `passed`: rows that were new groups
+    and passed the field checks in the dry run of these same cells and mapping; the import checks them
+    again against the database (ids, themes, languages) but not field by field, which only the cells decide.
     """
     index = {field: headers.index(header) for field, header in mapping.items() if header in headers}
     themes = {t.slug: t.pk for t in Theme.objects.all()}
@@ -179,9 +186,10 @@ def check_rows(
     existing = dict(Group.objects.values_list("slug", "support_point_id"))
     taken = set(existing)
     missing = [str(FIELDS[f]) for f in REQUIRED if f not in index]
+    probe = Group(support_point=support_point)
     results: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=2):
-        values = {field: row[i] for field, i in index.items()}
+        values = {field: _unmark(row[i]) for field, i in index.items()}
         errors: list[str] = [_("Choose the column for: %(field)s") % {"field": m} for m in missing]
         for field, value in values.items():
             if FORMULA.match(value):
@@ -211,8 +219,8 @@ def check_rows(
         fields = {
             k: v for k, v in values.items() if k in FIELDS and k not in ("slug", "themes", "languages", "status") and v
         }
-        if not errors:
-            errors.extend(_validate_group(slug, fields, support_point, creating=action == "create"))
+        if not errors and not (action == "create" and passed is not None and number in passed):
+            errors.extend(_validate_group(slug, fields, support_point, creating=action == "create", probe=probe))
         results.append(
             {
                 "row": number,
@@ -226,6 +234,11 @@ def check_rows(
             }
         )
     return results
+
+
+def _unmark(cell: str) -> str:
+    """Take off the ' our export puts before a cell that starts like a formula; what is left is checked as usual."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def _codes(cell: str, known: dict[str, int], message: str, errors: list[str]) -> list[int]:
@@ -246,16 +259,27 @@ def _unique_slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-def _validate_group(slug: str, fields: dict[str, str], support_point: Organisation, *, creating: bool) -> list[str]:
+# Relations the importer sets itself: validating them would ask the database once per row.
+NOT_VALIDATED = ["slug", "support_point", "organisation", "location", "last_verified_by"]
+
+
+def _validate_group(
+    slug: str, fields: dict[str, str], support_point: Organisation, *, creating: bool, probe: Group | None = None
+) -> list[str]:
     if not creating:
         group = Group.objects.get(slug=slug)
         for name, value in fields.items():
             setattr(group, name, value)
     else:
-        group = Group(slug=slug, support_point=support_point, **fields)
+        # One unsaved group reused for every new row: building a model with all its translation
+        # columns costs more than checking it. Every importable field is reset, so no row sees another's.
+        group = probe if probe is not None else Group(support_point=support_point)
+        for name in FIELDS:
+            if name not in ("slug", "themes", "languages", "status"):
+                setattr(group, name, fields.get(name, ""))
     try:
         # Uniqueness is checked above against the whole batch, and clean() covers the constraints with clearer words.
-        group.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
+        group.full_clean(exclude=NOT_VALIDATED, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         return [
             f"{_field_label(name)}: {' '.join(str(m) for m in messages)}" for name, messages in exc.message_dict.items()

@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 from samenspel.core.audit import diff, log_action, plain, snapshot
 from samenspel.directory import search_index
 from samenspel.directory.models import Cancellation, Group, GroupStatus, Location, Organisation, Schedule, Theme
-from samenspel.directory.services import group_create, group_set_status, group_update, group_verify
+from samenspel.directory.services import (
+    group_set_status,
+    group_update,
+    group_verify,
+    groups_bulk_create,
+)
 from samenspel.finder.models import Question, QuestionStatus, ReplyBy
 from samenspel.workspace.freshness import freshness_of
 from samenspel.workspace.importer import FIELDS, check_rows
@@ -57,10 +62,19 @@ GROUP_FIELDS = (
     "intake",
     "cost",
     "cost_amount",
+    "seeking_others",
 )
+# Keys of a change (ChangeRequest.changes and the audit log), one per field a person can see:
+#   schedule.<id>.weekday / .start_time / .end_time   a meeting time of the group
+#   schedule.<id>.remove                              [False, True]: that meeting time ends
+#   schedule.add                                      [None, {weekday, start_time, end_time}]: a new weekly time
+#   cancellation.add                                  [None, {date, reason, schedule}]: one meeting does not happen
+#   cancellation.<id>.remove                          [False, True]: a cancelled meeting happens after all
+# Change requests from before groups could have several times use schedule.weekday etc.: the first schedule.
 SCHEDULE_FIELDS = ("schedule.weekday", "schedule.start_time", "schedule.end_time")
 LOCATION_FIELDS = ("location.disclosure",)
 CANCELLATION_KEY = "cancellation.add"
+SCHEDULE_ADD_KEY = "schedule.add"
 
 
 def first_schedule(group: Group) -> Schedule | None:
@@ -72,13 +86,29 @@ def group_editable_values(group: Group) -> dict[str, Any]:
     values = {name: plain(getattr(group, name)) for name in GROUP_FIELDS}
     # An empty translation column may be NULL or "": the same to a person, so the same here.
     values.update({name: "" for name, value in values.items() if value is None and name != "cost_amount"})
-    schedule = first_schedule(group)
-    weekdays = list(schedule.weekdays or []) if schedule else []
-    values["schedule.weekday"] = int(weekdays[0]) if weekdays else None
-    values["schedule.start_time"] = plain(schedule.start_time) if schedule else None
-    values["schedule.end_time"] = plain(schedule.end_time) if schedule else None
+    for schedule in group.schedules.order_by("id"):
+        values.update(schedule_values(schedule))
+    for cancellation in upcoming_cancellations(group):
+        values[f"cancellation.{cancellation.pk}.remove"] = False
     values["location.disclosure"] = group.location.disclosure if group.location else None
     return values
+
+
+def schedule_values(schedule: Schedule) -> dict[str, Any]:
+    weekdays = list(schedule.weekdays or [])
+    return {
+        # One day can be changed here; a rhythm of several days or a monthly one keeps its days.
+        f"schedule.{schedule.pk}.weekday": int(weekdays[0]) if len(weekdays) == 1 else None,
+        f"schedule.{schedule.pk}.start_time": plain(schedule.start_time),
+        f"schedule.{schedule.pk}.end_time": plain(schedule.end_time),
+        f"schedule.{schedule.pk}.remove": False,
+    }
+
+
+def upcoming_cancellations(group: Group) -> list[Cancellation]:
+    return list(
+        Cancellation.objects.filter(schedule__group=group, date__gte=timezone.localdate()).order_by("date", "id")
+    )
 
 
 def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -109,6 +139,26 @@ def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: A
     if schedule_changes:
         _schedule_apply(group=group, values=schedule_changes, actor=actor)
 
+    per_schedule: dict[int, dict[str, Any]] = {}
+    for key, (_old, new) in changes.items():
+        parts = key.split(".")
+        if len(parts) == 3 and parts[0] == "schedule" and parts[1].isdigit():
+            per_schedule.setdefault(int(parts[1]), {})[parts[2]] = new
+    for pk, values in per_schedule.items():
+        schedule = _schedule_of(group, pk)
+        if values.get("remove"):
+            _schedule_remove(schedule=schedule, actor=actor)
+        else:
+            _schedule_apply(group=group, values=values, actor=actor, schedule=schedule)
+
+    if changes.get(SCHEDULE_ADD_KEY):
+        _schedule_add(group=group, values=changes[SCHEDULE_ADD_KEY][1], actor=actor)
+
+    for key, (_old, new) in changes.items():
+        parts = key.split(".")
+        if len(parts) == 3 and parts[0] == "cancellation" and parts[1].isdigit() and new:
+            _cancellation_remove(group=group, pk=int(parts[1]), actor=actor)
+
     if "location.disclosure" in changes:
         _location_disclosure_apply(group=group, disclosure=changes["location.disclosure"][1], actor=actor)
 
@@ -119,12 +169,56 @@ def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: A
             date=datetime.date.fromisoformat(cancellation["date"]),
             reason=cancellation.get("reason", ""),
             actor=actor,
+            schedule=_schedule_of(group, int(cancellation["schedule"])) if cancellation.get("schedule") else None,
         )
     return group
 
 
-def _schedule_apply(*, group: Group, values: dict[str, Any], actor: Actor) -> Schedule:
-    schedule = first_schedule(group)
+def _schedule_of(group: Group, pk: int) -> Schedule:
+    schedule = group.schedules.filter(pk=pk).first()
+    if schedule is None:
+        # Removed since the change was proposed: approving it cannot mean anything sensible.
+        raise ValidationError(_("A meeting time in this change no longer exists. Reject the change."))
+    return schedule
+
+
+def _schedule_remove(*, schedule: Schedule, actor: Actor) -> None:
+    gone = {name: [value, None] for name, value in snapshot(schedule).items() if value not in (None, "", [])}
+    log_action(obj=schedule, action="removed", actor=actor, changes=gone)
+    schedule.delete()
+
+
+def _schedule_add(*, group: Group, values: dict[str, Any], actor: Actor) -> Schedule:
+    if not values.get("start_time") or not values.get("end_time") or values.get("weekday") is None:
+        raise ValidationError(_("Fill in the day and when the new meeting starts and ends."))
+    schedule = Schedule(
+        group=group,
+        kind=Schedule.Kind.WEEKLY,
+        weekdays=[int(values["weekday"])],
+        start_time=_parse_time(values["start_time"]),
+        end_time=_parse_time(values["end_time"]),
+        valid_from=timezone.localdate(),
+    )
+    schedule.full_clean()
+    schedule.save()
+    log_action(obj=schedule, action="created", actor=actor, changes=diff({}, snapshot(schedule)))
+    return schedule
+
+
+def _cancellation_remove(*, group: Group, pk: int, actor: Actor) -> None:
+    cancellation = Cancellation.objects.filter(pk=pk, schedule__group=group).first()
+    if cancellation is None:
+        return  # already gone: the meeting happens, which is what was asked
+    log_action(
+        obj=group, action="cancellation_removed", actor=actor, changes={"cancellation": [str(cancellation.date), None]}
+    )
+    cancellation.delete()
+
+
+def _schedule_apply(
+    *, group: Group, values: dict[str, Any], actor: Actor, schedule: Schedule | None = None
+) -> Schedule:
+    schedule = schedule or first_schedule(group)
     if schedule is None:
         if not values.get("start_time") or not values.get("end_time"):
             raise ValidationError(_("Fill in when the meeting starts and ends."))
@@ -161,14 +255,21 @@ def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -
 
 
 @transaction.atomic
-def cancellation_add(*, group: Group, date: datetime.date, reason: str, actor: Actor) -> Cancellation:
-    schedule = first_schedule(group)
+def cancellation_add(
+    *, group: Group, date: datetime.date, reason: str, actor: Actor, schedule: Schedule | None = None
+) -> Cancellation:
+    schedule = schedule or first_schedule(group)
     if schedule is None:
         raise ValidationError(_("This group has no meeting times, so there is nothing to cancel."))
     cancellation, _created = Cancellation.objects.update_or_create(
         schedule=schedule, date=date, defaults={"reason": reason}
     )
-    log_action(obj=group, action="cancellation", actor=actor, changes={"cancellation": [None, str(date)]})
+    log_action(
+        obj=group,
+        action="cancellation",
+        actor=actor,
+        changes={"cancellation": [None, str(date)], "schedule": [None, schedule.pk]},
+    )
     return cancellation
 
 
@@ -374,27 +475,35 @@ def import_batch_apply(*, batch: ImportBatch, actor: Actor, only_valid: bool = F
         raise ValidationError(_("Some rows have errors. Fix the file, or import only the valid rows."))
     # Check again: the map may have changed since the dry run.
     results = check_rows(
-        support_point=batch.support_point, headers=batch.headers, rows=batch.rows, mapping=batch.mapping
+        support_point=batch.support_point,
+        headers=batch.headers,
+        rows=batch.rows,
+        mapping=batch.mapping,
+        passed={r["row"] for r in batch.results or [] if r["action"] == "create"},
     )
     if any(r["action"] == "error" for r in results) and not only_valid:
         raise ValidationError(_("Some rows have errors. Fix the file, or import only the valid rows."))
     counts = {"created": 0, "updated": 0, "skipped": 0}
-    themes = {t.pk: t for t in Theme.objects.all()}
+    # New groups go in batches (a list of 10,000 rows takes seconds, not minutes); updates go one by one
+    # through group_update, which diffs each group for the audit log.
+    new_rows = [
+        {
+            "fields": {"slug": r["slug"], "support_point_id": batch.support_point_id, **r["fields"]},
+            "themes": r["themes"],
+            "languages": r["languages"],
+            "status": GroupStatus(r["status"]),
+        }
+        for r in results
+        if r["action"] == "create"
+    ]
+    if new_rows:
+        groups_bulk_create(actor=actor, rows=new_rows, status_reason=_("Imported"))
+    counts["created"] = len(new_rows)
     for result in results:
         if result["action"] == "error":
             counts["skipped"] += 1
         elif result["action"] == "create":
-            group_create(
-                actor=actor,
-                themes=[themes[pk] for pk in result["themes"]],
-                languages=result["languages"],
-                status=GroupStatus(result["status"]),
-                status_reason=_("Imported"),
-                slug=result["slug"],
-                support_point=batch.support_point,
-                **result["fields"],
-            )
-            counts["created"] += 1
+            continue
         else:
             group = Group.objects.get(slug=result["slug"], support_point=batch.support_point)
             group_update(group=group, actor=actor, **result["fields"])

@@ -5,6 +5,7 @@ Fixed paths come before `<slug>/`, so a support point's slug cannot shadow them.
 
 from django.urls import path
 
+from samenspel.opendata import workspace_views as opendata_views
 from samenspel.workspace.views import auth, check, dashboard, group, imports, people, questions, support
 
 app_name = "workspace"
@@ -39,7 +40,9 @@ urlpatterns = [
     path("<slug:slug>/voorlichtingen/", support.information_sessions, name="information_sessions"),
     path("<slug:slug>/import/", imports.import_upload, name="import_upload"),
     path("<slug:slug>/import/<uuid:batch_uuid>/", imports.import_batch, name="import_batch"),
+    path("<slug:slug>/export/groepen.csv", imports.export_groups, name="export_groups"),
     path("<slug:slug>/mensen/", people.members, name="members"),
     path("<slug:slug>/mensen/<int:user_id>/weg/", people.member_remove, name="member_remove"),
     path("<slug:slug>/instellingen/", dashboard.settings_page, name="settings"),
+    path("<slug:slug>/api-sleutels/", opendata_views.api_keys, name="api_keys"),
 ]

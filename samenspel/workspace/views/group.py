@@ -20,6 +20,7 @@ from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import ContactForm, EventForm, FacilitationForm, GroupEditForm, RejectForm, StatusForm
 from samenspel.workspace.freshness import freshness_of
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
+from samenspel.workspace.presenters import change_rows
 from samenspel.workspace.services import (
     change_request_approve,
     change_request_reject,
@@ -28,6 +29,7 @@ from samenspel.workspace.services import (
     group_confirm,
     group_editable_values,
     group_event_record,
+    upcoming_cancellations,
 )
 
 
@@ -63,7 +65,13 @@ def group_edit(request: HttpRequest, group_uuid: Any) -> HttpResponse:
     access = group_for_user(request.user, group_uuid, write=request.method == "POST")
     group = access.group
     current = group_editable_values(group)
-    form = GroupEditForm(request.POST or None, initial=GroupEditForm.initial_from(current))
+    form = GroupEditForm(
+        request.POST or None,
+        initiative=group.status == GroupStatus.INITIATIVE,
+        schedules=list(group.schedules.order_by("id")),
+        cancellations=upcoming_cancellations(group),
+    )
+    form.initial_values(current)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         changes = changes_between(current, form.values(current))
@@ -137,7 +145,14 @@ def change_detail(request: HttpRequest, change_uuid: Any) -> HttpResponse:
     return render(
         request,
         "workspace/change.html",
-        {"access": access, "change": change, "group": access.group, "reject_form": RejectForm(), "errors": []},
+        {
+            "access": access,
+            "change": change,
+            "group": access.group,
+            "rows": change_rows(access.group, change.changes),
+            "reject_form": RejectForm(),
+            "errors": [],
+        },
     )
 
 
@@ -152,6 +167,7 @@ def change_approve(request: HttpRequest, change_uuid: Any) -> HttpResponse:
             "access": access,
             "change": change,
             "group": access.group,
+            "rows": change_rows(access.group, change.changes),
             "reject_form": RejectForm(),
             "errors": _errors(exc),
         }

@@ -7,16 +7,20 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from samenspel.core.audit import log_action
 from samenspel.workspace.access import import_batch_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
+from samenspel.workspace.exports import groups_csv
 from samenspel.workspace.importer import FIELDS, MAX_UPLOAD_BYTES, ImportFileError, guess_mapping, read_table
 from samenspel.workspace.models import ImportBatch, SupportPointSettings
 from samenspel.workspace.services import import_batch_apply, import_batch_check
+from samenspel.workspace.uploads import UploadLimit
 
 SHOWN_ROWS = 500
 
@@ -37,31 +41,56 @@ def _mapping_form(headers: list[str], mapping: dict[str, str], data: Any = None)
     return form
 
 
+@csrf_exempt  # the CSRF check reads the body; it runs below, once the upload limit is in place
 @signed_in
 def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
     access = support_point_for_user(request.user, slug, write=request.method == "POST")
+    if request.method != "POST":
+        return _upload_page(request, access, UploadForm())
+    limit = UploadLimit(request, limit=MAX_UPLOAD_BYTES)
+    if limit.declared_too_big():
+        # Refused from the declared length alone: not one byte of the body is read.
+        return _upload_page(request, access, UploadForm(), too_big=True)
+    request.upload_handlers.insert(0, limit)  # type: ignore[union-attr]  # a list until the body is read
+    return _import_upload_post(request, access, limit)
+
+
+@csrf_protect
+def _import_upload_post(request: HttpRequest, access: Any, limit: UploadLimit) -> HttpResponse:
     sp = access.support_point
-    form = UploadForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            table = read_table(upload)
-        except ImportFileError as exc:
-            form.add_error("file", str(exc))
-            status = 400
-        else:
-            batch = ImportBatch.objects.create(
-                support_point=sp,
-                filename=(upload.name or "")[:200],
-                headers=table.headers,
-                rows=table.rows,
-                created_by=request.user,  # type: ignore[misc]
-            )
-            remembered = SupportPointSettings.for_support_point(sp).import_mapping
-            import_batch_check(batch=batch, mapping=guess_mapping(table.headers, remembered), actor=request.user)
-            return redirect("workspace:import_batch", slug=sp.slug, batch_uuid=batch.uuid)
-    context = {"access": access, "sp": sp, "form": form, "limit_mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+    files = request.FILES  # reads the body (if the CSRF check has not already), through the limit
+    if limit.too_big:  # the file stopped streaming in at the limit, and what had come in is deleted
+        return _upload_page(request, access, UploadForm(), too_big=True)
+    form = UploadForm(request.POST, files)
+    if not form.is_valid():
+        return _upload_page(request, access, form)
+    upload = form.cleaned_data["file"]
+    try:
+        table = read_table(upload)
+    except ImportFileError as exc:
+        form.add_error("file", str(exc))
+        return _upload_page(request, access, form, status=400)
+    batch = ImportBatch.objects.create(
+        support_point=sp,
+        filename=(upload.name or "")[:200],
+        headers=table.headers,
+        rows=table.rows,
+        created_by=request.user,  # type: ignore[misc]
+    )
+    remembered = SupportPointSettings.for_support_point(sp).import_mapping
+    import_batch_check(batch=batch, mapping=guess_mapping(table.headers, remembered), actor=request.user)
+    return redirect("workspace:import_batch", slug=sp.slug, batch_uuid=batch.uuid)
+
+
+def _upload_page(
+    request: HttpRequest, access: Any, form: UploadForm, *, too_big: bool = False, status: int = 200
+) -> HttpResponse:
+    limit_mb = MAX_UPLOAD_BYTES // (1024 * 1024)
+    errors = []
+    if too_big:
+        errors.append(_("The file is too big. The limit is %(limit)d MB.") % {"limit": limit_mb})
+        status = 413
+    context = {"access": access, "sp": access.support_point, "form": form, "limit_mb": limit_mb, "errors": errors}
     return render(request, "workspace/import_upload.html", context, status=status)
 
 
@@ -99,3 +128,13 @@ def import_batch(request: HttpRequest, slug: str, batch_uuid: Any) -> HttpRespon
         "errors": errors,
     }
     return render(request, "workspace/import_batch.html", context, status=400 if errors else 200)
+
+
+@signed_in
+def export_groups(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    sp = access.support_point
+    log_action(obj=sp, action="exported", actor=request.user, changes={"groups": [None, "csv"]})
+    response = StreamingHttpResponse(groups_csv(sp), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="groepen-{sp.slug}.csv"'
+    return response  # type: ignore[return-value]  # streamed: a support point may have thousands of groups

@@ -1,0 +1,106 @@
+"""A change request in words a reviewer reads: one row per field, with its old and its new value."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.dates import WEEKDAYS
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from samenspel.directory.models import Cancellation, Group, Schedule
+from samenspel.finder.schedule_text import describe_schedule
+
+PART_LABELS = {
+    "weekday": lambda: _("day"),
+    "start_time": lambda: _("starts at"),
+    "end_time": lambda: _("ends at"),
+    "remove": lambda: _("stops"),
+}
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    key: str
+    label: str
+    old: str
+    new: str
+
+
+def change_rows(group: Group, changes: dict[str, list[Any]]) -> list[ChangeRow]:
+    schedules = list(group.schedules.order_by("id"))
+    numbers = {s.pk: (n, s) for n, s in enumerate(schedules, start=1)}
+    rows = []
+    # PostgreSQL's jsonb keeps keys in its own order: show them in the order of the edit page instead.
+    for key, pair in sorted(changes.items(), key=lambda item: _order(item[0])):
+        old, new = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
+        rows.append(ChangeRow(key, _label(key, group, numbers), _value(key, old), _value(key, new)))
+    return rows
+
+
+def _order(key: str) -> tuple[int, int, int, str]:
+    from samenspel.workspace.services import GROUP_FIELDS
+
+    parts = key.split(".")
+    if key in GROUP_FIELDS:
+        return (0, GROUP_FIELDS.index(key), 0, key)
+    if parts[0] == "schedule":
+        pk = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
+        part = list(PART_LABELS).index(parts[-1]) if parts[-1] in PART_LABELS else 9
+        return (1 if key != "schedule.add" else 2, pk, part, key)
+    if parts[0] == "cancellation":
+        return (3, 0 if key == "cancellation.add" else 1, 0, key)
+    return (4, 0, 0, key)
+
+
+def _label(key: str, group: Group, numbers: dict[int, tuple[int, Schedule]]) -> str:
+    parts = key.split(".")
+    if parts[0] == "schedule" and len(parts) == 3 and parts[1].isdigit():
+        found = numbers.get(int(parts[1]))
+        if found is None:
+            return _("A meeting time that no longer exists: %(part)s") % {"part": PART_LABELS[parts[2]]()}
+        number, schedule = found
+        return _("Meeting time %(number)d (%(text)s): %(part)s") % {
+            "number": number,
+            "text": describe_schedule(schedule),
+            "part": PART_LABELS.get(parts[2], lambda: parts[2])(),
+        }
+    if key == "schedule.add":
+        return _("New weekly meeting time")
+    if key in ("schedule.weekday", "schedule.start_time", "schedule.end_time"):
+        return _("First meeting time: %(part)s") % {"part": PART_LABELS[parts[1]]()}
+    if key == "cancellation.add":
+        return _("Cancelled meeting")
+    if parts[0] == "cancellation" and len(parts) == 3:
+        cancellation = Cancellation.objects.filter(pk=parts[1]).first()
+        when = date_format(cancellation.date, "l j F Y") if cancellation else "?"
+        return _("The meeting of %(date)s happens after all") % {"date": when}
+    if key == "location.disclosure":
+        return _("What is public of the place")
+    field, _sep, language = key.rpartition("_")
+    try:
+        name = key if language not in ("nl", "en") else field
+        label = str(getattr(Group._meta.get_field(name), "verbose_name", name))
+    except Exception:  # a key from an older version of the form: show it as it is
+        return key
+    return f"{label} ({language})" if name != key else label
+
+
+def _value(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if key.endswith("weekday") and isinstance(value, int):
+        return str(WEEKDAYS[value])
+    if key.endswith(("start_time", "end_time")):
+        return str(value)[:5]
+    if isinstance(value, dict):
+        if "date" in value:
+            day = date_format(datetime.date.fromisoformat(value["date"]), "l j F Y")
+            return f"{day} ({value['reason']})" if value.get("reason") else day
+        if "start_time" in value:
+            return f"{WEEKDAYS[int(value['weekday'])]} {str(value['start_time'])[:5]}-{str(value['end_time'])[:5]}"
+    return str(value)
