@@ -7,7 +7,6 @@ another host; the OpenAPI document is the documentation.
 
 from __future__ import annotations
 
-import datetime
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -16,22 +15,24 @@ from typing import Any, Literal
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from samenspel.directory.models import Organisation, Theme
-from samenspel.directory.recurrence import AMSTERDAM
-from samenspel.opendata import hsds, schemas
+from samenspel.opendata import export, hsds, importer, reader, schemas
+from samenspel.opendata.access import WRITE_AUTH, rate_limited
+from samenspel.opendata.models import ApiKey
 from samenspel.opendata.queries import (
     DEFAULT_PER_PAGE,
     MAX_PER_PAGE,
-    MAX_PROXIMITY_M,
     ServiceFilters,
     filter_services,
     iterate,
     paginate,
+    paginate_public,
 )
 
 api = NinjaAPI(
@@ -65,23 +66,6 @@ def text(value: str) -> str:
     return value.replace("\x00", "").strip()
 
 
-def aware(value: datetime.datetime | None) -> datetime.datetime | None:
-    """The moment in UTC. PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 (and Python) allow."""
-    if value is None:
-        return None
-    if timezone.is_naive(value):
-        value = value.replace(tzinfo=AMSTERDAM)
-    try:
-        return value.astimezone(datetime.UTC)
-    except OverflowError:
-        # Just past the edge of the calendar (year 1 or 9999 with an offset): every change is after it or not.
-        return (
-            datetime.datetime.min.replace(tzinfo=datetime.UTC)
-            if value.year < 2
-            else datetime.datetime.max.replace(tzinfo=datetime.UTC)
-        )
-
-
 def ndjson(objects: Iterable[Any], render: Callable[[Any], dict[str, Any]]) -> StreamingHttpResponse:
     language = translation.get_language() or "nl"
 
@@ -103,10 +87,15 @@ def listing(
     page: int,
     per_page: int,
     format: str,
+    every_public_group: bool = False,
+    order_is_complete: bool = False,
 ) -> HttpResponse | StreamingHttpResponse:
     if format == "ndjson":
         return ndjson(iterate(qs, order), render)
-    found = paginate(qs, order, page, per_page)
+    if every_public_group:
+        found = paginate_public(qs, page, per_page)
+    else:
+        found = paginate(qs, order, page, per_page, order_is_complete=order_is_complete)
     return JsonResponse(found.envelope([render(obj) for obj in found.items]), json_dumps_params={"ensure_ascii": False})
 
 
@@ -117,7 +106,13 @@ def uuid_or_404(value: str) -> uuid.UUID:
         raise HttpError(404, _("Not found.")) from None
 
 
-@api.get("/hsds/", response=schemas.ApiInfo, summary="About this API and its HSDS profile", tags=["hsds"])
+@api.get(
+    "/hsds/",
+    response={200: schemas.ApiInfo, 429: schemas.Message},
+    summary="About this API and its HSDS profile",
+    tags=["hsds"],
+)
+@decorate_view(rate_limited())
 def about(request: HttpRequest) -> dict[str, str]:
     return {
         "version": hsds.HSDS_VERSION,
@@ -128,43 +123,42 @@ def about(request: HttpRequest) -> dict[str, str]:
 
 @api.get(
     "/hsds/services",
-    response={200: schemas.ServicePage, 400: schemas.Message},
+    response={200: schemas.ServicePage, 400: schemas.Message, 429: schemas.Message},
     summary="Paged list of services (peer groups), one-to-one fields",
     tags=["hsds"],
     openapi_extra=NDJSON_DOC,
 )
+@decorate_view(rate_limited())
 def services(
     request: HttpRequest,
-    search: str = Query("", max_length=200, description="Words, as in the finder (themes, synonyms, typos)."),
-    taxonomy_term_id: str = Query("", description="Services with this theme or a narrower one."),
-    organization_id: str = Query("", description="Services provided or supported by this organization."),
-    modified_after: datetime.datetime | None = Query(None, description="Services changed on or after this moment."),  # noqa: B008
-    postcode: str = Query("", max_length=60, description="A Dutch postcode or place: services near it."),
-    proximity: int | None = Query(None, ge=1, le=MAX_PROXIMITY_M, description="Distance from the postcode in metres."),
+    filters: Query[ServiceFilters],
     page: int = PageParam,
     per_page: int = PerPageParam,
     format: Format = FormatParam,
 ) -> HttpResponse | StreamingHttpResponse:
-    filters = ServiceFilters(
-        search=text(search),
-        taxonomy_term_id=taxonomy_term_id,
-        organization_id=organization_id,
-        modified_after=aware(modified_after),
-        postcode=postcode,
-        proximity=proximity,
-    )
     # An unknown postcode matches nothing: an empty page, not an error (the input itself is well-formed).
     qs, order = filter_services(hsds.services_query(), filters)
     make_url = url_for(request)
-    return listing(request, qs, order, lambda g: hsds.service(g, make_url), page=page, per_page=per_page, format=format)
+    return listing(
+        request,
+        qs,
+        order,
+        lambda g: hsds.service(g, make_url),
+        page=page,
+        per_page=per_page,
+        format=format,
+        every_public_group=filters.is_empty(),
+        order_is_complete=not filters.narrows_beyond_ranking(),
+    )
 
 
 @api.get(
     "/hsds/services/{id}",
-    response={200: schemas.ServiceFull, 404: schemas.Message},
+    response={200: schemas.ServiceFull, 404: schemas.Message, 429: schemas.Message},
     summary="One service, fully nested",
     tags=["hsds"],
 )
+@decorate_view(rate_limited())
 def service_detail(request: HttpRequest, id: str) -> HttpResponse:
     group = hsds.full_services_query().filter(uuid=uuid_or_404(id)).first()
     if group is None:
@@ -174,11 +168,12 @@ def service_detail(request: HttpRequest, id: str) -> HttpResponse:
 
 @api.get(
     "/hsds/organizations",
-    response=schemas.OrganizationPage,
+    response={200: schemas.OrganizationPage, 429: schemas.Message},
     summary="Paged list of organizations",
     tags=["hsds"],
     openapi_extra=NDJSON_DOC,
 )
+@decorate_view(rate_limited())
 def organizations(
     request: HttpRequest,
     search: str = Query("", max_length=200, description="Part of the name."),
@@ -194,10 +189,11 @@ def organizations(
 
 @api.get(
     "/hsds/organizations/{id}",
-    response={200: schemas.Organization, 404: schemas.Message},
+    response={200: schemas.Organization, 404: schemas.Message, 429: schemas.Message},
     summary="One organization",
     tags=["hsds"],
 )
+@decorate_view(rate_limited())
 def organization_detail(request: HttpRequest, id: str) -> HttpResponse:
     org = Organisation.objects.filter(uuid=uuid_or_404(id)).first()
     if org is None:
@@ -207,36 +203,40 @@ def organization_detail(request: HttpRequest, id: str) -> HttpResponse:
 
 @api.get(
     "/hsds/service_at_locations",
-    response={200: schemas.ServiceAtLocationPage, 400: schemas.Message},
+    response={200: schemas.ServiceAtLocationPage, 400: schemas.Message, 429: schemas.Message},
     summary="Paged list of where services meet (public part of the address only)",
     tags=["hsds"],
     openapi_extra=NDJSON_DOC,
 )
+@decorate_view(rate_limited())
 def service_at_locations(
     request: HttpRequest,
-    search: str = Query("", max_length=200),
-    taxonomy_term_id: str = Query(""),
-    organization_id: str = Query(""),
-    modified_after: datetime.datetime | None = Query(None),  # noqa: B008
-    postcode: str = Query("", max_length=60),
-    proximity: int | None = Query(None, ge=1, le=MAX_PROXIMITY_M),
+    filters: Query[ServiceFilters],
     page: int = PageParam,
     per_page: int = PerPageParam,
     format: Format = FormatParam,
 ) -> HttpResponse | StreamingHttpResponse:
-    filters = ServiceFilters(
-        search=text(search),
-        taxonomy_term_id=taxonomy_term_id,
-        organization_id=organization_id,
-        modified_after=aware(modified_after),
-        postcode=postcode,
-        proximity=proximity,
-    )
     qs, order = filter_services(hsds.service_at_locations_query(), filters)
-    return listing(request, qs, order, hsds.service_at_location, page=page, per_page=per_page, format=format)
+    return listing(
+        request,
+        qs,
+        order,
+        hsds.service_at_location,
+        page=page,
+        per_page=per_page,
+        format=format,
+        every_public_group=filters.is_empty(),
+        order_is_complete=not filters.narrows_beyond_ranking(),
+    )
 
 
-@api.get("/hsds/taxonomies", response=schemas.TaxonomyPage, summary="The taxonomies in use", tags=["hsds"])
+@api.get(
+    "/hsds/taxonomies",
+    response={200: schemas.TaxonomyPage, 429: schemas.Message},
+    summary="The taxonomies in use",
+    tags=["hsds"],
+)
+@decorate_view(rate_limited())
 def taxonomies(request: HttpRequest, page: int = PageParam, per_page: int = PerPageParam) -> dict[str, Any]:
     contents = [hsds.taxonomy()] if page == 1 else []
     return {
@@ -257,11 +257,12 @@ def _term(theme: Theme) -> dict[str, Any]:
 
 @api.get(
     "/hsds/taxonomy_terms",
-    response=schemas.TaxonomyTermPage,
+    response={200: schemas.TaxonomyTermPage, 429: schemas.Message},
     summary="Paged list of themes (taxonomy terms)",
     tags=["hsds"],
     openapi_extra=NDJSON_DOC,
 )
+@decorate_view(rate_limited())
 def taxonomy_terms(
     request: HttpRequest,
     search: str = Query("", max_length=200, description="Part of the theme's name, in any language."),
@@ -283,3 +284,123 @@ def taxonomy_terms(
         slugs = [s for s in Theme.objects.values_list("slug", flat=True) if hsds.ids.theme_id(s) == parent_id.lower()]
         qs = qs.filter(parent__slug__in=slugs)
     return listing(request, qs, None, _term, page=page, per_page=per_page, format=format)
+
+
+# --- Downloads and writes --------------------------------------------------------------------
+
+
+def _streamed(pieces: Iterator[Any], content_type: str, filename: str) -> StreamingHttpResponse:
+    language = translation.get_language() or "nl"
+
+    def body() -> Iterator[Any]:
+        # The stream is read after the view returns: keep the request's language for the texts.
+        with translation.override(language):
+            yield from pieces
+
+    response = StreamingHttpResponse(body(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+DOWNLOAD_DOC: dict[str, Any] = {
+    "responses": {200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}}
+}
+
+
+@api.get(
+    "/hsds/export.zip",
+    response={429: schemas.Message},
+    summary="The whole public map as the HSDS tabular datapackage (CSV tables + datapackage.json), zipped",
+    tags=["hsds"],
+    openapi_extra=DOWNLOAD_DOC,
+)
+@decorate_view(rate_limited("export"))
+def export_zip(request: HttpRequest) -> StreamingHttpResponse:
+    return _streamed(export.iter_zip(base_url=export.base_url_of(request)), "application/zip", "samenspel-hsds.zip")
+
+
+@api.get(
+    "/hsds/export.json",
+    response={429: schemas.Message},
+    summary="The whole public map as one HSDS JSON document (services fully nested), streamed",
+    tags=["hsds"],
+    openapi_extra={"responses": {200: {"content": {"application/json": {"schema": {"type": "object"}}}}}},
+)
+@decorate_view(rate_limited("export"))
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    pieces = (p.encode() for p in export.iter_json(base_url=export.base_url_of(request)))
+    return _streamed(pieces, "application/json", "samenspel-hsds.json")
+
+
+IMPORT_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "HSDS JSON (a list of services, an HSDA page, an organization with services, or our "
+        "export), or the tabular datapackage as a zip. At most OPENDATA_IMPORT_MAX_BYTES (50 MB).",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {"type": "array", "items": {"type": "object"}, "description": "HSDS services."},
+                        {"type": "object", "description": "A service, an organization, an HSDA page or our export."},
+                    ]
+                }
+            },
+            "application/zip": {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
+}
+
+
+@api.post(
+    "/hsds/import",
+    auth=WRITE_AUTH,
+    response={
+        200: schemas.ImportReport,
+        400: schemas.Message,
+        401: schemas.Message,
+        413: schemas.Message,
+        422: schemas.ImportReport,
+        429: schemas.Message,
+    },
+    summary="Import HSDS into the key's support point: a dry run unless commit=true",
+    description="Needs an API key of a support point (`Authorization: Bearer <key>` or `X-API-Key`). "
+    "Groups are imported into that support point only; a group of another support point is never changed. "
+    "Errors come per record (record_type, record_id, field, message) and mean nothing was written. Unknown "
+    "taxonomy terms are listed with suggested themes: map each with map=TERM=THEME ('-' leaves it out, "
+    "'*=THEME' is the theme for services without one).",
+    tags=["hsds"],
+    openapi_extra=IMPORT_BODY,
+)
+@decorate_view(rate_limited("write"))
+def import_hsds(
+    request: HttpRequest,
+    commit: bool = Query(False, description="Write (one transaction). Without it: a dry run."),
+    map: list[str] = Query([], description="TERM=THEME: a taxonomy term (id or code) to a theme slug."),  # noqa: B008
+) -> HttpResponse:
+    api_key = request.auth  # type: ignore[attr-defined]
+    assert isinstance(api_key, ApiKey)
+    try:
+        mapping = importer.parse_mapping(map)
+    except ValueError as exc:
+        raise HttpError(400, _("Write each mapping as TERM=THEME, not %(pair)s.") % {"pair": exc}) from None
+    limit = reader.max_bytes()
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    try:
+        if declared > limit:
+            raise reader.too_big(limit)
+        package = reader.read_bytes(reader.read_limited(request, limit), limit)  # type: ignore[arg-type]
+    except reader.ImportRefused as exc:
+        return JsonResponse({"detail": exc.message}, status=exc.status)
+    report = importer.Importer(
+        support_point=api_key.support_point,
+        mapping=mapping,
+        scoped=True,
+        actor_label=f"API key {api_key.prefix}",
+    ).run(package, commit=commit)
+    return JsonResponse(
+        report.as_dict(), status=422 if report.errors else 200, json_dumps_params={"ensure_ascii": False}
+    )

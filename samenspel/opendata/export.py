@@ -8,7 +8,12 @@ mapping as the API (hsds.py), so disclosure rules are the same.
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
+import shutil
+import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -94,9 +99,19 @@ def _url_for(base_url: str) -> hsds.UrlFor:
 
 
 def services(base_url: str) -> Iterator[dict[str, Any]]:
+    """Every public service, fully nested: groups in chunks, each chunk's related rows in four queries."""
     render = _url_for(base_url)
-    for group in hsds.full_services_query().iterator(chunk_size=CHUNK):
-        yield hsds.service_full(group, render)
+    vocabulary = hsds.Vocabulary()
+    places: dict[int, dict[str, Any]] = {}  # about one place per five groups: bounded by the map's places
+    chunk: list[Any] = []
+    groups = hsds.services_query().select_related("location").iterator(chunk_size=CHUNK)
+    while True:
+        chunk = list(itertools.islice(groups, CHUNK))
+        if not chunk:
+            return
+        related = hsds.related_rows([g.pk for g in chunk], vocabulary)
+        for group in chunk:
+            yield hsds.service_full(group, render, related[group.pk], places)
 
 
 def organizations() -> Iterator[dict[str, Any]]:
@@ -205,25 +220,69 @@ def datapackage() -> dict[str, Any]:
     }
 
 
-def write_json(out: IO[str], *, base_url: str) -> dict[str, int]:
-    """One JSON document {"services": [...fully nested...], "organizations": [...], ...}, written as it goes."""
-    counts: dict[str, int] = {}
+def iter_json(*, base_url: str, counts: dict[str, int] | None = None) -> Iterator[str]:
+    """One JSON document {"services": [...fully nested...], "organizations": [...], ...}, piece by piece."""
+    counts = {} if counts is None else counts
     sections: tuple[tuple[str, Iterator[dict[str, Any]]], ...] = (
         ("organizations", organizations()),
         ("taxonomies", iter([hsds.taxonomy()])),
         ("taxonomy_terms", taxonomy_terms()),
         ("services", services(base_url)),
     )
-    out.write('{"hsds_version": ' + json.dumps(hsds.HSDS_VERSION))
+    yield '{"hsds_version": ' + json.dumps(hsds.HSDS_VERSION)
     for name, items in sections:
-        out.write(f',\n"{name}": [')
+        yield f',\n"{name}": ['
         counts[name] = 0
         for item in items:
-            out.write(("\n" if counts[name] == 0 else ",\n") + json.dumps(item, ensure_ascii=False, sort_keys=True))
+            yield ("\n" if counts[name] == 0 else ",\n") + json.dumps(item, ensure_ascii=False, sort_keys=True)
             counts[name] += 1
-        out.write("\n]")
-    out.write("}\n")
+        yield "\n]"
+    yield "}\n"
+
+
+def write_json(out: IO[str], *, base_url: str) -> dict[str, int]:
+    """The JSON document written to a file as it is made. Returns counts per section."""
+    counts: dict[str, int] = {}
+    for piece in iter_json(base_url=base_url, counts=counts):
+        out.write(piece)
     return counts
+
+
+class _Pipe(io.RawIOBase):
+    """An unseekable sink for zipfile: what it receives is handed on in pieces, never kept whole."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self.chunks)
+        self.chunks.clear()
+        return data
+
+
+def iter_zip(*, base_url: str) -> Iterator[bytes]:
+    """The CSV datapackage as a zip, streamed: the tables go to a temporary folder first (disk, not memory)."""
+    folder = Path(tempfile.mkdtemp(prefix="hsds-zip-"))
+    try:
+        write_csv(folder, base_url=base_url)
+        pipe = _Pipe()
+        with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for path in sorted(folder.iterdir()):
+                with path.open("rb") as src, archive.open(path.name, "w", force_zip64=True) as dest:
+                    while chunk := src.read(1 << 16):
+                        dest.write(chunk)
+                        if data := pipe.take():
+                            yield data
+        yield pipe.take()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def base_url_of(request: HttpRequest) -> str:

@@ -12,23 +12,28 @@ never null).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from samenspel.directory import postcodes
 from samenspel.directory.models import (
     Audience,
+    Cancellation,
     Cost,
     Disclosure,
     Gender,
     Group,
     GroupStatus,
+    Intake,
     Language,
     Location,
     Organisation,
@@ -56,6 +61,31 @@ SERVICE_STATUS = {
 
 Json = dict[str, Any]
 UrlFor = Callable[[str], str]  # a path -> an absolute URL
+
+
+def label(choice: Any) -> str:
+    """A choice's label in the active language, remembered: an export asks for the same few labels 100,000 times."""
+    key = (get_language(), type(choice).__name__, str(choice.value))
+    found = _LABELS.get(key)
+    if found is None:
+        found = _LABELS[key] = str(choice.label)
+    return found
+
+
+def contact_point_name() -> str:
+    key = (get_language(), "", "contact point")
+    found = _LABELS.get(key)
+    if found is None:
+        found = _LABELS[key] = _("Contact point")
+    return found
+
+
+_LABELS: dict[tuple[str | None, str, str], str] = {}
+
+
+@functools.cache
+def _group_path_template() -> str:
+    return reverse("finder:group", kwargs={"slug": "SLUG-PLACEHOLDER"})
 
 
 def content_languages() -> list[str]:
@@ -195,17 +225,50 @@ def _hhmm(value: datetime.time) -> str:
     return value.strftime("%H:%M")
 
 
-def schedules(schedule: Schedule, service_id: str) -> list[Json]:
-    """One HSDS schedule per rule; a list of set dates becomes one schedule per date."""
+_DESCRIPTIONS: dict[tuple[Any, ...], str] = {}
+
+
+def _describe(schedule: Schedule) -> str:
+    """describe_schedule, remembered: a national map has a few thousand distinct rhythms, not 100,000."""
+    key = (
+        get_language(),
+        schedule.kind,
+        tuple(schedule.weekdays or ()),
+        schedule.interval,
+        schedule.nth,
+        schedule.day_of_month,
+        tuple(str(d) for d in schedule.dates or ()),
+        schedule.start_time,
+        schedule.end_time,
+        schedule.valid_until,
+    )
+    found = _DESCRIPTIONS.get(key)
+    if found is None:
+        if len(_DESCRIPTIONS) > 50_000:
+            _DESCRIPTIONS.clear()
+        found = _DESCRIPTIONS[key] = describe_schedule(schedule)
+    return found
+
+
+def schedules(
+    schedule: Schedule, service_id: str, position: int = 0, cancelled_dates: Iterable[datetime.date] | None = None
+) -> list[Json]:
+    """One HSDS schedule per rule; a list of set dates becomes one schedule per date.
+
+    Ids come from the schedule's place among its group's schedules, not from its database key,
+    so an export imported elsewhere and exported again keeps the same ids.
+    """
     base: Json = {
         "service_id": service_id,
         "opens_at": _hhmm(schedule.start_time),
         "closes_at": _hhmm(schedule.end_time),
-        "description": describe_schedule(schedule),
+        "description": _describe(schedule),
         "notes": schedule.note or None,
     }
-    cancelled = sorted(c.date.isoformat() for c in schedule.cancellations.all())
-    key = f"{service_id}:{schedule.pk}"
+    if cancelled_dates is None:
+        cancelled_dates = [c.date for c in schedule.cancellations.all()]
+    cancelled = sorted(d.isoformat() for d in cancelled_dates)
+    key = f"{service_id}:{position}"
     if schedule.kind == RuleKind.DATES:
         return [
             compact(
@@ -251,7 +314,8 @@ def schedules(schedule: Schedule, service_id: str) -> list[Json]:
 
 
 def group_url(group: Group, url_for: UrlFor) -> str:
-    return url_for(reverse("finder:group", kwargs={"slug": group.slug}))
+    # One reverse() per process: the pattern is fixed, and slugs need no escaping.
+    return url_for(_group_path_template().replace("SLUG-PLACEHOLDER", group.slug))
 
 
 def provider(group: Group) -> Organisation | None:
@@ -259,9 +323,9 @@ def provider(group: Group) -> Organisation | None:
 
 
 def eligibility(group: Group) -> str:
-    parts = [str(Audience(group.audience).label)]
+    parts = [label(Audience(group.audience))]
     if group.gender != Gender.EVERYONE:
-        parts.append(str(Gender(group.gender).label))
+        parts.append(label(Gender(group.gender)))
     if group.age_min is not None and group.age_max is not None:
         parts.append(_("aged %(min)s to %(max)s") % {"min": group.age_min, "max": group.age_max})
     elif group.age_min is not None:
@@ -274,7 +338,7 @@ def eligibility(group: Group) -> str:
 def fees(group: Group) -> str:
     if group.cost == Cost.FEE and group.cost_amount:
         return _("Fee: € %(amount)s") % {"amount": group.cost_amount}
-    return str(Cost(group.cost).label)
+    return label(Cost(group.cost))
 
 
 def service(group: Group, url_for: UrlFor) -> Json:
@@ -290,9 +354,7 @@ def service(group: Group, url_for: UrlFor) -> Json:
             "url": group_url(group, url_for),
             "email": group.contact_email,
             "status": SERVICE_STATUS[GroupStatus(group.status)],
-            "application_process": "\n\n".join(
-                p for p in (str(group.get_intake_display()), group.first_visit or "") if p
-            ),
+            "application_process": "\n\n".join(p for p in (label(Intake(group.intake)), group.first_visit or "") if p),
             "fees_description": fees(group),
             "eligibility_description": eligibility(group),
             "minimum_age": group.age_min,
@@ -322,7 +384,7 @@ def contact(group: Group) -> Json:
             "id": contact_id,
             "service_id": service_id,
             # A person's own name only when that person chose so; otherwise the role speaks.
-            "name": group.public_contact_name or _("Contact point"),
+            "name": group.public_contact_name or contact_point_name(),
             "email": group.contact_email,
             "phones": [phone(group.contact_phone, contact_id, contact_id=contact_id)] if group.contact_phone else [],
         }
@@ -338,8 +400,8 @@ def language(lang: Language, service_id: str) -> Json:
     }
 
 
-def attribute(theme: Theme, service_id: str) -> Json:
-    term = taxonomy_term(theme, theme.parent.slug if theme.parent else None)
+def attribute(theme: Theme, service_id: str, term: Json | None = None) -> Json:
+    term = term or taxonomy_term(theme, theme.parent.slug if theme.parent else None)
     return {
         "id": ids.derived("attribute", service_id, theme.slug),
         "link_id": service_id,
@@ -351,10 +413,18 @@ def attribute(theme: Theme, service_id: str) -> Json:
     }
 
 
-def service_at_location(group: Group, url_for: UrlFor | None = None) -> Json:
-    """The link between a group and where it meets (an online group meets at a virtual location)."""
+def service_at_location(group: Group, url_for: UrlFor | None = None, places: dict[int, Json] | None = None) -> Json:
+    """The link between a group and where it meets (an online group meets at a virtual location).
+
+    `places` remembers rendered locations by key during an export: many groups share a place.
+    """
     service_id = str(group.uuid)
-    loc = location(group.location, key=service_id)
+    if places is not None and group.location_id is not None:
+        loc = places.get(group.location_id)
+        if loc is None:
+            loc = places[group.location_id] = location(group.location, key=service_id)
+    else:
+        loc = location(group.location, key=service_id)
     return {
         "id": ids.derived("service_at_location", service_id),
         "service_id": service_id,
@@ -363,8 +433,25 @@ def service_at_location(group: Group, url_for: UrlFor | None = None) -> Json:
     }
 
 
-def service_full(group: Group, url_for: UrlFor) -> Json:
-    """The fully nested service; expects the prefetches of full_services_query()."""
+@dataclasses.dataclass
+class Related:
+    """A group's many-to-many rows, fetched for a whole chunk of groups at once (see related_rows)."""
+
+    themes: list[tuple[Theme, Json]]
+    languages: list[Language]
+    schedules: list[tuple[Schedule, list[datetime.date]]]
+
+
+def service_full(
+    group: Group, url_for: UrlFor, related: Related | None = None, places: dict[int, Json] | None = None
+) -> Json:
+    """The fully nested service; expects the prefetches of full_services_query() unless `related` is given."""
+    if related is None:
+        related = Related(
+            themes=[(t, taxonomy_term(t, t.parent.slug if t.parent else None)) for t in group.themes.all()],
+            languages=list(group.languages.all()),
+            schedules=[(s, [c.date for c in s.cancellations.all()]) for s in group.schedules.all()],
+        )
     result = service(group, url_for)
     service_id = result["id"]
     org = provider(group)
@@ -373,10 +460,14 @@ def service_full(group: Group, url_for: UrlFor) -> Json:
     if group.contact_phone:
         result["phones"] = [phone(group.contact_phone, service_id, service_id=service_id)]
     result["contacts"] = [contact(group)]
-    result["schedules"] = [s for schedule in group.schedules.all() for s in schedules(schedule, service_id)]
-    result["service_at_locations"] = [service_at_location(group)]
-    result["languages"] = [language(lang, service_id) for lang in group.languages.all()]
-    result["attributes"] = [attribute(theme, service_id) for theme in group.themes.all()]
+    result["schedules"] = [
+        s
+        for position, (schedule, cancelled) in enumerate(related.schedules)
+        for s in schedules(schedule, service_id, position, cancelled)
+    ]
+    result["service_at_locations"] = [service_at_location(group, places=places)]
+    result["languages"] = [language(lang, service_id) for lang in related.languages]
+    result["attributes"] = [attribute(theme, service_id, term) for theme, term in related.themes]
     if group.cost == Cost.FEE and group.cost_amount:
         result["cost_options"] = [
             {
@@ -391,8 +482,9 @@ def service_full(group: Group, url_for: UrlFor) -> Json:
 
 
 def services_query() -> QuerySet[Group]:
-    """Public groups only: a group in its initiative stage or stopped is not on the map."""
-    return Group.objects.public().select_related("organisation", "support_point").order_by("name", "pk")
+    """Public groups only (Group.objects.public()): what the map shows."""
+    # Creation order: pages stay stable while groups are added, and it needs no sort of the whole map.
+    return Group.objects.public().select_related("organisation", "support_point").order_by("pk")
 
 
 def full_services_query() -> QuerySet[Group]:
@@ -408,4 +500,36 @@ def full_services_query() -> QuerySet[Group]:
 
 
 def service_at_locations_query() -> QuerySet[Group]:
-    return Group.objects.public().select_related("location").order_by("name", "pk")
+    return Group.objects.public().select_related("location").order_by("pk")
+
+
+class Vocabulary:
+    """Themes (with their HSDS terms) and languages, read once per export instead of once per group."""
+
+    def __init__(self) -> None:
+        self.themes = {t.pk: (t, taxonomy_term(t, t.parent.slug if t.parent else None)) for t in themes_query()}
+        self.languages = {lang.pk: lang for lang in Language.objects.order_by("code")}
+
+
+def related_rows(group_ids: list[int], vocabulary: Vocabulary) -> dict[int, Related]:
+    """Themes, languages and schedules (with cancelled dates) of many groups in four queries, as plain rows."""
+    result = {pk: Related([], [], []) for pk in group_ids}
+    theme_links = Group.themes.through.objects.filter(group_id__in=group_ids).values_list("group_id", "theme_id")
+    for group_id, theme_id in theme_links:
+        result[group_id].themes.append(vocabulary.themes[theme_id])
+    language_links = Group.languages.through.objects.filter(group_id__in=group_ids).values_list(
+        "group_id", "language_id"
+    )
+    for group_id, language_id in language_links:
+        result[group_id].languages.append(vocabulary.languages[language_id])
+    cancelled: dict[int, list[datetime.date]] = {}
+    for schedule_id, day in Cancellation.objects.filter(schedule__group_id__in=group_ids).values_list(
+        "schedule_id", "date"
+    ):
+        cancelled.setdefault(schedule_id, []).append(day)
+    for schedule in Schedule.objects.filter(group_id__in=group_ids).order_by("pk"):
+        result[schedule.group_id].schedules.append((schedule, cancelled.get(schedule.pk, [])))
+    for related in result.values():
+        related.themes.sort(key=lambda pair: pair[0].slug)
+        related.languages.sort(key=lambda lang: lang.code)
+    return result

@@ -9,10 +9,14 @@ import uuid
 from typing import Any, Generic, TypeVar
 
 from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
+from ninja import Schema
+from pydantic import Field, field_validator
 
 from samenspel.directory import postcodes, search
-from samenspel.directory.models import Disclosure, Group, Location, Theme
+from samenspel.directory.models import Disclosure, Group, Location, SearchDocument, Theme
+from samenspel.directory.recurrence import AMSTERDAM
 from samenspel.finder.presenters import public_place
 from samenspel.opendata import ids
 
@@ -24,14 +28,52 @@ MAX_PROXIMITY_M = 300_000
 M = TypeVar("M", bound=Model)
 
 
-@dataclasses.dataclass
-class ServiceFilters:
-    search: str = ""
-    taxonomy_term_id: str = ""
-    organization_id: str = ""
-    modified_after: datetime.datetime | None = None
-    postcode: str = ""
-    proximity: int | None = None
+class ServiceFilters(Schema):
+    """The HSDA filters of services and service_at_locations: one definition for both endpoints."""
+
+    search: str = Field("", max_length=200, description="Words, as in the finder (themes, synonyms, typos).")
+    taxonomy_term_id: str = Field("", description="Services with this theme or a narrower one.")
+    organization_id: str = Field("", description="Services provided or supported by this organization.")
+    modified_after: datetime.datetime | None = Field(None, description="Services changed on or after this moment.")
+    postcode: str = Field("", max_length=60, description="A Dutch postcode or place: services near it.")
+    proximity: int | None = Field(None, ge=1, le=MAX_PROXIMITY_M, description="Distance from the postcode in metres.")
+
+    def narrows_beyond_ranking(self) -> bool:
+        """Filters other than search and proximity (which rank public groups themselves)."""
+        return bool(self.taxonomy_term_id or self.organization_id or self.modified_after)
+
+    def is_empty(self) -> bool:
+        return not (
+            self.search or self.taxonomy_term_id or self.organization_id or self.modified_after or self.postcode
+        )
+
+    @field_validator("search", "postcode", "taxonomy_term_id", "organization_id")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        # PostgreSQL refuses NUL characters in strings.
+        return value.replace("\x00", "").strip()
+
+    @field_validator("modified_after")
+    @classmethod
+    def _utc(cls, value: datetime.datetime | None) -> datetime.datetime | None:
+        return utc(value)
+
+
+def utc(value: datetime.datetime | None) -> datetime.datetime | None:
+    """The moment in UTC. PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 (and Python) allow."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=AMSTERDAM)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        # Just past the edge of the calendar (year 1 or 9999 with an offset): every change is after it or not.
+        return (
+            datetime.datetime.min.replace(tzinfo=datetime.UTC)
+            if value.year < 2
+            else datetime.datetime.max.replace(tzinfo=datetime.UTC)
+        )
 
 
 def theme_pks_for_term(term_id: str) -> set[int]:
@@ -138,12 +180,41 @@ class Page(Generic[M]):
         }
 
 
-def paginate(qs: QuerySet[M], order: list[int] | None, page: int, per_page: int) -> Page[M]:
-    """One page: two queries (count and rows) whatever the page size."""
+def paginate_public(qs: QuerySet[M], page: int, per_page: int) -> Page[M]:
+    """A page of every public group without a filter, in creation order, read from the search index.
+
+    The index holds exactly the public groups (search_index keeps it current on every write), so its
+    primary key gives the count and the page's ids without joining and sorting the whole map; only
+    the page's own groups are then loaded.
+    """
+    start = (page - 1) * per_page
+    total = SearchDocument.objects.count()
+    ids = (
+        list(SearchDocument.objects.order_by("group_id").values_list("group_id", flat=True)[start : start + per_page])
+        if start < total
+        else []
+    )
+    by_pk = qs.in_bulk(ids) if ids else {}
+    return Page([by_pk[pk] for pk in ids if pk in by_pk], total, page, per_page)
+
+
+def paginate(
+    qs: QuerySet[M], order: list[int] | None, page: int, per_page: int, *, order_is_complete: bool = False
+) -> Page[M]:
+    """One page: two queries (count and rows) whatever the page size.
+
+    `order_is_complete`: the ranked ids are already exactly the public matches (search and proximity
+    read public groups only, and no other filter narrows them), so only the page's own rows are read,
+    instead of checking thousands of ids against the queryset first.
+    """
     start = (page - 1) * per_page
     if order is None:
         total = qs.count()
         return Page(list(qs[start : start + per_page]) if start < total else [], total, page, per_page)
+    if order_is_complete:
+        chosen = order[start : start + per_page]
+        by_pk = qs.in_bulk(chosen) if chosen else {}
+        return Page([by_pk[pk] for pk in chosen if pk in by_pk], len(order), page, per_page)
     allowed = set(qs.filter(pk__in=order).values_list("pk", flat=True))
     ordered = [pk for pk in order if pk in allowed]
     chosen = ordered[start : start + per_page]

@@ -153,3 +153,27 @@ class MeetingGuideMeeting(Open):
     types: list[str]
     updated: str
     url: str
+
+
+class ImportProblem(Schema):
+    record_type: str = Field(description="services, organization, location, schedule, taxonomy_term, ...")
+    record_id: str
+    field: str
+    message: str
+
+
+class UnknownTerm(Schema):
+    id: str
+    code: str
+    name: str
+    suggestions: list[str] = Field(description="Slugs of Samenspel themes that look alike.")
+
+
+class ImportReport(Schema):
+    dry_run: bool
+    committed: bool = Field(description="True only when everything was written (one transaction).")
+    created: dict[str, int]
+    updated: dict[str, int]
+    errors: list[ImportProblem] = Field(description="Any error means nothing was written.")
+    warnings: list[ImportProblem]
+    unknown_terms: list[UnknownTerm] = Field(description="Map each with map=TERM=THEME before committing.")

@@ -13,11 +13,13 @@ from django.views.decorators.http import require_GET
 
 from samenspel.directory.search import DISTANCES
 from samenspel.opendata import feeds
+from samenspel.opendata.access import rate_limited
 
 PROFILE_DIR = Path(settings.BASE_DIR) / "docs" / "hsds-profile"
 
 
 @require_GET
+@rate_limited()
 def meeting_guide(request: HttpRequest) -> JsonResponse:
     """Every weekly meeting on the public map, in the Meeting Guide format (code4recovery spec)."""
     result: list[dict[str, object]] = []
@@ -28,6 +30,7 @@ def meeting_guide(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@rate_limited()
 def calendar(request: HttpRequest) -> HttpResponse:
     """The meetings of the groups a search finds (q, place, distance), as one iCalendar feed."""
     q = request.GET.get("q", "")[:200]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -22,9 +23,23 @@ SCHEMA_DIR = HSDS_DIR / "schema"
 Validate = Callable[[str, dict[str, Any]], list[str]]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(settings: Any) -> None:
+    # The rate limiter counts in the cache, which outlives a test: every test starts with a clean slate,
+    # and with room for the many requests a test makes; the rate limit tests set their own small limits.
+    cache.clear()
+    settings.OPENDATA_ANON_REQUESTS_PER_MINUTE = 1_000_000
+
+
 @pytest.fixture
 def demo(db: None) -> dict[str, int]:
     return Generator(groups=150, seed=2015, today=TODAY).run()
+
+
+@pytest.fixture
+def small_demo(db: None) -> dict[str, int]:
+    """A smaller region for the import and download tests: every kind of place and schedule, fewer rows."""
+    return Generator(groups=48, seed=2015, today=TODAY).run()
 
 
 @pytest.fixture
