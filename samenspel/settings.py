@@ -171,6 +171,17 @@ EMAIL_BACKEND = os.environ.get(
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
 
+# Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
+# Without REFERRAL_ENCRYPTION_KEY the key is derived from SECRET_KEY (which production requires);
+# an invalid key stops start-up (samenspel.referral.apps).
+REFERRAL_RETENTION_DAYS = int(os.environ.get("REFERRAL_RETENTION_DAYS", "30"))
+REFERRAL_ENCRYPTION_KEY = os.environ.get("REFERRAL_ENCRYPTION_KEY", "")
+
+# Open data API (samenspel.opendata.access): reads per minute per client (anonymous) and per API key.
+OPENDATA_ANON_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_ANON_REQUESTS_PER_MINUTE", "120"))
+OPENDATA_KEY_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_KEY_REQUESTS_PER_MINUTE", "1200"))
+OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("OPENDATA_IMPORT_MAX_BYTES", str(50 * 2**20)))
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (

@@ -19,6 +19,14 @@ PUBLIC_PREFIXES = (
     "samenspel/directory/recurrence.py",
     "samenspel/settings.py",
     "samenspel/core/ratelimit.py",
+    # Referral: the page per support point, the code box and the slip a client takes home, in the client's language.
+    "samenspel/referral/views/public.py",
+    "samenspel/referral/slip.py",
+    "samenspel/referral/templates/referral/index.html",
+    "samenspel/referral/templates/referral/for_professionals.html",
+    "samenspel/referral/templates/referral/code.html",
+    "samenspel/referral/templates/referral/_code_form.html",
+    "samenspel/referral/templates/referral/slip.html",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 

@@ -1,14 +1,26 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from samenspel.directory.models import Group, Language, Location, Organisation, Schedule, Theme
 from samenspel.directory.reference import load_reference_data
 from samenspel.directory.search_index import bump_vocabulary
 
 pytest_plugins = ["tests.browser.fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    # A request through LocaleMiddleware leaves its language active in the thread. Start and end every test in
+    # the site's default language, so a test's outcome never depends on which test ran before it.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

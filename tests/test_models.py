@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -23,6 +24,13 @@ from samenspel.directory.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    # These tests read the English messages.
+    with translation.override("en"):
+        yield
 
 
 def test_a_group_without_a_contact_point_is_refused_with_a_clear_message(group: Group) -> None:

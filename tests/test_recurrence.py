@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from itertools import islice
 
 import pytest
+from django.utils import translation
 
 from samenspel.directory.recurrence import AMSTERDAM, Rule, RuleKind, occurrences
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    # These tests read the English messages.
+    with translation.override("en"):
+        yield
+
 
 T1930 = datetime.time(19, 30)
 T2100 = datetime.time(21, 0)

@@ -1,0 +1,154 @@
+"""What a support point manages: which professionals may refer, allowed domains, its referral contact, figures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.directory.models import Group, Theme
+from samenspel.referral.forms import DomainForm, FiguresFilterForm, ReferralContactForm
+from samenspel.referral.models import (
+    AllowedDomain,
+    CountKind,
+    Professional,
+    ProfessionalRole,
+    ProfessionalStatus,
+    ReferralContact,
+    ReferralCount,
+)
+from samenspel.referral.services import (
+    allowed_domain_add,
+    allowed_domain_remove,
+    professional_decide,
+    referral_contact_save,
+)
+from samenspel.workspace.access import support_point_for_user
+from samenspel.workspace.decorators import signed_in
+
+# Below this, a number could point at a person: shown as "<5" (DESIGN.md, privacy rules).
+SMALL_COUNT = 5
+
+
+@signed_in
+def professionals(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    found = Professional.objects.for_support_point(access.support_point).select_related("user")
+    context = {
+        "sp": access.support_point,
+        "access": access,
+        "pending": [p for p in found if p.status == ProfessionalStatus.PENDING],
+        "decided": [p for p in found if p.status != ProfessionalStatus.PENDING],
+    }
+    return render(request, "referral/professionals.html", context)
+
+
+@signed_in
+@require_POST
+def professional_decision(request: HttpRequest, slug: str, professional_id: int) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=True)
+    professional = get_object_or_404(Professional.objects.for_support_point(access.support_point), pk=professional_id)
+    approve = request.POST.get("action") == "approve"
+    professional_decide(professional=professional, approve=approve, actor=request.user)
+    messages.success(request, _("Access given.") if approve else _("Access withdrawn."))
+    return redirect("referral:professionals", slug=slug)
+
+
+@signed_in
+def referral_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """Allowed e-mail domains and the referral contact. Everyone at the support point reads; managers change."""
+    access = support_point_for_user(request.user, slug, manage=request.method == "POST")
+    sp = access.support_point
+    contact = ReferralContact.objects.filter(support_point=sp).first() or ReferralContact(support_point=sp)
+    domain_form = DomainForm(prefix="domain")
+    contact_form = ReferralContactForm(instance=contact, prefix="contact")
+    status = 200
+    if request.method == "POST":
+        if "add_domain" in request.POST:
+            domain_form = DomainForm(request.POST, prefix="domain")
+            if domain_form.is_valid():
+                allowed_domain_add(support_point=sp, domain=domain_form.cleaned_data["domain"], actor=request.user)
+                messages.success(request, _("Domain added."))
+                return redirect("referral:settings", slug=slug)
+        else:
+            contact_form = ReferralContactForm(request.POST, instance=contact, prefix="contact")
+            if contact_form.is_valid():
+                referral_contact_save(contact=contact_form.save(commit=False), actor=request.user)
+                messages.success(request, _("Saved."))
+                return redirect("referral:settings", slug=slug)
+        status = 400
+    context = {
+        "sp": sp,
+        "access": access,
+        "domains": AllowedDomain.objects.filter(support_point=sp),
+        "domain_form": domain_form,
+        "contact_form": contact_form,
+    }
+    return render(request, "referral/settings.html", context, status=status)
+
+
+@signed_in
+@require_POST
+def domain_remove(request: HttpRequest, slug: str, domain_id: int) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, manage=True)
+    allowed = get_object_or_404(AllowedDomain, pk=domain_id, support_point=access.support_point)
+    allowed_domain_remove(allowed=allowed, actor=request.user)
+    messages.success(request, _("Domain removed."))
+    return redirect("referral:settings", slug=slug)
+
+
+def shown(count: int) -> str:
+    """A count as the figures page shows it: small numbers could point at a person."""
+    return "<5" if 0 < count < SMALL_COUNT else str(count)
+
+
+def _table(rows: Any, key: str, label: Any = str) -> list[dict[str, Any]]:
+    sums: dict[Any, dict[str, int]] = defaultdict(lambda: {CountKind.SLIP: 0, CountKind.HANDOVER: 0})
+    for row in rows:
+        sums[row[key]][row["kind"]] += row["n"]
+    return [
+        {"label": label(value), "slips": shown(n[CountKind.SLIP]), "handovers": shown(n[CountKind.HANDOVER])}
+        for value, n in sorted(sums.items(), key=lambda item: str(item[0]))
+    ]
+
+
+@signed_in
+def figures(request: HttpRequest, slug: str) -> HttpResponse:
+    """Slips and handovers by theme, municipality, professional role and month, for this support point's groups."""
+    access = support_point_for_user(request.user, slug)
+    sp = access.support_point
+    municipalities = sorted(
+        {m for m in Group.objects.for_support_point(sp).values_list("location__municipality", flat=True) if m}
+    )
+    form = FiguresFilterForm(request.GET or None, municipalities=municipalities)
+    counts = ReferralCount.objects.filter(group__support_point=sp)
+    chosen = form.cleaned_data.get("municipality") if form.is_valid() else ""
+    if chosen:
+        counts = counts.filter(group__location__municipality=chosen)
+
+    def grouped(*fields: str) -> Any:
+        return counts.values(*fields, "kind").annotate(n=Sum("count")).order_by()
+
+    themes = {t.pk: t.label for t in Theme.objects.filter(pk__in=counts.values("group__themes"))}
+    roles = dict(ProfessionalRole.choices)
+    totals = _table([{**row, "all": ""} for row in grouped()], "all")
+    context = {
+        "sp": sp,
+        "form": form,
+        "totals": totals[0] if totals else {"slips": "0", "handovers": "0"},
+        "by_month": _table(grouped("month"), "month", lambda m: m.strftime("%Y-%m")),
+        "by_role": _table(grouped("role"), "role", lambda r: roles.get(r, r)),
+        "by_municipality": _table(
+            grouped("group__location__municipality"),
+            "group__location__municipality",
+            lambda m: m or _("online or unknown"),
+        ),
+        "by_theme": _table(grouped("group__themes"), "group__themes", lambda t: themes.get(t, _("no theme"))),
+    }
+    return render(request, "referral/figures.html", context)

@@ -1,0 +1,216 @@
+"""Pages for professionals: sign up, search, shortlist, make a slip, send a warm handover."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.core import ratelimit
+from samenspel.directory import search as search_service
+from samenspel.directory.models import Group
+from samenspel.finder.search_form import SearchForm
+from samenspel.referral.access import professional_required
+from samenspel.referral.conf import retention_days
+from samenspel.referral.forms import HandoverForm, SignUpForm, SlipForm
+from samenspel.referral.models import (
+    ENCRYPTED_FIELDS,
+    Handover,
+    HandoverKind,
+    Professional,
+    ReferralContact,
+    ShortlistEntry,
+)
+from samenspel.referral.services import group_accepts_referrals, handover_create, professional_sign_up, slip_made
+from samenspel.workspace.tokens import MAGIC_LINK_MAX_AGE
+from samenspel.workspace.views.auth import magic_link_url
+
+SIGN_UP_LIMIT = 10
+SIGN_UP_WINDOW_SECONDS = 15 * 60
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    # The page for professionals of a support point links here with that support point chosen.
+    form = SignUpForm(request.POST or None, initial={"support_point": request.GET.get("steunpunt", "")})
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.hit(f"referral-signup:{ratelimit.client_key(request)}", SIGN_UP_LIMIT, SIGN_UP_WINDOW_SECONDS):
+            form.add_error(None, _("Too many tries. Wait a quarter of an hour and try again."))
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            professional = professional_sign_up(
+                email=data["email"],
+                organisation=data["organisation"],
+                role=data["role"],
+                support_point=data["support_point"],
+            )
+            _send_link(request, professional)
+            # The same answer for a known or new address, approved or not: no one learns who has access.
+            return render(request, "referral/sign_up_sent.html", {"email": data["email"]})
+        else:
+            status = 400
+    return render(request, "referral/sign_up.html", {"form": form}, status=status)
+
+
+def _send_link(request: HttpRequest, professional: Professional) -> None:
+    user = professional.user
+    minutes = int(MAGIC_LINK_MAX_AGE.total_seconds() // 60)
+    body = "\n".join(
+        [
+            _("Open this link to sign in to Samenspel for professionals:"),
+            magic_link_url(request, user, reverse("referral:home")),
+            "",
+            _("The link works once, for %(minutes)d minutes.") % {"minutes": minutes},
+            _("Did you not ask for it? Then you can ignore this message."),
+        ]
+    )
+    EmailMessage(_("Your sign-in link"), body, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email]).send()
+
+
+@professional_required
+def home(request: HttpRequest, professional: Professional) -> HttpResponse:
+    shortlist = ShortlistEntry.objects.filter(professional=professional).select_related("group")
+    # The sender sees group, kind and status only; the details are not even loaded.
+    handovers = (
+        Handover.objects.filter(professional=professional).select_related("group").defer(*ENCRYPTED_FIELDS)[:100]
+    )
+    return render(
+        request,
+        "referral/home.html",
+        {"professional": professional, "shortlist": shortlist, "handovers": handovers},
+    )
+
+
+@professional_required
+def search(request: HttpRequest, professional: Professional) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    filters, page, notes = form.filters()
+    raw = form.cleaned_data.get("q", "") if form.is_bound and hasattr(form, "cleaned_data") else ""
+    results = None
+    rows: list[dict[str, Any]] = []
+    if form.is_bound:
+        results = search_service.search(raw or "", filters, page=page, interface_language=get_language() or "nl")
+        results.messages[:0] = notes
+        sp_ids = {hit.group.support_point_id for hit in results.hits if hit.group.support_point_id}
+        contacts = {c.support_point_id: c for c in ReferralContact.objects.filter(support_point_id__in=sp_ids)}
+        support_points = {
+            g.support_point_id: g.support_point
+            for g in Group.objects.filter(pk__in=[h.group.pk for h in results.hits]).select_related("support_point")
+        }
+        listed = set(
+            ShortlistEntry.objects.filter(
+                professional=professional, group_id__in=[h.group.pk for h in results.hits]
+            ).values_list("group_id", flat=True)
+        )
+        for hit in results.hits:
+            sp_id = hit.group.support_point_id or 0
+            sp = support_points.get(sp_id)
+            rows.append(
+                {
+                    "hit": hit,
+                    "support_point": sp,
+                    "referral_contact": contacts.get(sp_id),
+                    "first_contact": bool(hit.group.contact_email or hit.group.contact_phone),
+                    "listed": hit.group.pk in listed,
+                }
+            )
+    return render(
+        request,
+        "referral/search.html",
+        {"form": form, "results": results, "rows": rows, "next": request.get_full_path()},
+    )
+
+
+def _back(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("referral:home")
+
+
+@professional_required
+@require_POST
+def shortlist_toggle(request: HttpRequest, professional: Professional, slug: str) -> HttpResponse:
+    group = get_object_or_404(Group.objects.public(), slug=slug)
+    if request.POST.get("action") == "remove":
+        ShortlistEntry.objects.filter(professional=professional, group=group).delete()
+        messages.success(request, _("Removed from your list."))
+    else:
+        ShortlistEntry.objects.get_or_create(professional=professional, group=group)
+        messages.success(request, _("Added to your list."))
+    return redirect(_back(request))
+
+
+def _group_or_stopped(request: HttpRequest, slug: str) -> tuple[Group, HttpResponse | None]:
+    """The group (any status), and a clear page when it takes no referrals now."""
+    group: Group = get_object_or_404(Group.objects.select_related("support_point"), slug=slug)
+    if not group_accepts_referrals(group):
+        return group, render(request, "referral/group_stopped.html", {"group": group}, status=410)
+    return group, None
+
+
+@professional_required
+def slip_make(request: HttpRequest, professional: Professional, slug: str) -> HttpResponse:
+    """Choose the client's language; making the slip counts it (group, role, month) and opens it."""
+    group, stopped = _group_or_stopped(request, slug)
+    if stopped:
+        return stopped
+    form = SlipForm(request.POST or None, initial={"language": get_language()})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                code = slip_made(group=group, professional=professional)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("referral:slip", code=code.code, language=form.cleaned_data["language"])
+        status = 400
+    return render(request, "referral/slip_make.html", {"group": group, "form": form}, status=status)
+
+
+@professional_required
+def handover_new(request: HttpRequest, professional: Professional, slug: str) -> HttpResponse:
+    group, stopped = _group_or_stopped(request, slug)
+    if stopped:
+        return stopped
+    form = HandoverForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                handover_create(
+                    group=group,
+                    professional=professional,
+                    consent=data["consent"] == "yes",
+                    kind=HandoverKind(data["kind"]),
+                    contact_name=data["contact_name"],
+                    contact_phone=data["contact_phone"],
+                    contact_email=data["contact_email"],
+                    preferred_language=data["preferred_language"],
+                    note=data["note"],
+                    absolute_url=request.build_absolute_uri,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    _("The group's contact point has been told. Its e-mail holds no details about your client."),
+                )
+                return redirect("referral:home")
+        status = 400
+    context = {"group": group, "form": form, "retention_days": retention_days()}
+    return render(request, "referral/handover_new.html", context, status=status)

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from samenspel.directory.models import Group, Language, Location, Organisation, Schedule, Theme
+from samenspel.referral.models import Handover, HandoverKind, Professional, ProfessionalRole, ProfessionalStatus
+from samenspel.referral.services import handover_create
+from samenspel.workspace.models import GroupContact, Membership, Role
+from tests.workspace.conftest import make_user, sign_in
+
+__all__ = ["make_user", "sign_in"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def client(client: Client) -> Client:
+    # The tests read English (the source strings), whatever the catalogues say by now.
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
+def few_references(db: None) -> None:
+    """The two themes and three languages these tests use: loading the whole reference set costs seconds a test.
+
+    Tests that search need the synonyms too: they ask for `reference` as well (get_or_create keeps both apart).
+    """
+    for code, name, local in (("nl", "Dutch", "Nederlands"), ("en", "English", "English"), ("tr", "Turkish", "Türkçe")):
+        Language.objects.get_or_create(code=code, defaults={"name_en": name, "name_nl": name, "name_local": local})
+    Theme.objects.get_or_create(
+        slug="gambling", defaults={"label_nl": "Problemen met gokken", "label_en": "Gambling", "category": "addiction"}
+    )
+    Theme.objects.get_or_create(
+        slug="depression", defaults={"label_nl": "Depressie", "label_en": "Depression", "category": "mental"}
+    )
+
+
+@pytest.fixture
+def gambling_group(few_references: None, support_point: Organisation) -> Group:
+    """A Turkish-speaking gambling group in Eindhoven (the issue's example)."""
+    location = Location(name="Buurthuis Woensel", street="Kruisstraat 1", postcode="5612 CJ", municipality="Eindhoven")
+    location.full_clean()
+    location.save()
+    group = Group.objects.create(
+        slug="kumar-destek-grubu",
+        name_nl="Gokken: praatgroep in het Turks",
+        name_en="Gambling: talking group in Turkish",
+        name_tr="Kumar sorunu: Türkçe konuşma grubu",
+        description_nl="Voor mannen en vrouwen die gokken en ermee willen stoppen.",
+        description_tr="Kumar oynayan ve bırakmak isteyen kişiler için.",
+        intake="contact_first",
+        support_point=support_point,
+        location=location,
+        contact_email="kumar@steunpunt.example.org",
+        contact_phone="040 123 4567",
+    )
+    group.themes.set([Theme.objects.get(slug="gambling")])
+    group.languages.set([Language.objects.get(code="tr"), Language.objects.get(code="nl")])
+    Schedule.objects.create(
+        group=group,
+        kind="weekly",
+        weekdays=[1],
+        start_time=datetime.time(19, 0),
+        end_time=datetime.time(21, 0),
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    return group
+
+
+@pytest.fixture
+def other_support_point(db: None) -> Organisation:
+    return Organisation.objects.create(slug="steunpunt-elders", kind="support_point", name="Steunpunt Elders")
+
+
+@pytest.fixture
+def other_group(gambling_group: Group) -> Group:
+    g = Group.objects.create(
+        slug="rouwgroep", name_nl="Rouwgroep", support_point=gambling_group.support_point, contact_email="r@example.org"
+    )
+    g.themes.set([Theme.objects.get(slug="depression")])
+    return g
+
+
+def make_professional(
+    email: str, support_point: Organisation, role: str = ProfessionalRole.GP, status: str = ProfessionalStatus.APPROVED
+) -> Any:
+    user = make_user(email)
+    Professional.objects.create(
+        user=user, organisation="Huisartsenpraktijk Test", role=role, support_point=support_point, status=status
+    )
+    return user
+
+
+@pytest.fixture
+def personas(gambling_group: Group, other_group: Group, other_support_point: Organisation) -> dict[str, Any]:
+    sp = gambling_group.support_point
+    assert sp is not None
+    contact = make_user("contact@example.org")
+    GroupContact.objects.create(user=contact, group=gambling_group)
+    other_contact = make_user("contact-rouw@example.org")
+    GroupContact.objects.create(user=other_contact, group=other_group)
+    member = make_user("editor@steunpunt.example.org")
+    Membership.objects.create(user=member, support_point=sp, role=Role.EDITOR)
+    other_member = make_user("manager@elders.example.org")
+    Membership.objects.create(user=other_member, support_point=other_support_point, role=Role.MANAGER)
+    return {
+        "anonymous": None,
+        "outsider": make_user("outsider@example.org"),
+        "professional_a": make_professional("gp-a@praktijk.example.nl", sp),
+        "professional_b": make_professional("gp-b@praktijk.example.nl", sp, role=ProfessionalRole.SOCIAL_WORKER),
+        "contact": contact,
+        "other_contact": other_contact,
+        "member": member,
+        "other_member": other_member,
+    }
+
+
+def absolute(path: str) -> str:
+    return "http://testserver" + path
+
+
+@pytest.fixture
+def handover(gambling_group: Group, personas: dict[str, Any]) -> Handover:
+    return handover_create(
+        group=gambling_group,
+        professional=personas["professional_a"].professional,
+        consent=True,
+        kind=HandoverKind.PLEASE_CONTACT,
+        contact_name="Mehmet",
+        contact_phone="+31612345678",
+        contact_email="mehmet@example.com",
+        preferred_language="tr",
+        note="Liever 's avonds bellen",
+        absolute_url=absolute,
+    )
+
+
+def client_for(persona: Any) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if persona is not None:
+        sign_in(client, persona)
+    return client
