@@ -17,8 +17,57 @@ def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
     return {f"{field}_{code}": values.get(code, "") for code in reference_data.INTERFACE_LANGUAGES}
 
 
+def _load_into_empty_tables() -> None:
+    """The first load, with a handful of bulk inserts (a fresh database, every test database)."""
+    Language.objects.bulk_create(
+        Language(
+            code=row["code"],
+            name_local=row["name_local"],
+            rtl=row["rtl"],
+            is_interface=row["interface"],
+            **_translated("name", row["name"]),
+        )
+        for row in reference_data.LANGUAGES
+    )
+    by_slug: dict[str, Theme] = {}
+    pending = list(reference_data.THEMES)
+    while pending:  # parents before children: one insert per level of the tree
+        level = [row for row in pending if not row["parent"] or row["parent"] in by_slug]
+        if not level:
+            raise ValueError("The theme list has a parent that is not in the list, or a cycle.")
+        themes = [
+            Theme(
+                slug=row["slug"],
+                parent=by_slug[row["parent"]] if row["parent"] else None,
+                category=row["category"],
+                source=row.get("source", ""),
+                **_translated("label", row["label"]),
+            )
+            for row in level
+        ]
+        for theme in themes:
+            theme.full_clean(exclude=["parent"], validate_unique=False, validate_constraints=False)
+        for theme in Theme.objects.bulk_create(themes):
+            by_slug[theme.slug] = theme
+        pending = [row for row in pending if row["slug"] not in by_slug]
+    ThemeSynonym.objects.bulk_create(_synonyms(by_slug))
+
+
+def _synonyms(by_slug: dict[str, Theme]) -> list[ThemeSynonym]:
+    return [
+        ThemeSynonym(theme=by_slug[row["slug"]], language=language, term=term)
+        for row in reference_data.THEMES
+        for language, terms in row.get("synonyms", {}).items()
+        for term in dict.fromkeys(t.strip().lower() for t in terms if t.strip())
+    ]
+
+
 @transaction.atomic
 def load_reference_data() -> dict[str, int]:
+    if not Language.objects.exists() and not Theme.objects.exists():
+        _load_into_empty_tables()
+        transaction.on_commit(bump_vocabulary)
+        return _counts()
     for row in reference_data.LANGUAGES:
         Language.objects.update_or_create(
             code=row["code"],
@@ -31,7 +80,6 @@ def load_reference_data() -> dict[str, int]:
         )
 
     by_slug: dict[str, Theme] = {}
-    synonyms: list[ThemeSynonym] = []
     for row in reference_data.THEMES:
         parent = by_slug[row["parent"]] if row["parent"] else None
         theme, _created = Theme.objects.update_or_create(
@@ -45,11 +93,12 @@ def load_reference_data() -> dict[str, int]:
         )
         theme.full_clean()
         by_slug[theme.slug] = theme
-        for language, terms in row.get("synonyms", {}).items():
-            for term in dict.fromkeys(t.strip().lower() for t in terms if t.strip()):
-                synonyms.append(ThemeSynonym(theme=theme, language=language, term=term))
-    ThemeSynonym.objects.bulk_create(synonyms, ignore_conflicts=True)
+    ThemeSynonym.objects.bulk_create(_synonyms(by_slug), ignore_conflicts=True)
     transaction.on_commit(bump_vocabulary)
+    return _counts()
+
+
+def _counts() -> dict[str, int]:
     return {
         "languages": Language.objects.count(),
         "themes": Theme.objects.count(),
