@@ -10,25 +10,11 @@ from samenspel.directory.models import Group, Language, Location, Organisation, 
 from samenspel.referral.models import Handover, HandoverKind, Professional, ProfessionalRole, ProfessionalStatus
 from samenspel.referral.services import handover_create
 from samenspel.workspace.models import GroupContact, Membership, Role
-from tests.workspace.conftest import make_user, sign_in
 
-__all__ = ["make_user", "sign_in"]
+# The workspace's fixtures serve here too: a fresh rate-limit budget per test, and a client that reads English.
+from tests.workspace.conftest import _fresh_rate_limits, client, make_user, sign_in
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def client(client: Client) -> Client:
-    # The tests read English (the source strings), whatever the catalogues say by now.
-    from django.conf import settings
-
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
+__all__ = ["_fresh_rate_limits", "client", "make_user", "sign_in"]
 
 
 @pytest.fixture
