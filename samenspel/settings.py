@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samenspel.opendata",
     "samenspel.workspace",
     "samenspel.referral",
+    "samenspel.insight",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("api/", include("samenspel.opendata.urls")),
     path("werkplek/", include("samenspel.workspace.urls")),
     path("verwijzen/", include("samenspel.referral.urls")),
+    path("gemeente/", include("samenspel.insight.urls")),
     path("", include("samenspel.finder.urls")),
 ]

@@ -1,8 +1,12 @@
-"""Dutch four-digit postcode areas (PC4): centroid, place and province.
+"""Dutch four-digit postcode areas (PC4): centroid, place, municipality and province.
 
 Data: GeoNames postal codes (CC BY 4.0), shipped in data/pc4.csv (see
 scripts/extract_pc4.py). Lookups stay on this machine: what a visitor types is
 never sent to a geocoding service.
+
+The place (woonplaats) is what people call where they live; the municipality
+(gemeente) is the body that funds and asks for figures. A PC4 area belongs to
+one municipality here: the one of its main place (GeoNames' admin_name2).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class Area:
     province: str
     latitude: float
     longitude: float
+    municipality: str = ""
 
 
 def _fold(text: str) -> str:
@@ -41,7 +46,14 @@ def _table() -> tuple[dict[str, Area], dict[str, list[Area]]]:
     by_place: dict[str, list[Area]] = {}
     with DATA_FILE.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            area = Area(row["pc4"], row["place"], row["province"], float(row["latitude"]), float(row["longitude"]))
+            area = Area(
+                row["pc4"],
+                row["place"],
+                row["province"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                row["municipality"],
+            )
             by_pc4[area.pc4] = area
             for name in [row["place"], *filter(None, row["other_places"].split("|"))]:
                 by_place.setdefault(_fold(name), []).append(area)
@@ -72,7 +84,7 @@ def lookup_place(name: str) -> Area | None:
         return None
     lat = sum(a.latitude for a in areas) / len(areas)
     lon = sum(a.longitude for a in areas) / len(areas)
-    return Area(areas[0].pc4, areas[0].place, areas[0].province, round(lat, 4), round(lon, 4))
+    return Area(areas[0].pc4, areas[0].place, areas[0].province, round(lat, 4), round(lon, 4), areas[0].municipality)
 
 
 def resolve(text: str) -> Area | None:
@@ -83,6 +95,51 @@ def resolve(text: str) -> Area | None:
 def all_areas() -> list[Area]:
     """Every PC4 area, in postcode order."""
     return sorted(_table()[0].values(), key=lambda a: a.pc4)
+
+
+@cache
+def _municipalities() -> dict[str, tuple[str, ...]]:
+    """Municipality name -> its PC4 areas, names in alphabetical order (ignoring case and accents)."""
+    found: dict[str, list[str]] = {}
+    for area in all_areas():
+        found.setdefault(area.municipality, []).append(area.pc4)
+    return {name: tuple(found[name]) for name in sorted(found, key=_fold)}
+
+
+def municipalities() -> list[str]:
+    """The names of all Dutch municipalities (gemeenten), sorted."""
+    return list(_municipalities())
+
+
+def is_municipality(name: str) -> bool:
+    return name in _municipalities()
+
+
+def pc4s_of(municipality: str) -> tuple[str, ...]:
+    """The PC4 areas of a municipality, in postcode order; empty for an unknown name."""
+    return _municipalities().get(municipality, ())
+
+
+def municipality_slug(name: str) -> str:
+    """A municipality's name for a URL: "'s-Hertogenbosch" -> 's-hertogenbosch', 'Bergen (NH.)' -> 'bergen-nh'."""
+    return _fold(name).replace(" ", "-")
+
+
+@cache
+def _by_slug() -> dict[str, str]:
+    return {municipality_slug(name): name for name in _municipalities()}
+
+
+def municipality_by_slug(slug: str) -> str | None:
+    return _by_slug().get(slug)
+
+
+def centre_of(municipality: str) -> tuple[float, float] | None:
+    """The mean of a municipality's PC4 centroids (lat, lon), or None for an unknown name."""
+    areas = [_table()[0][pc4] for pc4 in pc4s_of(municipality)]
+    if not areas:
+        return None
+    return sum(a.latitude for a in areas) / len(areas), sum(a.longitude for a in areas) / len(areas)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

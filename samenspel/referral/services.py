@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -41,6 +40,7 @@ from samenspel.referral.models import (
     new_code,
 )
 from samenspel.workspace.models import GroupContact
+from samenspel.workspace.services import user_for_email
 
 Actor = Any
 
@@ -63,12 +63,7 @@ def professional_sign_up(
     another person's organisation or reopen a withdrawn access by signing up
     with their address); they only get a new sign-in link.
     """
-    users = get_user_model().objects
-    user = users.filter(email__iexact=email).order_by("id").first()
-    if user is None:
-        user = users.create_user(username=email.lower(), email=email.lower())
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
+    user = user_for_email(email)
     existing = Professional.objects.filter(user=user).first()
     if existing is not None:
         return existing
@@ -91,13 +86,35 @@ def professional_sign_up(
 
 
 @transaction.atomic
-def professional_decide(*, professional: Professional, approve: bool, actor: Actor) -> Professional:
+def professional_decide(
+    *, professional: Professional, approve: bool, actor: Actor, absolute_url: Callable[[str], str] | None = None
+) -> Professional:
+    """Give or withdraw access. Someone who gets access hears it by e-mail, so they need not keep checking."""
+    newly_approved = approve and professional.status != ProfessionalStatus.APPROVED
     professional.status = ProfessionalStatus.APPROVED if approve else ProfessionalStatus.REVOKED
     professional.decided_by = actor
     professional.decided_at = timezone.now()
     professional.save(update_fields=["status", "decided_by", "decided_at"])
     log_action(obj=professional, action=f"professional.{professional.status}", actor=actor)
+    if newly_approved and professional.user.email and absolute_url is not None:
+        url = absolute_url(reverse("referral:home"))
+        address, support_point = professional.user.email, professional.support_point.name
+        transaction.on_commit(lambda: _send_access_given(address, support_point, url))
     return professional
+
+
+def _send_access_given(address: str, support_point: str, url: str) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("You can now refer to peer support groups")
+        body = "\n".join(
+            [
+                _("%(support_point)s has given you access to refer clients to peer support groups.")
+                % {"support_point": support_point},
+                _("Sign in here to search for groups and make referral slips:"),
+                url,
+            ]
+        )
+    EmailMessage(subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[address]).send()
 
 
 @transaction.atomic

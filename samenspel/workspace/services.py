@@ -519,7 +519,7 @@ def import_batch_apply(*, batch: ImportBatch, actor: Actor, only_valid: bool = F
     return counts
 
 
-def _user_for_email(email: str) -> Any:
+def user_for_email(email: str) -> Any:
     """The account for an address, made without a password when new: they sign in by link."""
     from django.contrib.auth import get_user_model
 
@@ -532,7 +532,7 @@ def _user_for_email(email: str) -> Any:
 
 @transaction.atomic
 def membership_set(*, support_point: Organisation, email: str, role: Role, actor: Actor) -> Membership:
-    user = _user_for_email(email)
+    user = user_for_email(email)
     membership, created = Membership.objects.update_or_create(
         user=user, support_point=support_point, defaults={"role": role}
     )
@@ -555,7 +555,7 @@ def membership_remove(*, membership: Membership, actor: Actor) -> None:
 
 @transaction.atomic
 def group_contact_add(*, group: Group, email: str, actor: Actor) -> GroupContact:
-    contact, created = GroupContact.objects.get_or_create(user=_user_for_email(email), group=group)
+    contact, created = GroupContact.objects.get_or_create(user=user_for_email(email), group=group)
     if created:
         log_action(obj=group, action="contact_added", actor=actor, changes={"contact": [None, contact.user_id]})
     return contact

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.directory.models import Group
+from samenspel.directory.models import Group, Location
 from samenspel.directory.search_index import index_groups
 from samenspel.referral.models import (
     AllowedDomain,
@@ -42,7 +42,7 @@ def _sign_up(client: Client, email: str, sp_slug: str) -> Any:
 
 
 def test_a_professional_signs_up_and_waits_for_the_support_point(
-    client: Client, gambling_group: Group, personas: dict[str, Any]
+    client: Client, gambling_group: Group, personas: dict[str, Any], django_capture_on_commit_callbacks: Any
 ) -> None:
     sp = gambling_group.support_point
     response = _sign_up(client, "dokter@woensel.example.nl", sp.slug)
@@ -62,8 +62,15 @@ def test_a_professional_signs_up_and_waits_for_the_support_point(
     staff = client_for(personas["member"])
     listing = staff.get(reverse("referral:professionals", args=[sp.slug])).content.decode()
     assert "dokter@woensel.example.nl" in listing
-    staff.post(reverse("referral:professional_decision", args=[sp.slug, professional.pk]), {"action": "approve"})
+    sent_before = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(reverse("referral:professional_decision", args=[sp.slug, professional.pk]), {"action": "approve"})
     assert pending.get(reverse("referral:search")).status_code == 200
+    # The professional hears it by e-mail, with a link to start.
+    (notice,) = mail.outbox[sent_before:]
+    assert notice.to == ["dokter@woensel.example.nl"]
+    assert reverse("referral:home") in notice.body
+    assert sp.name in notice.body
 
     # And can withdraw it again.
     staff.post(reverse("referral:professional_decision", args=[sp.slug, professional.pk]), {"action": "revoke"})
@@ -277,12 +284,35 @@ def test_the_figures_hide_small_numbers_and_filter_by_municipality(
     url = reverse("referral:figures", args=[gambling_group.support_point.slug])
     body = client.get(url).content.decode()
     assert "2026-03" in body and "2026-04" in body
-    assert "<td>7</td><td>&lt;5</td>" in body  # March: 7 slips, 1 handover
+    assert re.search(r"<td[^>]*>7</td><td[^>]*>&lt;5</td>", body)  # March: 7 slips, 1 handover
     assert "Gambling" in body
     assert "Eindhoven" in body
     assert ">1<" not in body, "no count below 5 is shown as itself"
     only = client.get(url, {"municipality": "Eindhoven"}).content.decode()
     assert "2026-04" not in only  # the other group has no place in Eindhoven
+
+
+def test_the_figures_count_a_group_in_the_municipality_of_its_postcode(
+    gambling_group: Group, other_group: Group, personas: dict[str, Any]
+) -> None:
+    # Mierlo is a place in the municipality of Geldrop-Mierlo; what was typed as the place does not matter.
+    location = Location(name="Dorpshuis", street="Dorpsstraat 1", postcode="5731 AB", municipality="Mierloo")
+    location.full_clean()
+    location.save()
+    other_group.location = location
+    other_group.save()
+    for _ in range(6):
+        count_increment(kind="slip", group=other_group, role="gp", day=datetime.date(2026, 4, 5))
+    client = client_for(personas["member"])
+    url = reverse("referral:figures", args=[gambling_group.support_point.slug])
+    response = client.get(url)
+    assert response.context["form"].fields["municipality"].choices[1:] == [
+        ("Eindhoven", "Eindhoven"),
+        ("Geldrop-Mierlo", "Geldrop-Mierlo"),
+    ]
+    assert re.search(r'<th scope="row">Geldrop-Mierlo</th><td[^>]*>6</td><td[^>]*>0</td>', response.content.decode())
+    only = client.get(url, {"municipality": "Geldrop-Mierlo"}).content.decode()
+    assert "<dd>6</dd>" in only and "2026-04" in only
 
 
 def _queries(client: Client, url: str) -> int:

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
-
 from django.contrib import messages
-from django.db.models import Sum
+from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.directory.models import Group, Theme
+from samenspel.directory.models import Group
+from samenspel.referral.figures import in_municipality, municipality_of, referral_figures
 from samenspel.referral.forms import DomainForm, FiguresFilterForm, ReferralContactForm
 from samenspel.referral.models import (
     AllowedDomain,
-    CountKind,
     Professional,
-    ProfessionalRole,
     ProfessionalStatus,
     ReferralContact,
     ReferralCount,
@@ -31,9 +27,6 @@ from samenspel.referral.services import (
 )
 from samenspel.workspace.access import support_point_for_user
 from samenspel.workspace.decorators import signed_in
-
-# Below this, a number could point at a person: shown as "<5" (DESIGN.md, privacy rules).
-SMALL_COUNT = 5
 
 
 @signed_in
@@ -55,7 +48,9 @@ def professional_decision(request: HttpRequest, slug: str, professional_id: int)
     access = support_point_for_user(request.user, slug, write=True)
     professional = get_object_or_404(Professional.objects.for_support_point(access.support_point), pk=professional_id)
     approve = request.POST.get("action") == "approve"
-    professional_decide(professional=professional, approve=approve, actor=request.user)
+    professional_decide(
+        professional=professional, approve=approve, actor=request.user, absolute_url=request.build_absolute_uri
+    )
     messages.success(request, _("Access given.") if approve else _("Access withdrawn."))
     return redirect("referral:professionals", slug=slug)
 
@@ -103,52 +98,22 @@ def domain_remove(request: HttpRequest, slug: str, domain_id: int) -> HttpRespon
     return redirect("referral:settings", slug=slug)
 
 
-def shown(count: int) -> str:
-    """A count as the figures page shows it: small numbers could point at a person."""
-    return "<5" if 0 < count < SMALL_COUNT else str(count)
-
-
-def _table(rows: Any, key: str, label: Any = str) -> list[dict[str, Any]]:
-    sums: dict[Any, dict[str, int]] = defaultdict(lambda: {CountKind.SLIP: 0, CountKind.HANDOVER: 0})
-    for row in rows:
-        sums[row[key]][row["kind"]] += row["n"]
-    return [
-        {"label": label(value), "slips": shown(n[CountKind.SLIP]), "handovers": shown(n[CountKind.HANDOVER])}
-        for value, n in sorted(sums.items(), key=lambda item: str(item[0]))
-    ]
-
-
 @signed_in
 def figures(request: HttpRequest, slug: str) -> HttpResponse:
-    """Slips and handovers by theme, municipality, professional role and month, for this support point's groups."""
+    """Slips and handovers by month, professional role, theme and municipality, for this support point's groups."""
     access = support_point_for_user(request.user, slug)
     sp = access.support_point
-    municipalities = sorted(
-        {m for m in Group.objects.for_support_point(sp).values_list("location__municipality", flat=True) if m}
+    postcodes_of_groups = (
+        Group.objects.for_support_point(sp)
+        .annotate(pc4=Substr("location__postcode", 1, 4))
+        .values_list("pc4", flat=True)
+        .distinct()
     )
+    municipalities = sorted({m for m in map(municipality_of, postcodes_of_groups) if m}, key=str.casefold)
     form = FiguresFilterForm(request.GET or None, municipalities=municipalities)
     counts = ReferralCount.objects.filter(group__support_point=sp)
     chosen = form.cleaned_data.get("municipality") if form.is_valid() else ""
     if chosen:
-        counts = counts.filter(group__location__municipality=chosen)
-
-    def grouped(*fields: str) -> Any:
-        return counts.values(*fields, "kind").annotate(n=Sum("count")).order_by()
-
-    themes = {t.pk: t.label for t in Theme.objects.filter(pk__in=counts.values("group__themes"))}
-    roles = dict(ProfessionalRole.choices)
-    totals = _table([{**row, "all": ""} for row in grouped()], "all")
-    context = {
-        "sp": sp,
-        "form": form,
-        "totals": totals[0] if totals else {"slips": "0", "handovers": "0"},
-        "by_month": _table(grouped("month"), "month", lambda m: m.strftime("%Y-%m")),
-        "by_role": _table(grouped("role"), "role", lambda r: roles.get(r, r)),
-        "by_municipality": _table(
-            grouped("group__location__municipality"),
-            "group__location__municipality",
-            lambda m: m or _("online or unknown"),
-        ),
-        "by_theme": _table(grouped("group__themes"), "group__themes", lambda t: themes.get(t, _("no theme"))),
-    }
+        counts = in_municipality(counts, chosen, postcode_field="group__location__postcode")
+    context = {"sp": sp, "form": form, "figures": referral_figures(counts)}
     return render(request, "referral/figures.html", context)

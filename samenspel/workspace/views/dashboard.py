@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.directory.models import Group, GroupStatus, Organisation
 from samenspel.finder.models import Question, QuestionStatus
+from samenspel.insight.models import MunicipalityAccess
 from samenspel.workspace.access import question_ref, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FilterForm, SettingsForm
@@ -29,7 +30,9 @@ PAGE_SIZE = 50
 def home(request: HttpRequest) -> HttpResponse:
     memberships = Membership.objects.for_user(request.user).select_related("support_point")
     contacts = GroupContact.objects.for_user(request.user).select_related("group")
-    return render(request, "workspace/home.html", {"memberships": memberships, "contacts": contacts})
+    municipalities = MunicipalityAccess.objects.for_user(request.user)
+    context = {"memberships": memberships, "contacts": contacts, "municipalities": municipalities}
+    return render(request, "workspace/home.html", context)
 
 
 @signed_in

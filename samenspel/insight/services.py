@@ -1,0 +1,66 @@
+"""Giving and taking away a person's access to a municipality's figures. Each change is audited."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from samenspel.core.audit import log_action
+from samenspel.insight.models import MunicipalityAccess, validate_municipality
+
+# The workspace makes accounts without a password (people sign in by e-mailed link); so does this app.
+from samenspel.workspace.services import user_for_email
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+def _clean_email(email: str) -> str:
+    email = email.strip()
+    validate_email(email)
+    return email.lower()
+
+
+@transaction.atomic
+def municipality_access_grant(
+    *, email: str, municipality: str, actor: Actor, actor_label: str = ""
+) -> tuple[MunicipalityAccess, bool]:
+    """Access for the person with this e-mail address (an account is made if needed). (access, created)."""
+    email = _clean_email(email)
+    validate_municipality(municipality)
+    user = user_for_email(email)
+    granted_by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    access, created = MunicipalityAccess.objects.get_or_create(
+        user=user, municipality=municipality, defaults={"granted_by": granted_by}
+    )
+    if created:
+        log_action(
+            obj=access,
+            action="created",
+            actor=actor,
+            actor_label=actor_label,
+            changes={"user": [None, user.pk], "municipality": [None, municipality]},
+        )
+    return access, created
+
+
+@transaction.atomic
+def municipality_access_revoke(*, email: str, municipality: str, actor: Actor, actor_label: str = "") -> None:
+    email = _clean_email(email)
+    access = MunicipalityAccess.objects.filter(user__email__iexact=email, municipality=municipality).first()
+    if access is None:
+        raise ValidationError(
+            _("%(email)s has no access to %(municipality)s."),
+            code="no_access",
+            params={"email": email, "municipality": municipality},
+        )
+    log_action(
+        obj=access,
+        action="deleted",
+        actor=actor,
+        actor_label=actor_label,
+        changes={"user": [access.user_id, None], "municipality": [municipality, None]},
+    )
+    access.delete()

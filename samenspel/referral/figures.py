@@ -1,0 +1,121 @@
+"""Referral figures: slips and warm handovers by month, professional role, theme, municipality and place.
+
+One computation for every page that shows them: the support point's figures and the municipality's. Only sums
+of ReferralCount rows, which hold no person; a sum of 1 to 4 is shown as "<5" (DESIGN.md, privacy rules).
+
+A group's municipality and place come from its location's postcode (samenspel.directory.postcodes), so the
+figures follow the real municipality, not whatever place name was typed with the address.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import Substr
+from django.utils.translation import gettext as _
+
+from samenspel.directory import postcodes
+from samenspel.directory.models import Theme
+from samenspel.referral.models import CountKind, ProfessionalRole, ReferralCount
+
+# Below this, a number could point at a person.
+SMALL_COUNT = 5
+
+
+def shown(count: int) -> str:
+    """A count as the figures show it: small numbers could point at a person."""
+    return "<5" if 0 < count < SMALL_COUNT else str(count)
+
+
+def in_municipality(queryset: QuerySet[Any], municipality: str, *, postcode_field: str) -> QuerySet[Any]:
+    """Rows whose location (reached through `postcode_field`) lies in the municipality, by the PC4 of its postcode.
+
+    Online groups have no postcode and so are in no municipality.
+    """
+    return queryset.annotate(_pc4=Substr(postcode_field, 1, 4)).filter(_pc4__in=postcodes.pc4s_of(municipality))
+
+
+def municipality_of(postcode: str | None) -> str:
+    """The municipality of a postcode, or "" when there is none (an online group) or it is unknown."""
+    area = postcodes.lookup(postcode or "")
+    return area.municipality if area else ""
+
+
+def place_of(postcode: str | None) -> str:
+    area = postcodes.lookup(postcode or "")
+    return area.place if area else ""
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    slips: str
+    handovers: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    totals: Row
+    by_month: list[Row]
+    by_role: list[Row]
+    by_theme: list[Row]
+    by_municipality: list[Row]
+    by_place: list[Row]
+
+
+_Sums = dict[Any, dict[str, int]]
+
+
+def _sums(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> _Sums:
+    sums: _Sums = defaultdict(lambda: {CountKind.SLIP: 0, CountKind.HANDOVER: 0})
+    for row in rows:
+        sums[key(row)][row["kind"]] += row["n"]
+    return sums
+
+
+def _row(label: str, n: dict[str, int]) -> Row:
+    return Row(label, shown(n[CountKind.SLIP]), shown(n[CountKind.HANDOVER]))
+
+
+def _by_label(sums: _Sums, label: Callable[[Any], str], unknown: str) -> list[Row]:
+    """Rows in alphabetical order of their label; the row without a value ("online or unknown") last."""
+    named = sorted(((label(value), n) for value, n in sums.items() if value), key=lambda item: item[0].casefold())
+    rows = [_row(name, n) for name, n in named]
+    if None in sums or "" in sums:
+        rows.append(_row(unknown, sums.get(None) or sums[""]))
+    return rows
+
+
+def referral_figures(counts: QuerySet[ReferralCount]) -> Figures:
+    """The figures over `counts` (already narrowed to a support point's or a municipality's groups).
+
+    Five queries, whatever the number of groups or months: one per breakdown, one for theme labels.
+    """
+
+    def grouped(*fields: str, **expressions: Any) -> Any:
+        return counts.annotate(**expressions).values(*fields, *expressions, "kind").annotate(n=Sum("count")).order_by()
+
+    by_month = _sums(grouped("month"), lambda row: row["month"])
+    totals: dict[str, int] = {CountKind.SLIP: 0, CountKind.HANDOVER: 0}
+    for n in by_month.values():
+        for kind in totals:
+            totals[kind] += n[kind]
+    by_role = _sums(grouped("role"), lambda row: row["role"])
+    by_theme = _sums(grouped("group__themes"), lambda row: row["group__themes"])
+    themes = {t.pk: t.label for t in Theme.objects.filter(pk__in=[pk for pk in by_theme if pk is not None])}
+    # One query by PC4 gives both the municipality and the place; a PC4 holds many postcodes, so this stays small.
+    by_pc4 = list(grouped(pc4=Substr("group__location__postcode", 1, 4)))
+    roles = dict(ProfessionalRole.choices)
+    unknown = _("online or unknown")
+    return Figures(
+        totals=_row("", totals),
+        by_month=[_row(month.strftime("%Y-%m"), n) for month, n in sorted(by_month.items())],
+        by_role=_by_label(by_role, lambda r: str(roles.get(r, r)), unknown),
+        by_theme=_by_label(by_theme, lambda pk: themes.get(pk, str(pk)), _("no theme")),
+        by_municipality=_by_label(_sums(by_pc4, lambda row: municipality_of(row["pc4"])), str, unknown),
+        by_place=_by_label(_sums(by_pc4, lambda row: place_of(row["pc4"])), str, unknown),
+    )
