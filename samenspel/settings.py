@@ -182,6 +182,8 @@ REFERRAL_ENCRYPTION_KEY = os.environ.get("REFERRAL_ENCRYPTION_KEY", "")
 OPENDATA_ANON_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_ANON_REQUESTS_PER_MINUTE", "120"))
 OPENDATA_KEY_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_KEY_REQUESTS_PER_MINUTE", "1200"))
 OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("OPENDATA_IMPORT_MAX_BYTES", str(50 * 2**20)))
+# The export downloads, kept until the public map changes (samenspel.opendata.downloads).
+OPENDATA_EXPORT_DIR = Path(os.environ.get("OPENDATA_EXPORT_DIR", VAR_DIR / "exports"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from samenspel.directory.models import Organisation, Theme
-from samenspel.opendata import export, hsds, importer, reader, schemas
+from samenspel.opendata import downloads, export, hsds, importer, reader, schemas
 from samenspel.opendata.access import WRITE_AUTH, rate_limited
 from samenspel.opendata.models import ApiKey
 from samenspel.opendata.queries import (
@@ -81,7 +81,7 @@ def ndjson(objects: Iterable[Any], render: Callable[[Any], dict[str, Any]]) -> S
 def listing(
     request: HttpRequest,
     qs: QuerySet[Any],
-    order: list[int] | None,
+    order: Sequence[int] | None,
     render: Callable[[Any], dict[str, Any]],
     *,
     page: int,
@@ -139,11 +139,12 @@ def services(
     # An unknown postcode matches nothing: an empty page, not an error (the input itself is well-formed).
     qs, order = filter_services(hsds.services_query(), filters)
     make_url = url_for(request)
+    texts = hsds.Texts()
     return listing(
         request,
         qs,
         order,
-        lambda g: hsds.service(g, make_url),
+        lambda g: hsds.service(g, make_url, texts),
         page=page,
         per_page=per_page,
         format=format,
@@ -160,10 +161,14 @@ def services(
 )
 @decorate_view(rate_limited())
 def service_detail(request: HttpRequest, id: str) -> HttpResponse:
-    group = hsds.full_services_query().filter(uuid=uuid_or_404(id)).first()
+    group = hsds.services_query().select_related("location").filter(uuid=uuid_or_404(id)).first()
     if group is None:
         raise HttpError(404, _("Not found."))
-    return JsonResponse(hsds.service_full(group, url_for(request)), json_dumps_params={"ensure_ascii": False})
+    texts = hsds.Texts()
+    related = hsds.related_rows([group.pk], hsds.Vocabulary(texts))[group.pk]
+    return JsonResponse(
+        hsds.service_full(group, url_for(request), texts, related), json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @api.get(
@@ -302,6 +307,21 @@ def _streamed(pieces: Iterator[Any], content_type: str, filename: str) -> Stream
     return response
 
 
+def _download(request: HttpRequest, kind: str, build: Callable[[str], Iterator[bytes]]) -> StreamingHttpResponse:
+    """The kept file of this download when the map has not changed since it was made; else built and kept."""
+    base_url = export.base_url_of(request)
+    path = downloads.path_for(kind, language=translation.get_language() or "nl", base_url=base_url)
+    content_type, filename = DOWNLOADS[kind]
+    kept = downloads.open_kept(path)
+    if kept is not None:
+        return FileResponse(kept, content_type=content_type, as_attachment=True, filename=filename)
+    return _streamed(downloads.keep(path, build(base_url)), content_type, filename)
+
+
+DOWNLOADS = {
+    "zip": ("application/zip", "samenspel-hsds.zip"),
+    "json": ("application/json", "samenspel-hsds.json"),
+}
 DOWNLOAD_DOC: dict[str, Any] = {
     "responses": {200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}}
 }
@@ -316,7 +336,7 @@ DOWNLOAD_DOC: dict[str, Any] = {
 )
 @decorate_view(rate_limited("export"))
 def export_zip(request: HttpRequest) -> StreamingHttpResponse:
-    return _streamed(export.iter_zip(base_url=export.base_url_of(request)), "application/zip", "samenspel-hsds.zip")
+    return _download(request, "zip", lambda base_url: export.iter_zip(base_url=base_url))
 
 
 @api.get(
@@ -328,8 +348,7 @@ def export_zip(request: HttpRequest) -> StreamingHttpResponse:
 )
 @decorate_view(rate_limited("export"))
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    pieces = (p.encode() for p in export.iter_json(base_url=export.base_url_of(request)))
-    return _streamed(pieces, "application/json", "samenspel-hsds.json")
+    return _download(request, "json", lambda base_url: (p.encode() for p in export.iter_json(base_url=base_url)))
 
 
 IMPORT_BODY: dict[str, Any] = {

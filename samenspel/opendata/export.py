@@ -7,14 +7,12 @@ mapping as the API (hsds.py), so disclosure rules are the same.
 
 from __future__ import annotations
 
-import csv
 import io
-import itertools
 import json
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -99,23 +97,17 @@ def _url_for(base_url: str) -> hsds.UrlFor:
 
 
 def services(base_url: str) -> Iterator[dict[str, Any]]:
-    """Every public service, fully nested: groups in chunks, each chunk's related rows in four queries."""
+    """Every public service, fully nested: groups in chunks, read as rows (hsds.service_rows)."""
     render = _url_for(base_url)
-    vocabulary = hsds.Vocabulary()
-    places: dict[int, dict[str, Any]] = {}  # about one place per five groups: bounded by the map's places
-    chunk: list[Any] = []
-    groups = hsds.services_query().select_related("location").iterator(chunk_size=CHUNK)
-    while True:
-        chunk = list(itertools.islice(groups, CHUNK))
-        if not chunk:
-            return
-        related = hsds.related_rows([g.pk for g in chunk], vocabulary)
-        for group in chunk:
-            yield hsds.service_full(group, render, related[group.pk], places)
+    texts = hsds.Texts()
+    vocabulary = hsds.Vocabulary(texts)
+    shared = hsds.Shared()
+    for group, related in hsds.service_rows(vocabulary, shared, CHUNK):
+        yield hsds.service_full(group, render, texts, related, shared)
 
 
 def organizations() -> Iterator[dict[str, Any]]:
-    for org in hsds.organizations_query().iterator(chunk_size=CHUNK):
+    for org in hsds.organization_rows(hsds.Texts(), CHUNK):
         yield hsds.organization(org)
 
 
@@ -124,25 +116,52 @@ def taxonomy_terms() -> Iterator[dict[str, Any]]:
         yield hsds.taxonomy_term(theme, theme.parent.slug if theme.parent else None)
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-    return "" if value is None else value
+# The text of json.dumps(value, ensure_ascii=False, sort_keys=True), with one encoder for every call, and
+# without looking for cycles (a fifth of the time): the objects are trees that hsds.py has just built.
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):
+        return _dumps(value) if value else ""
+    return "" if value is None else str(value)
+
+
+def _quoted(text: str) -> str:
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
 
 
 class Tables:
+    """The CSV tables, written as csv.writer writes them (excel dialect: minimal quoting, quotes doubled).
+
+    By hand because csv.writer looks at long texts one character at a time (a service row carries its
+    descriptions in nine languages): a line is joined first, and only a line with a comma too many,
+    a quote or a line break has its cells quoted one by one.
+    """
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: dict[str, IO[str]] = {}
-        self.writers: dict[str, Any] = {}
         for name, columns in TABLES.items():
-            fh = (folder / f"{name}.csv").open("w", encoding="utf-8", newline="")
-            writer = csv.writer(fh)
-            writer.writerow(columns)
-            self.files[name], self.writers[name] = fh, writer
+            fh = (folder / f"{name}.csv").open("w", encoding="utf-8", newline="", buffering=1 << 16)
+            self.files[name] = fh
+            self._write(name, columns)
+
+    def _write(self, table: str, values: Iterable[Any]) -> None:
+        cells = [value if value.__class__ is str else _text(value) for value in values]
+        line = ",".join(cells)
+        if line.count(",") >= len(cells) or '"' in line or "\n" in line or "\r" in line:
+            line = ",".join(map(_quoted, cells))
+        self.files[table].write(line + "\r\n")
 
     def add(self, table: str, row: dict[str, Any]) -> None:
-        self.writers[table].writerow([_cell(row.get(column)) for column in TABLES[table]])
+        self._write(table, map(row.get, TABLES[table]))
 
     def close(self) -> None:
         for fh in self.files.values():
@@ -220,21 +239,65 @@ def datapackage() -> dict[str, Any]:
     }
 
 
+class _ServiceEncoder:
+    """_dumps(service), with what many services nest encoded once and reused: the provider, the place
+    and the terms of the themes are a third of the document. The text is the same as _dumps gives.
+
+    The nested objects are swapped for a marker (a string starting with NUL, which no text in the
+    database holds: PostgreSQL refuses it), the service is encoded, and the markers are replaced.
+    """
+
+    MARK = "\x00samenspel-shared:"
+    ENCODED_MARK = _dumps(MARK)[:-1]  # the marker's opening quote and text, as it appears in _dumps' output
+    REMEMBERED = 50_000  # encodings kept at most (a place or a provider: about a kilobyte each)
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+        self.marked: list[str] = []
+
+    def _mark(self, kind: str, obj: dict[str, Any]) -> str:
+        # An id stands for the same object throughout one export.
+        key = f"{kind}:{obj['id']}"
+        if key not in self.known:
+            self.known[key] = _dumps(obj)
+        self.marked.append(key)
+        return self.MARK + key
+
+    def encode(self, service: dict[str, Any]) -> str:
+        if len(self.known) > self.REMEMBERED:
+            self.known.clear()
+        self.marked.clear()
+        marked = dict(service)
+        if "organization" in service:
+            marked["organization"] = self._mark("organization", service["organization"])
+        marked["service_at_locations"] = [
+            {**link, "location": self._mark("location", link["location"])} for link in service["service_at_locations"]
+        ]
+        marked["attributes"] = [
+            {**attribute, "taxonomy_term": self._mark("term", attribute["taxonomy_term"])}
+            for attribute in service["attributes"]
+        ]
+        text = _dumps(marked)
+        for key in self.marked:
+            text = text.replace(f'{self.ENCODED_MARK}{key}"', self.known[key], 1)
+        return text
+
+
 def iter_json(*, base_url: str, counts: dict[str, int] | None = None) -> Iterator[str]:
     """One JSON document {"services": [...fully nested...], "organizations": [...], ...}, piece by piece."""
     counts = {} if counts is None else counts
-    sections: tuple[tuple[str, Iterator[dict[str, Any]]], ...] = (
-        ("organizations", organizations()),
-        ("taxonomies", iter([hsds.taxonomy()])),
-        ("taxonomy_terms", taxonomy_terms()),
-        ("services", services(base_url)),
+    sections: tuple[tuple[str, Iterator[dict[str, Any]], Callable[[dict[str, Any]], str]], ...] = (
+        ("organizations", organizations(), _dumps),
+        ("taxonomies", iter([hsds.taxonomy()]), _dumps),
+        ("taxonomy_terms", taxonomy_terms(), _dumps),
+        ("services", services(base_url), _ServiceEncoder().encode),
     )
     yield '{"hsds_version": ' + json.dumps(hsds.HSDS_VERSION)
-    for name, items in sections:
+    for name, items, encode in sections:
         yield f',\n"{name}": ['
         counts[name] = 0
         for item in items:
-            yield ("\n" if counts[name] == 0 else ",\n") + json.dumps(item, ensure_ascii=False, sort_keys=True)
+            yield ("\n" if counts[name] == 0 else ",\n") + encode(item)
             counts[name] += 1
         yield "\n]"
     yield "}\n"

@@ -6,7 +6,8 @@ import dataclasses
 import datetime
 import math
 import uuid
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterator, Sequence
+from typing import Any, Generic, TypeVar, overload
 
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
@@ -15,9 +16,8 @@ from ninja import Schema
 from pydantic import Field, field_validator
 
 from samenspel.directory import postcodes, search
-from samenspel.directory.models import Disclosure, Group, Location, SearchDocument, Theme
+from samenspel.directory.models import Group, SearchDocument, Theme
 from samenspel.directory.recurrence import AMSTERDAM
-from samenspel.finder.presenters import public_place
 from samenspel.opendata import ids
 
 DEFAULT_PER_PAGE = 50
@@ -93,49 +93,81 @@ def _as_uuid(value: str) -> uuid.UUID | None:
         return None
 
 
-def ranked_by_search(raw: str) -> list[int]:
+class SearchOrder(Sequence[int]):
     """Public group ids matching the words, best first: the finder's own search and ranking.
 
-    directory.search has no public "ids only" entry point yet; this uses its
-    candidate query and score so the API ranks exactly as the finder does,
-    without loading every matching group.
+    Read lazily: a slice the size of a page asks the database for that page only (it sorts and
+    counts, and 50 rows travel instead of every match); anything else reads the whole ranking
+    once. directory.search has no public "ids only" entry point yet; this uses its ranking query,
+    so the API ranks exactly as the finder does.
     """
-    query = search.parse(raw, interface_language=get_language() or "nl")
-    ranked, _total = search.rank(query, search.Filters(distance=None), None)
-    return [r.group_id for r in ranked]
+
+    def __init__(self, raw: str) -> None:
+        self.query = search.parse(raw, interface_language=get_language() or "nl")
+        self._all: list[int] | None = None
+        self._total: int | None = None
+
+    def _rank(self, limit: int | None = None, offset: int = 0) -> list[int]:
+        ranked, self._total = search.rank(self.query, search.Filters(distance=None), None, limit=limit, offset=offset)
+        return [r.group_id for r in ranked]
+
+    def _everything(self) -> list[int]:
+        if self._all is None:
+            self._all = self._rank()
+        return self._all
+
+    def __len__(self) -> int:
+        if self._all is not None:
+            return len(self._all)
+        if self._total is None:
+            self._rank(limit=1)
+        assert self._total is not None
+        return self._total
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if self._all is None and isinstance(index, slice) and index.step is None:
+            start, stop = index.start or 0, index.stop
+            if 0 <= start and stop is not None and 0 <= stop - start <= MAX_PER_PAGE:
+                return self._rank(limit=stop - start, offset=start) if stop > start else []
+        return self._everything()[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._everything())
 
 
 def near(origin: postcodes.Area, metres: int) -> list[int]:
     """Public in-person groups within `metres` of the origin, nearest first.
 
-    Measured to the public point only (public_place: rounded for area-only and
-    on-request places), so the distance cannot be used to pin down a private address.
+    Measured to the public point only, so the distance cannot be used to pin down a private
+    address. The search index holds exactly that point (Location.public_coordinates(), rounded for
+    area-only and on-request places, as public_place gives it) for exactly the public groups,
+    with an index on it: no group or location needs loading.
     """
     km = metres / 1000
     min_lat, max_lat, min_lon, max_lon = postcodes.bounding_box(origin.latitude, origin.longitude, km + 2)
-    pairs = list(
-        Group.objects.public()
-        .exclude(location__disclosure=Disclosure.ONLINE)
-        .filter(
-            location__latitude__range=(min_lat, max_lat),
-            location__longitude__range=(min_lon, max_lon),
-        )
-        .values_list("pk", "location_id")
-    )
-    locations = Location.objects.in_bulk({loc for _pk, loc in pairs})
+    points = SearchDocument.objects.filter(
+        is_online=False,
+        latitude__range=(min_lat, max_lat),
+        longitude__range=(min_lon, max_lon),
+    ).values_list("group_id", "latitude", "longitude")
     found: list[tuple[float, int]] = []
-    for pk, loc_id in pairs:
-        place = public_place(locations[loc_id])
-        if place.latitude is None or place.longitude is None:
+    for pk, latitude, longitude in points:
+        if latitude is None or longitude is None:
             continue
-        distance = postcodes.distance_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
+        distance = postcodes.distance_km(origin.latitude, origin.longitude, latitude, longitude)
         if distance <= km:
             found.append((distance, pk))
     found.sort()
     return [pk for _d, pk in found]
 
 
-def filter_services(qs: QuerySet[Group], f: ServiceFilters) -> tuple[QuerySet[Group], list[int] | None]:
+def filter_services(qs: QuerySet[Group], f: ServiceFilters) -> tuple[QuerySet[Group], Sequence[int] | None]:
     """The filtered queryset, and an explicit order when search or proximity decides it."""
     if f.taxonomy_term_id:
         qs = qs.filter(themes__in=theme_pks_for_term(f.taxonomy_term_id)).distinct()
@@ -144,9 +176,9 @@ def filter_services(qs: QuerySet[Group], f: ServiceFilters) -> tuple[QuerySet[Gr
         qs = qs.filter(Q(organisation__uuid=org) | Q(support_point__uuid=org)) if org else qs.none()
     if f.modified_after is not None:
         qs = qs.filter(updated_at__gte=f.modified_after)
-    order: list[int] | None = None
+    order: Sequence[int] | None = None
     if f.search.strip():
-        order = ranked_by_search(f.search)
+        order = SearchOrder(f.search)
     if f.postcode.strip():
         origin = postcodes.resolve(f.postcode.strip())
         # Nothing is near a place we do not know: an empty result, as for a place with no groups.
@@ -199,7 +231,7 @@ def paginate_public(qs: QuerySet[M], page: int, per_page: int) -> Page[M]:
 
 
 def paginate(
-    qs: QuerySet[M], order: list[int] | None, page: int, per_page: int, *, order_is_complete: bool = False
+    qs: QuerySet[M], order: Sequence[int] | None, page: int, per_page: int, *, order_is_complete: bool = False
 ) -> Page[M]:
     """One page: two queries (count and rows) whatever the page size.
 
@@ -222,11 +254,12 @@ def paginate(
     return Page([by_pk[pk] for pk in chosen], len(ordered), page, per_page)
 
 
-def iterate(qs: QuerySet[M], order: list[int] | None, chunk_size: int = 500) -> Any:
+def iterate(qs: QuerySet[M], order: Sequence[int] | None, chunk_size: int = 500) -> Any:
     """Every row, in bounded memory: for ndjson streams and exports."""
     if order is None:
         yield from qs.iterator(chunk_size=chunk_size)
         return
+    order = list(order)
     for i in range(0, len(order), chunk_size):
         chunk = order[i : i + chunk_size]
         by_pk = qs.in_bulk(chunk)

@@ -24,6 +24,12 @@ Validate = Callable[[str, dict[str, Any]], list[str]]
 
 
 @pytest.fixture(autouse=True)
+def _export_downloads_in_a_temporary_folder(settings: Any, tmp_path: Path) -> None:
+    # The downloads are kept as files: each test starts without any, and none end up in var/.
+    settings.OPENDATA_EXPORT_DIR = tmp_path / "exports"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits(settings: Any) -> None:
     # The rate limiter counts in the cache, which outlives a test: every test starts with a clean slate,
     # and with room for the many requests a test makes; the rate limit tests set their own small limits.

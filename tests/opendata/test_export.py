@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samenspel.directory.models import Group, Location
+from samenspel.opendata import export
 from tests.opendata.conftest import Validate
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +81,48 @@ def test_a_csv_export_onto_a_file_is_refused(tmp_path: Path, db: None) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(CommandError):
         call_command("export_hsds", "--format", "csv", "--output", str(tmp_path / "file"))
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "tr"])
+def test_the_export_maps_every_service_as_the_api_does(demo: dict[str, int], language: str) -> None:
+    # The export maps rows, the API model instances: the same functions must give the same objects,
+    # in the language asked for and with the same fallbacks (Turkish texts fall back to Dutch).
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(language):
+        exported = {s["id"]: json.loads(json.dumps(s)) for s in export.services("http://testserver/")}
+    assert len(exported) == Group.objects.public().count()
+    for service_id, service in exported.items():
+        assert client.get(f"/api/hsds/services/{service_id}").json() == service
+    listed = client.get("/api/hsds/services", {"per_page": 200}).json()["contents"]
+    assert {item["id"] for item in listed} == set(exported)
+    for item in listed:
+        assert item == {key: value for key, value in exported[item["id"]].items() if key in item}
+
+
+def test_the_json_export_writes_each_service_as_json_dumps_would(demo: dict[str, int]) -> None:
+    encoder = export._ServiceEncoder()
+    for service in export.services("http://testserver/"):
+        assert encoder.encode(service) == json.dumps(service, ensure_ascii=False, sort_keys=True)
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")),
+    st.sampled_from(["", ",", '"', "a,b", 'say "hi"', "line\nbreak", "cr\r", "\r\n"]),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.dictionaries(st.sampled_from(["nl", "en"]), st.text(max_size=5), max_size=2),
+)
+
+
+@given(st.lists(CELLS, min_size=2, max_size=8))
+def test_a_csv_line_is_what_csv_writer_writes(tmp_path_factory: Any, cells: list[Any]) -> None:
+    folder = tmp_path_factory.mktemp("tables")
+    tables = export.Tables(folder)
+    tables._write("taxonomies", cells)
+    tables.close()
+    expected = io.StringIO()
+    csv.writer(expected).writerow([export._text(cell) if isinstance(cell, dict) else cell for cell in cells])
+    written = (folder / "taxonomies.csv").read_bytes().decode("utf-8").split("\r\n", 1)[1]
+    assert written == expected.getvalue()

@@ -155,6 +155,21 @@ def test_search_uses_the_finders_search(client: Client, demo: dict[str, int]) ->
     assert get_json(client, "/api/hsds/services", search="xqzvw")["total_items"] == 0
 
 
+@pytest.mark.parametrize("words", ["depressie", "rouw"])
+def test_pages_of_a_search_together_are_its_whole_ranking(client: Client, demo: dict[str, int], words: str) -> None:
+    # A page is asked of the database on its own; the stream reads the whole ranking at once.
+    lines = b"".join(client.get("/api/hsds/services", {"search": words, "format": "ndjson"}).streaming_content)  # type: ignore[attr-defined]
+    ranking = [json.loads(line)["id"] for line in lines.decode().splitlines()]
+    first = get_json(client, "/api/hsds/services", search=words, per_page=3)
+    paged = [
+        item["id"]
+        for page in range(1, first["total_pages"] + 1)
+        for item in get_json(client, "/api/hsds/services", search=words, per_page=3, page=page)["contents"]
+    ]
+    assert len(ranking) > 3 and paged == ranking and first["total_items"] == len(ranking)
+    assert get_json(client, "/api/hsds/services", search=words, per_page=3, page=999)["contents"] == []
+
+
 def test_postcode_and_proximity_keep_nearby_in_person_groups(client: Client, demo: dict[str, int]) -> None:
     near = get_json(client, "/api/hsds/service_at_locations", postcode="5611", proximity=5000, per_page=200)
     wide = get_json(client, "/api/hsds/service_at_locations", postcode="5611", proximity=100000, per_page=200)

@@ -31,7 +31,7 @@ class Command(BaseCommand):
             counts = export.write_csv(output, base_url=options["base_url"])
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
-            with output.open("w", encoding="utf-8") as fh:
+            with output.open("w", encoding="utf-8", buffering=1 << 20) as fh:
                 counts = export.write_json(fh, base_url=options["base_url"])
         summary = ", ".join(f"{name}: {n}" for name, n in counts.items() if n)
         self.stdout.write(_("Exported to %(path)s (%(summary)s).") % {"path": output, "summary": summary})
