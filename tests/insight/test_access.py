@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from samenspel.core.models import AuditEntry
 from samenspel.insight.models import MunicipalityAccess
@@ -80,7 +81,7 @@ def test_list_shows_who_has_access_to_what() -> None:
     ],
 )
 def test_bad_input_gives_a_clear_error_and_writes_nothing(args: tuple[str, ...], error: str) -> None:
-    with pytest.raises(CommandError) as raised:
+    with translation.override("en"), pytest.raises(CommandError) as raised:
         _run(*args)
     assert error in str(raised.value)
     assert not MunicipalityAccess.objects.exists()
