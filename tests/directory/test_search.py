@@ -19,7 +19,7 @@ from samenspel.directory.search import Filters
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 22)
-PARITY_DIR = Path(os.environ.get("SAMENSPEL_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+PARITY_DIR = Path(os.environ.get("SAMENSPEL_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
 
 
 @pytest.fixture
