@@ -11,7 +11,8 @@ from samenspel.directory.models import Group, Language, Location, Organisation, 
 from samenspel.directory.reference import load_reference_data
 from samenspel.directory.search_index import bump_vocabulary
 
-pytest_plugins = ["tests.browser.fixtures"]
+# Browser journeys and the personas of every access table serve all apps.
+pytest_plugins = ["tests.browser.fixtures", "tests.personas"]
 
 
 @pytest.fixture(autouse=True)

@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
 
 import pytest
-from django.test import Client
 
 from samenspel.directory.models import Group, Language, Location, Organisation, Theme
-from samenspel.insight.models import MunicipalityAccess
 from samenspel.referral.models import ProfessionalRole, ReferralCount
-from samenspel.workspace.models import GroupFreshness, Membership, Role
+from samenspel.workspace.models import GroupFreshness
+from tests.personas import MUNICIPALITY_A, Personas
 
 # The workspace's fixtures serve here too: a fresh rate-limit budget per test, and a client that reads English.
-from tests.referral.conftest import make_professional
-from tests.workspace.conftest import _fresh_rate_limits, client, make_user, sign_in
+from tests.workspace.conftest import _fresh_rate_limits, client
 
-__all__ = ["_fresh_rate_limits", "client", "make_user", "sign_in"]
+__all__ = ["_fresh_rate_limits", "client"]
 
-A_NAME = "Geldrop-Mierlo"
+# The municipality_a persona has access to municipality A.
+A_NAME = MUNICIPALITY_A
 A_SLUG = "geldrop-mierlo"
 B_NAME = "Eindhoven"
 B_SLUG = "eindhoven"
@@ -165,29 +163,9 @@ def referral_counts(region: dict[str, Group]) -> None:
 
 
 @pytest.fixture
-def personas(region: dict[str, Group], support_point: Organisation) -> dict[str, Any]:
-    member = make_user("editor@steunpunt.example.org")
-    Membership.objects.create(user=member, support_point=support_point, role=Role.EDITOR)
-    municipality_a = make_user("beleid@geldrop-mierlo.example.nl")
-    MunicipalityAccess.objects.create(user=municipality_a, municipality=A_NAME)
-    staff = make_user("staf@samenspel.example.org")
-    staff.is_staff = staff.is_superuser = True
-    staff.save()
-    return {
-        "anonymous": None,
-        "outsider": make_user("outsider@example.org"),
-        "member": member,
-        "professional": make_professional("gp@praktijk.example.nl", support_point),
-        "municipality_a": municipality_a,
-        "staff": staff,
-    }
-
-
-def client_for(persona: Any) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    if persona is not None:
-        sign_in(client, persona)
-    return client
+def personas(people: Personas, region: dict[str, Group]) -> Personas:
+    # The insight cast, there before a test starts, in the built region.
+    return people.build("anonymous", "outsider", "member", "professional", "municipality_a", "staff")
 
 
 def table_rows(body: str) -> dict[str, list[str]]:

@@ -16,7 +16,8 @@ from django.utils import translation
 
 from samenspel.core.models import AuditEntry
 from samenspel.insight.models import MunicipalityAccess
-from tests.insight.conftest import A_NAME, A_SLUG, B_NAME, B_SLUG, make_user
+from tests.insight.conftest import A_NAME, A_SLUG, B_NAME, B_SLUG
+from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from samenspel.directory.models import Group
 from samenspel.insight.coverage import ThemeCoverage, coverage_of
-from tests.insight.conftest import A_NAME, A_SLUG, client_for, make_group, table_rows
+from tests.insight.conftest import A_NAME, A_SLUG, make_group, table_rows
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

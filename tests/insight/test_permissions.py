@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from django.urls import get_resolver, reverse
 
-from tests.insight.conftest import A_SLUG, B_SLUG, client_for
+from tests.insight.conftest import A_SLUG, B_SLUG
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

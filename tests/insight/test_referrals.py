@@ -14,7 +14,8 @@ from django.utils import translation
 from samenspel.directory.models import Group
 from samenspel.referral.figures import in_municipality, referral_figures
 from samenspel.referral.models import ReferralCount
-from tests.insight.conftest import A_NAME, A_SLUG, APRIL, MARCH, add_count, client_for, make_group, table_rows
+from tests.insight.conftest import A_NAME, A_SLUG, APRIL, MARCH, add_count, make_group, table_rows
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

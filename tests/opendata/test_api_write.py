@@ -17,6 +17,7 @@ from samenspel.directory.models import Group, Organisation
 from samenspel.opendata.models import ApiKey, hash_key
 from samenspel.workspace.models import Membership, Role
 from tests.opendata.test_import import another_directory
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 MAPPING = "map=term-mz%3D-&map=*%3Ddepression"
@@ -158,12 +159,10 @@ def test_managers_create_list_and_revoke_keys_with_the_command(support_point: Or
     assert ApiKey.find(key) is None
 
 
-def test_a_manager_makes_a_key_in_the_workspace_sees_it_once_and_revokes_it(support_point: Organisation) -> None:
-    from tests.workspace.conftest import make_user, sign_in
-
-    manager = make_user("manager@steunpunt.example.org")
-    Membership.objects.create(user=manager, support_point=support_point, role=Role.MANAGER)
-    browser = sign_in(Client(HTTP_ACCEPT_LANGUAGE="en"), manager)
+def test_a_manager_makes_a_key_in_the_workspace_sees_it_once_and_revokes_it(
+    support_point: Organisation, personas: dict[str, Any]
+) -> None:
+    browser = client_for(personas["manager"])
     url = f"/werkplek/{support_point.slug}/api-sleutels/"
     made = browser.post(url, {"name": "Our CRM"})
     assert made.status_code == 200 and made["Cache-Control"] == "no-store"

@@ -4,17 +4,16 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from samenspel.directory.models import Group, Language, Location, Organisation, Schedule, Theme
-from samenspel.referral.models import Handover, HandoverKind, Professional, ProfessionalRole, ProfessionalStatus
+from samenspel.referral.models import Handover, HandoverKind
 from samenspel.referral.services import handover_create
-from samenspel.workspace.models import GroupContact, Membership, Role
+from tests.personas import Personas
 
 # The workspace's fixtures serve here too: a fresh rate-limit budget per test, and a client that reads English.
-from tests.workspace.conftest import _fresh_rate_limits, client, make_user, sign_in
+from tests.workspace.conftest import _fresh_rate_limits, client
 
-__all__ = ["_fresh_rate_limits", "client", "make_user", "sign_in"]
+__all__ = ["_fresh_rate_limits", "client"]
 
 
 @pytest.fixture
@@ -66,51 +65,27 @@ def gambling_group(few_references: None, support_point: Organisation) -> Group:
 
 
 @pytest.fixture
-def other_support_point(db: None) -> Organisation:
-    return Organisation.objects.create(slug="steunpunt-elders", kind="support_point", name="Steunpunt Elders")
+def persona_group(gambling_group: Group) -> Group:
+    # The contact persona is the gambling group's contact person; the other group is made beside it.
+    return gambling_group
 
 
 @pytest.fixture
-def other_group(gambling_group: Group) -> Group:
-    g = Group.objects.create(
-        slug="rouwgroep", name_nl="Rouwgroep", support_point=gambling_group.support_point, contact_email="r@example.org"
+def personas(
+    people: Personas, gambling_group: Group, other_group: Group, other_support_point: Organisation
+) -> Personas:
+    # The referral cast, all there before a test starts: a table rolls back each persona's request, and a
+    # persona built inside that transaction would be gone for the next one.
+    return people.build(
+        "anonymous",
+        "outsider",
+        "professional_a",
+        "professional_b",
+        "contact",
+        "other_contact",
+        "member",
+        "other_member",
     )
-    g.themes.set([Theme.objects.get(slug="depression")])
-    return g
-
-
-def make_professional(
-    email: str, support_point: Organisation, role: str = ProfessionalRole.GP, status: str = ProfessionalStatus.APPROVED
-) -> Any:
-    user = make_user(email)
-    Professional.objects.create(
-        user=user, organisation="Huisartsenpraktijk Test", role=role, support_point=support_point, status=status
-    )
-    return user
-
-
-@pytest.fixture
-def personas(gambling_group: Group, other_group: Group, other_support_point: Organisation) -> dict[str, Any]:
-    sp = gambling_group.support_point
-    assert sp is not None
-    contact = make_user("contact@example.org")
-    GroupContact.objects.create(user=contact, group=gambling_group)
-    other_contact = make_user("contact-rouw@example.org")
-    GroupContact.objects.create(user=other_contact, group=other_group)
-    member = make_user("editor@steunpunt.example.org")
-    Membership.objects.create(user=member, support_point=sp, role=Role.EDITOR)
-    other_member = make_user("manager@elders.example.org")
-    Membership.objects.create(user=other_member, support_point=other_support_point, role=Role.MANAGER)
-    return {
-        "anonymous": None,
-        "outsider": make_user("outsider@example.org"),
-        "professional_a": make_professional("gp-a@praktijk.example.nl", sp),
-        "professional_b": make_professional("gp-b@praktijk.example.nl", sp, role=ProfessionalRole.SOCIAL_WORKER),
-        "contact": contact,
-        "other_contact": other_contact,
-        "member": member,
-        "other_member": other_member,
-    }
 
 
 def absolute(path: str) -> str:
@@ -131,10 +106,3 @@ def handover(gambling_group: Group, personas: dict[str, Any]) -> Handover:
         note="Liever 's avonds bellen",
         absolute_url=absolute,
     )
-
-
-def client_for(persona: Any) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    if persona is not None:
-        sign_in(client, persona)
-    return client

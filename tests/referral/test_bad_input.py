@@ -12,7 +12,7 @@ from django.urls import reverse
 from samenspel.directory.models import Group
 from samenspel.referral.forms import normalise_phone
 from samenspel.referral.models import Handover, ReferralCount
-from tests.referral.conftest import client_for
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

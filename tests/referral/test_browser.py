@@ -25,7 +25,7 @@ from samenspel.referral.models import AllowedDomain, Handover, ReferralCount
 from samenspel.workspace.models import GroupContact
 from tests.browser import assert_fits_320
 from tests.browser.axe import check_a11y
-from tests.referral.conftest import make_user
+from tests.personas import make_user
 
 pytestmark = pytest.mark.browser
 

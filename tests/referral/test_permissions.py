@@ -15,7 +15,7 @@ from django.urls import get_resolver, reverse
 
 from samenspel.referral.models import AllowedDomain, Handover, Professional, ProfessionalStatus
 from samenspel.referral.services import group_code
-from tests.referral.conftest import client_for, make_professional
+from tests.personas import client_for, make_professional
 
 PERSONAS = [
     "anonymous",

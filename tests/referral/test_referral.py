@@ -29,7 +29,7 @@ from samenspel.referral.models import (
 )
 from samenspel.referral.services import count_increment, group_code
 from samenspel.workspace.models import Role
-from tests.referral.conftest import client_for, make_professional, make_user
+from tests.personas import client_for, make_professional, make_user
 
 pytestmark = pytest.mark.django_db
 

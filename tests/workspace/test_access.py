@@ -6,7 +6,7 @@ from django.http import Http404
 
 from samenspel.workspace.access import group_for_user, question_for_user, question_ref, support_point_for_user
 from samenspel.workspace.models import Membership, Role
-from tests.workspace.conftest import make_user
+from tests.personas import make_user
 
 
 def test_an_outsider_does_not_learn_that_a_support_point_exists(support_point):

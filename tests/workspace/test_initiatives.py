@@ -13,7 +13,7 @@ from samenspel.directory.models import Group, SearchDocument
 from samenspel.directory.search import Filters, search
 from samenspel.finder.models import Question
 from samenspel.workspace.models import ChangeRequest, GroupContact, Membership, Role, SupportPointSettings
-from tests.workspace.conftest import make_user, sign_in
+from tests.personas import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 

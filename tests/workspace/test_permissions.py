@@ -10,7 +10,7 @@ from django.urls import get_resolver, reverse
 from samenspel.workspace.access import question_ref
 from samenspel.workspace.models import FacilitationRequest, GroupContact, ImportBatch, Membership
 from samenspel.workspace.tokens import check_token_for
-from tests.workspace.conftest import make_user, sign_in
+from tests.personas import make_user, sign_in
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
 
