@@ -16,8 +16,8 @@ from samenspel.referral.models import ProfessionalRole, ReferralCount
 from samenspel.workspace.models import GroupFreshness
 from tests.personas import MUNICIPALITY_A, Personas
 
-# The workspace's fixtures serve here too: a fresh rate-limit budget per test, and a client that reads English.
-from tests.workspace.conftest import _fresh_rate_limits, client
+# As in every signed-in room: a fresh rate-limit budget per test, and a client that reads English.
+from tests.rooms import _fresh_rate_limits, client
 
 __all__ = ["_fresh_rate_limits", "client"]
 

@@ -10,8 +10,8 @@ from samenspel.referral.models import Handover, HandoverKind
 from samenspel.referral.services import handover_create
 from tests.personas import Personas
 
-# The workspace's fixtures serve here too: a fresh rate-limit budget per test, and a client that reads English.
-from tests.workspace.conftest import _fresh_rate_limits, client
+# As in every signed-in room: a fresh rate-limit budget per test, and a client that reads English.
+from tests.rooms import _fresh_rate_limits, client
 
 __all__ = ["_fresh_rate_limits", "client"]
 

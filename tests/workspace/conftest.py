@@ -4,15 +4,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from samenspel.directory.models import Group, Organisation
 from samenspel.finder.models import Question
 from samenspel.workspace.models import ChangeRequest
 from tests.personas import Personas, make_member, make_user, sign_in
+from tests.rooms import _fresh_rate_limits, client
 
-# Other apps' tests and branches still import these helpers from here; they live in tests/personas.py.
-__all__ = ["make_user", "sign_in"]
+# make_user and sign_in live in tests/personas.py; tests (and branches) that import them from here still work.
+__all__ = ["_fresh_rate_limits", "client", "make_user", "sign_in"]
 
 
 @pytest.fixture
@@ -50,20 +50,3 @@ def personas(
     return people.build(
         "anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"
     )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    # Rate limits live in the cache, which outlives a test: without this, sign-in tests would share one budget.
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def client(client: Client) -> Client:
-    # The tests read English (the source strings), whatever the Dutch catalogue says by now.
-    from django.conf import settings
-
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
