@@ -17,7 +17,7 @@ from django.utils import translation
 from samenspel.core.models import AuditEntry
 from samenspel.insight.models import MunicipalityAccess
 from tests.insight.conftest import A_NAME, A_SLUG, B_NAME, B_SLUG
-from tests.personas import make_user
+from tests.personas import Personas, client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -91,11 +91,9 @@ def test_bad_input_gives_a_clear_error_and_writes_nothing(args: tuple[str, ...],
 
 
 @pytest.fixture
-def staff_client(db: None) -> tuple[Client, Any]:
-    staff = get_user_model().objects.create_superuser("staf", "staf@example.org", "a-long-password-1")
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(staff)
-    return client, staff
+def staff_client(people: Personas) -> tuple[Client, Any]:
+    staff = people["staff"]
+    return client_for(staff), staff
 
 
 def test_staff_grant_access_in_the_admin_and_it_is_audited(staff_client: tuple[Client, Any]) -> None:
