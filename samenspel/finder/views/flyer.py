@@ -21,9 +21,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from samenspel.directory.disclosure import public_place
 from samenspel.directory.models import Gender, Group
-from samenspel.finder.presenters import public_place
-from samenspel.finder.schedule_text import describe_schedule
+from samenspel.directory.schedule_text import describe_schedule
 from samenspel.finder.views.group import cost_text, get_public_group, upcoming_meetings
 
 FLYER_CSS = "samenspel/flyer.css"

@@ -18,11 +18,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from samenspel.directory.disclosure import PublicPlace, public_place
+from samenspel.directory.ical import group_calendar
 from samenspel.directory.models import Cost, Disclosure, Group, Schedule
 from samenspel.directory.recurrence import local_datetime
-from samenspel.finder.ical import group_calendar
-from samenspel.finder.presenters import PublicPlace, public_place
-from samenspel.finder.schedule_text import describe_schedule
+from samenspel.directory.schedule_text import describe_schedule
 
 UPCOMING_COUNT = 5
 # After this long without a check, the page says so (neutrally: the group may be fine).
