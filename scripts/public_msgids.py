@@ -20,6 +20,7 @@ PUBLIC_PREFIXES = (
     # The public face of a group, shown on the group page, flyers, slips and feeds.
     "samenspel/directory/disclosure.py",
     "samenspel/directory/schedule_text.py",
+    "samenspel/directory/public.py",
     "samenspel/settings.py",
     "samenspel/core/ratelimit.py",
     # Referral: the page per support point, the code box and the slip a client takes home, in the client's language.
