@@ -17,6 +17,10 @@ PUBLIC_PREFIXES = (
     "samenspel/templates/",
     "samenspel/directory/search.py",
     "samenspel/directory/recurrence.py",
+    # The public face of a group, shown on the group page, flyers, slips and feeds.
+    "samenspel/directory/disclosure.py",
+    "samenspel/directory/schedule_text.py",
+    "samenspel/directory/public.py",
     "samenspel/settings.py",
     "samenspel/core/ratelimit.py",
     # Referral: the page per support point, the code box and the slip a client takes home, in the client's language.

@@ -6,7 +6,8 @@ never sent to a geocoding service.
 
 The place (woonplaats) is what people call where they live; the municipality
 (gemeente) is the body that funds and asks for figures. A PC4 area belongs to
-one municipality here: the one of its main place (GeoNames' admin_name2).
+one municipality here: the one of its main place (GeoNames' admin_name2). Which rows lie in a municipality
+(in_municipality) is answered here too, for the coverage and referral figures alike.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+from django.db.models import QuerySet
+from django.db.models.functions import Substr
 
 DATA_FILE = Path(__file__).parent / "data" / "pc4.csv"
 EARTH_RADIUS_KM = 6371.0088
@@ -155,3 +160,22 @@ def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, float
     dlat = math.degrees(km / EARTH_RADIUS_KM)
     dlon = math.degrees(km / (EARTH_RADIUS_KM * math.cos(math.radians(lat))))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def in_municipality(queryset: QuerySet[Any], municipality: str, *, postcode_field: str) -> QuerySet[Any]:
+    """Rows whose location (reached through `postcode_field`) lies in the municipality, by the PC4 of its postcode.
+
+    Online groups have no postcode and so are in no municipality.
+    """
+    return queryset.annotate(_pc4=Substr(postcode_field, 1, 4)).filter(_pc4__in=pc4s_of(municipality))
+
+
+def municipality_of(postcode: str | None) -> str:
+    """The municipality of a postcode, or "" when there is none (an online group) or it is unknown."""
+    area = lookup(postcode or "")
+    return area.municipality if area else ""
+
+
+def place_of(postcode: str | None) -> str:
+    area = lookup(postcode or "")
+    return area.place if area else ""

@@ -26,8 +26,8 @@ from samenspel.directory.models import (
     Location,
     Theme,
 )
+from samenspel.directory.postcodes import in_municipality, place_of
 from samenspel.directory.reference_data import MAJOR_THEME_SLUGS
-from samenspel.referral.figures import in_municipality, place_of
 
 # "Within about 25 km" of the municipality's centre: a bus or car ride, what people travel for a group.
 NEARBY_KM = 25

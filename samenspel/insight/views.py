@@ -8,9 +8,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samenspel.directory.postcodes import in_municipality
 from samenspel.insight.access import municipality_for_user
 from samenspel.insight.coverage import coverage_of
-from samenspel.referral.figures import in_municipality, referral_figures
+from samenspel.referral.figures import referral_figures
 from samenspel.referral.models import ReferralCount
 from samenspel.workspace.decorators import signed_in
 

@@ -1,6 +1,6 @@
 """Meeting Guide JSON (code4recovery spec) and iCalendar feeds for a search or region.
 
-Both go through finder.presenters.public_place: an address that is not public
+Both go through directory.disclosure.public_place: an address that is not public
 is given as its place only ("approximate"), and no online meeting link is
 ever written out.
 """
@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.directory import search
+from samenspel.directory.disclosure import public_place
+from samenspel.directory.ical import finish_calendar, new_calendar, schedule_events
 from samenspel.directory.models import Gender, Group, Intake, Language, Schedule
 from samenspel.directory.recurrence import RuleKind
-from samenspel.finder.ical import finish_calendar, new_calendar, schedule_events
-from samenspel.finder.presenters import public_place
 from samenspel.opendata import hsds
 
 # ISO 639-1 codes and the Meeting Guide language types the spec defines; other languages get no type.

@@ -1,7 +1,7 @@
 """Samenspel's directory as HSDS 3.0 objects (plain dicts), with the Samenspel profile's extra fields.
 
 One mapping for the API, the ndjson stream and the export, so they cannot
-drift apart. Every place goes through finder.presenters.public_place: an
+drift apart. Every place goes through directory.disclosure.public_place: an
 area-only or on-request location never shows its street, full postcode or
 exact point, and an online meeting link never leaves at all. A contact
 person's name only appears when that person chose to make it public.
@@ -40,6 +40,8 @@ from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled,
 from modeltranslation.utils import get_language as content_language
 
 from samenspel.directory import postcodes
+from samenspel.directory.disclosure import PublicPlace, public_place
+from samenspel.directory.ical import ICAL_DAYS, first_start
 from samenspel.directory.models import (
     Audience,
     Cancellation,
@@ -56,9 +58,7 @@ from samenspel.directory.models import (
     Theme,
 )
 from samenspel.directory.recurrence import RuleKind
-from samenspel.finder.ical import ICAL_DAYS, first_start
-from samenspel.finder.presenters import PublicPlace, public_place
-from samenspel.finder.schedule_text import describe_schedule
+from samenspel.directory.schedule_text import describe_schedule
 from samenspel.opendata import ids
 
 HSDS_VERSION = "3.0"

@@ -1,7 +1,7 @@
 """Referral figures: slips and warm handovers by month, professional role, theme, municipality and place.
 
 One computation for every page that shows them: the support point's figures and the municipality's. Only sums
-of ReferralCount rows, which hold no person; a sum of 1 to 4 is shown as "<5" (DESIGN.md, privacy rules).
+of ReferralCount rows, which hold no person; a sum of 1 to 4 is shown as "<5" (samenspel.core.privacy).
 
 A group's municipality and place come from its location's postcode (samenspel.directory.postcodes), so the
 figures follow the real municipality, not whatever place name was typed with the address.
@@ -18,36 +18,10 @@ from django.db.models import QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
-from samenspel.directory import postcodes
+from samenspel.core.privacy import shown
 from samenspel.directory.models import Theme
+from samenspel.directory.postcodes import municipality_of, place_of
 from samenspel.referral.models import CountKind, ProfessionalRole, ReferralCount
-
-# Below this, a number could point at a person.
-SMALL_COUNT = 5
-
-
-def shown(count: int) -> str:
-    """A count as the figures show it: small numbers could point at a person."""
-    return "<5" if 0 < count < SMALL_COUNT else str(count)
-
-
-def in_municipality(queryset: QuerySet[Any], municipality: str, *, postcode_field: str) -> QuerySet[Any]:
-    """Rows whose location (reached through `postcode_field`) lies in the municipality, by the PC4 of its postcode.
-
-    Online groups have no postcode and so are in no municipality.
-    """
-    return queryset.annotate(_pc4=Substr(postcode_field, 1, 4)).filter(_pc4__in=postcodes.pc4s_of(municipality))
-
-
-def municipality_of(postcode: str | None) -> str:
-    """The municipality of a postcode, or "" when there is none (an online group) or it is unknown."""
-    area = postcodes.lookup(postcode or "")
-    return area.municipality if area else ""
-
-
-def place_of(postcode: str | None) -> str:
-    area = postcodes.lookup(postcode or "")
-    return area.place if area else ""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The referral slip: one A4 page about one group in the client's language, as HTML and as PDF.
 
-Built from the flyer's pieces (finder.views.flyer): the same block of facts
+Built from the flyer's pieces (finder.printing): the same block of facts
 rendered under the chosen language, the same QR code and the same
 WeasyPrint renderer, so a slip and a flyer never disagree about a group.
 """
@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
@@ -19,8 +18,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from samenspel.directory.models import Group, Intake
-from samenspel.finder.views.flyer import FLYER_DATES, RTL_LANGUAGES, flyer_block, qr_svg
-from samenspel.finder.views.group import get_public_group, shown_language, upcoming_meetings
+from samenspel.directory.public import get_public_group, shown_language, upcoming_meetings
+from samenspel.finder import printing
+from samenspel.finder.printing import FLYER_DATES, RTL_LANGUAGES, flyer_block, qr_svg
 from samenspel.referral.models import GroupCode, normalise_code
 
 SLIP_CSS = "referral/slip.css"
@@ -79,7 +79,4 @@ def screen_stylesheet() -> str:
 
 
 def stylesheet_path() -> Path:
-    found = finders.find(SLIP_CSS)
-    if not found:
-        raise FileNotFoundError(SLIP_CSS)
-    return Path(found if isinstance(found, str) else found[0]).resolve()
+    return printing.stylesheet_path(SLIP_CSS)

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.audit import plain
 from samenspel.directory.models import Cancellation, Cost, Disclosure, GroupStatus, Intake, Schedule
+from samenspel.directory.schedule_text import describe_schedule
 from samenspel.finder.models import QuestionStatus
-from samenspel.finder.schedule_text import describe_schedule
 from samenspel.workspace.freshness import FreshnessState
 from samenspel.workspace.models import (
     EventKind,

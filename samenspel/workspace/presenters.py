@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenspel.directory.models import Cancellation, Group, Schedule
-from samenspel.finder.schedule_text import describe_schedule
+from samenspel.directory.schedule_text import describe_schedule
 
 PART_LABELS = {
     "weekday": lambda: _("day"),

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import translation
 
 from samenspel.directory.models import Group, Language, Location, Schedule
-from samenspel.finder.schedule_text import describe_schedule
+from samenspel.directory.schedule_text import describe_schedule
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from samenspel.directory.models import Group
-from samenspel.referral.figures import in_municipality, referral_figures
+from samenspel.directory.postcodes import in_municipality
+from samenspel.referral.figures import referral_figures
 from samenspel.referral.models import ReferralCount
 from tests.insight.conftest import A_NAME, A_SLUG, APRIL, MARCH, add_count, make_group, table_rows
 from tests.personas import client_for

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import template
 from django.http import QueryDict
 
+from samenspel.directory.disclosure import PublicPlace, public_place
 from samenspel.directory.models import Location
-from samenspel.finder.presenters import PublicPlace, public_place
 
 register = template.Library()
 

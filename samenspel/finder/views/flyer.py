@@ -6,98 +6,25 @@ template with the same stylesheet.
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
 from typing import Any
 
-import segno
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Gender, Group
-from samenspel.finder.presenters import public_place
-from samenspel.finder.schedule_text import describe_schedule
-from samenspel.finder.views.group import cost_text, get_public_group, upcoming_meetings
-
-FLYER_CSS = "samenspel/flyer.css"
-RTL_LANGUAGES = frozenset(getattr(settings, "LANGUAGES_BIDI", ["ar", "fa"]))
-# More blocks than this do not fit one A4 page in a readable size.
-MAX_LANGUAGES = 6
-FLYER_DATES = 3
-
-
-@dataclasses.dataclass(frozen=True)
-class FlyerBlock:
-    """The text of the flyer in one language, rendered while that language was active."""
-
-    code: str
-    rtl: bool
-    name: str
-    themes: list[str]
-    audience: str
-    rhythms: list[str]
-    dates: list[Any]
-    place: str
-    address: str
-    where_note: str
-    join: str
-    cost: str
-
-
-def flyer_languages(group: Group) -> list[str]:
-    """Dutch, then each meeting language the site speaks and the group has its own text in."""
-    interface = {code for code, _name in settings.LANGUAGES}
-    codes = ["nl"]
-    for language in group.languages.all():
-        code = language.code
-        if code in codes or code not in interface:
-            continue
-        if getattr(group, f"name_{code}", "") or getattr(group, f"description_{code}", ""):
-            codes.append(code)
-    return codes[:MAX_LANGUAGES]
-
-
-def flyer_block(group: Group, code: str, dates: list[Any]) -> FlyerBlock:
-    with translation.override(code):
-        place = public_place(group.location)
-        if place.online:
-            where_note = _("This group meets online. The contact point sends you the link.")
-            address = ""
-        elif place.street:
-            where_note = ""
-            address = f"{place.street}, {place.postcode} {place.municipality}"
-        else:
-            where_note = _("The contact point gives you the address.")
-            address = ""
-        audience = str(group.get_audience_display())
-        if group.gender in (Gender.WOMEN, Gender.MEN):
-            audience = f"{audience} · {group.get_gender_display()}"
-        return FlyerBlock(
-            code=code,
-            rtl=code in RTL_LANGUAGES,
-            name=group.name,
-            themes=[theme.label for theme in group.themes.all()],
-            audience=audience,
-            rhythms=[describe_schedule(schedule) for schedule in group.schedules.all()],
-            dates=dates,
-            place=place.label if not place.online else "",
-            address=address,
-            where_note=where_note,
-            join=str(group.get_intake_display()),
-            cost=cost_text(group),
-        )
-
-
-def qr_svg(url: str) -> str:
-    # Error correction at least M (segno raises it when that costs no extra size): survives a smudged print.
-    return segno.make(url, error="m").svg_inline(scale=4, svgclass="qr", omitsize=True, title=url)
+from samenspel.directory.models import Group
+from samenspel.directory.public import get_public_group, upcoming_meetings
+from samenspel.finder.printing import (
+    FLYER_CSS,
+    FLYER_DATES,
+    flyer_block,
+    flyer_languages,
+    qr_svg,
+    render_pdf,
+    stylesheet_path,
+)
 
 
 def flyer_context(request: HttpRequest, group: Group, stylesheet: str) -> dict[str, Any]:
@@ -119,33 +46,9 @@ def flyer(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "finder/flyer.html", flyer_context(request, group, static(FLYER_CSS)))
 
 
-def _stylesheet_path() -> Path:
-    found = finders.find(FLYER_CSS)
-    if not found:
-        raise FileNotFoundError(FLYER_CSS)
-    return Path(found if isinstance(found, str) else found[0]).resolve()
-
-
-def render_pdf(html: str, stylesheet: Path) -> bytes:
-    """WeasyPrint with a fetcher that reads only the static folder: no network, no other files."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    allowed = stylesheet.parent.as_uri() + "/"
-
-    class StaticOnlyFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if not (url.startswith(allowed) or url.startswith("data:")):
-                raise ValueError(f"Flyer may not load {url}")
-            return super().fetch(url, headers)
-
-    document = HTML(string=html, base_url=allowed, url_fetcher=StaticOnlyFetcher(allowed_protocols=["file", "data"]))
-    return bytes(document.write_pdf())
-
-
 def flyer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     group = get_public_group(slug)
-    stylesheet = _stylesheet_path()
+    stylesheet = stylesheet_path()
     html = render_to_string("finder/flyer.html", flyer_context(request, group, stylesheet.as_uri()), request=request)
     response = HttpResponse(render_pdf(html, stylesheet), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="flyer-{group.slug}.pdf"'

@@ -2,109 +2,32 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 from typing import Any
 
-from django.conf import settings
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Cost, Disclosure, Group, Schedule
-from samenspel.directory.recurrence import local_datetime
-from samenspel.finder.ical import group_calendar
-from samenspel.finder.presenters import PublicPlace, public_place
-from samenspel.finder.schedule_text import describe_schedule
+from samenspel.directory.disclosure import PublicPlace, public_place
+from samenspel.directory.ical import group_calendar
+from samenspel.directory.models import Cost, Disclosure, Group
+from samenspel.directory.public import (
+    age_text,
+    cost_text,
+    get_public_group,
+    leaders_text,
+    shown_language,
+    upcoming_meetings,
+)
+from samenspel.directory.schedule_text import describe_schedule
 
-UPCOMING_COUNT = 5
 # After this long without a check, the page says so (neutrally: the group may be fine).
 STALE_AFTER = datetime.timedelta(days=365)
-
-
-def get_public_group(slug: str) -> Group:
-    """A group on the public map, with everything its pages show, or 404.
-
-    Groups that are stopped or not yet public do not exist for visitors.
-    """
-    queryset = (
-        Group.objects.public()
-        .select_related("location", "support_point")
-        .prefetch_related(
-            "themes",
-            "languages",
-            Prefetch("schedules", queryset=Schedule.objects.order_by("pk").prefetch_related("cancellations")),
-        )
-    )
-    return get_object_or_404(queryset, slug=slug)
-
-
-@dataclasses.dataclass(frozen=True)
-class Meeting:
-    start: datetime.datetime
-    end: datetime.datetime
-    cancelled: bool = False
-    note: str = ""
-
-
-def upcoming_meetings(group: Group, count: int = UPCOMING_COUNT, now: datetime.datetime | None = None) -> list[Meeting]:
-    """The next `count` meetings over all schedules (as Group.next_meetings), plus the
-    cancelled dates that fall among them, so a visitor is not surprised by a gap."""
-    now = now or timezone.now()
-    held: list[Meeting] = []
-    for schedule in group.schedules.all():
-        held.extend(Meeting(start, end, note=schedule.note) for start, end in schedule.next_occurrences(count, now))
-    held = sorted(held, key=lambda m: m.start)[:count]
-    window_end = held[-1].start if len(held) == count else None
-    cancelled: list[Meeting] = []
-    for schedule in group.schedules.all():
-        rule = schedule.rule()
-        for cancellation in schedule.cancellations.all():
-            if not rule.matches(cancellation.date):
-                continue
-            start = local_datetime(cancellation.date, rule.start_time)
-            if start >= now and (window_end is None or start <= window_end):
-                cancelled.append(Meeting(start, local_datetime(cancellation.date, rule.end_time), cancelled=True))
-    return sorted(held + cancelled, key=lambda m: (m.start, m.cancelled))
-
-
-def shown_language(obj: object, field: str) -> str:
-    """The language of the text modeltranslation shows for `field` (for the lang attribute)."""
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    for code in (current, "nl", "en"):
-        if getattr(obj, f"{field}_{code}", ""):
-            return code
-    return current
-
-
-def age_text(group: Group) -> str:
-    if group.age_min is not None and group.age_max is not None:
-        return _("From %(min)d to %(max)d years old") % {"min": group.age_min, "max": group.age_max}
-    if group.age_min is not None:
-        return _("From %(min)d years old") % {"min": group.age_min}
-    if group.age_max is not None:
-        return _("Up to %(max)d years old") % {"max": group.age_max}
-    return _("All ages")
-
-
-def cost_text(group: Group) -> str:
-    if group.cost == Cost.FEE and group.cost_amount:
-        return _("Fee: € %(amount)s") % {"amount": number_format(group.cost_amount, 2)}
-    return str(group.get_cost_display())
-
-
-def leaders_text(group: Group) -> str:
-    """How many lead it, never who: leaders are a count (DOMAIN.md, members are never registered)."""
-    if not group.leader_count:
-        return _("no fixed leader")
-    return ngettext("%(count)d leader", "%(count)d leaders", group.leader_count) % {"count": group.leader_count}
 
 
 def verification(group: Group, now: datetime.datetime | None = None) -> dict[str, Any]:

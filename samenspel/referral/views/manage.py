@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.directory.models import Group
-from samenspel.referral.figures import in_municipality, municipality_of, referral_figures
+from samenspel.directory.postcodes import in_municipality, municipality_of
+from samenspel.referral.figures import referral_figures
 from samenspel.referral.forms import DomainForm, FiguresFilterForm, ReferralContactForm
 from samenspel.referral.models import (
     AllowedDomain,

@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.core import ratelimit
-from samenspel.directory import search as search_service
 from samenspel.directory.models import Group
-from samenspel.finder.search_form import SearchForm
+from samenspel.finder.search_form import SearchForm, run_search
 from samenspel.referral.access import professional_required
 from samenspel.referral.conf import retention_days
 from samenspel.referral.forms import HandoverForm, SignUpForm, SlipForm
@@ -95,13 +94,10 @@ def home(request: HttpRequest, professional: Professional) -> HttpResponse:
 @professional_required
 def search(request: HttpRequest, professional: Professional) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    filters, page, notes = form.filters()
-    raw = form.cleaned_data.get("q", "") if form.is_bound and hasattr(form, "cleaned_data") else ""
     results = None
     rows: list[dict[str, Any]] = []
     if form.is_bound:
-        results = search_service.search(raw or "", filters, page=page, interface_language=get_language() or "nl")
-        results.messages[:0] = notes
+        results = run_search(form)
         sp_ids = {hit.group.support_point_id for hit in results.hits if hit.group.support_point_id}
         contacts = {c.support_point_id: c for c in ReferralContact.objects.filter(support_point_id__in=sp_ids)}
         support_points = {

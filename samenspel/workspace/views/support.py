@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenspel.core.privacy import shown
 from samenspel.workspace.access import facilitation_request_for_user, group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FacilitationForm, FacilitationStatusForm, InformationSessionForm
@@ -26,13 +27,6 @@ from samenspel.workspace.services import (
     facilitation_request_set_status,
     information_session_record,
 )
-
-# Below this, a total is shown as "<5" (DESIGN.md privacy rules).
-SMALL_COUNT = 5
-
-
-def small(n: int) -> str:
-    return "<5" if 0 < n < SMALL_COUNT else str(n)
 
 
 @signed_in
@@ -106,10 +100,10 @@ def information_sessions(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "sessions": sessions.select_related("language")[:100],
         "per_place": [
-            (label, per_place.get(value, (0, 0))[0], small(per_place.get(value, (0, 0))[1]))
+            (label, per_place.get(value, (0, 0))[0], shown(per_place.get(value, (0, 0))[1]))
             for value, label in PlaceKind.choices
         ],
         "total_sessions": totals["n"],
-        "total_people": small(totals["people"] or 0),
+        "total_people": shown(totals["people"] or 0),
     }
     return render(request, "workspace/information_sessions.html", context)

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 import icalendar
 from django.utils import timezone
 
+from samenspel.directory.disclosure import public_place
 from samenspel.directory.models import Group, Schedule
 from samenspel.directory.recurrence import RuleKind, local_datetime, occurrences
-from samenspel.finder.presenters import public_place
 
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 PRODID = "-//Samenspel//Social map of peer support//NL"
