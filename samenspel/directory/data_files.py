@@ -25,11 +25,10 @@ class DataFileError(ValueError):
 
 
 def read_json(directory: Path, name: str) -> object:
-    path = directory / name
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads((directory / name).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DataFileError(f"{name}: cannot be read: {exc}") from exc
+        raise DataFileError(f"{directory.name}/{name}: cannot be read: {exc}") from exc
 
 
 @dataclasses.dataclass(frozen=True)
