@@ -20,6 +20,16 @@ from samenspel.directory.reference_data import INTERFACE_LANGUAGES
 
 DEMO_DIR = DATA_DIR / "demo"
 TEMPLATE_TEXTS = ("name", "description", "first_visit", "house_rules")
+# The values the models accept, as sets once: TextChoices.values builds a new list on every call.
+TEMPLATE_CHOICES = {
+    "kind": frozenset(GroupKind.values),
+    "working_method": frozenset(WorkingMethod.values),
+    "led_by": frozenset(LedBy.values),
+    "audience": frozenset(Audience.values),
+    "gender": frozenset(Gender.values),
+    "intake": frozenset(Intake.values),
+}
+ORGANISATION_KINDS = frozenset(OrganisationKind.values)
 
 
 class GroupTemplate(TypedDict):
@@ -81,13 +91,13 @@ def _templates(directory: Path) -> list[GroupTemplate]:
             raise where.error("name.nl", "missing")
         row = GroupTemplate(
             themes=where.words(item["themes"], "themes"),
-            kind=where.choice(item["kind"], "kind", GroupKind.values),
-            working_method=where.choice(item["working_method"], "working_method", WorkingMethod.values),
-            led_by=where.choice(item["led_by"], "led_by", LedBy.values),
-            audience=where.choice(item["audience"], "audience", Audience.values),
-            gender=where.choice(item["gender"], "gender", Gender.values),
+            kind=where.choice(item["kind"], "kind", TEMPLATE_CHOICES["kind"]),
+            working_method=where.choice(item["working_method"], "working_method", TEMPLATE_CHOICES["working_method"]),
+            led_by=where.choice(item["led_by"], "led_by", TEMPLATE_CHOICES["led_by"]),
+            audience=where.choice(item["audience"], "audience", TEMPLATE_CHOICES["audience"]),
+            gender=where.choice(item["gender"], "gender", TEMPLATE_CHOICES["gender"]),
             languages=where.words(item["languages"], "languages"),
-            intake=where.choice(item["intake"], "intake", Intake.values),
+            intake=where.choice(item["intake"], "intake", TEMPLATE_CHOICES["intake"]),
             online=where.flag(item["online"], "online"),
             name=texts["name"],
             description=texts["description"],
@@ -131,7 +141,7 @@ def _organisations(directory: Path) -> list[OrganisationRow]:
         rows.append(
             OrganisationRow(
                 slug=where.text(item["slug"], "slug"),
-                kind=where.choice(item["kind"], "kind", OrganisationKind.values),
+                kind=where.choice(item["kind"], "kind", ORGANISATION_KINDS),
                 name=where.text(item["name"], "name"),
                 municipality=where.text(item["municipality"], "municipality"),
                 website=where.text(item["website"], "website", blank=True),
