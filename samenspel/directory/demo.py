@@ -1,7 +1,7 @@
 """A deterministic generator for the demo region and the national-scale benchmark dataset.
 
 Same seed and same `today` give the same rows. Up to 1,000 groups it builds
-the Zuidoost-Brabant demo region from demo_content; above that it spreads
+the Zuidoost-Brabant demo region from demo_content (data/demo/*.json); above that it spreads
 groups over all Dutch PC4 areas (national scale, for bench/).
 
 The content is checked before anything is written (unknown theme, unknown
@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import random
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
@@ -52,9 +53,11 @@ class ContentError(ValueError):
 
 @dataclasses.dataclass
 class Content:
-    templates: list[dict[str, Any]]
-    places: list[dict[str, Any]]
-    organisations: list[dict[str, Any]]
+    """What the generator builds from: the shipped demo content or a --content file (checked by validate_content)."""
+
+    templates: list[Mapping[str, Any]]
+    places: list[Mapping[str, Any]]
+    organisations: list[Mapping[str, Any]]
 
 
 def default_content() -> Content:
@@ -294,7 +297,7 @@ class Generator:
         for chunk_start in range(0, self.groups, BATCH):
             chunk = range(chunk_start, min(chunk_start + BATCH, self.groups))
             groups: list[Group] = []
-            plan: list[tuple[dict[str, Any], GroupStatus]] = []
+            plan: list[tuple[Mapping[str, Any], GroupStatus]] = []
             online_locations: list[Location] = []
             for i in chunk:
                 tpl = templates[i % len(templates)] if i < len(templates) else rng.choice(templates)

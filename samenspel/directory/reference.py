@@ -1,5 +1,7 @@
 """Load the reference lists (languages, themes and their synonyms) into the database.
 
+The lists themselves are data files, read and checked by reference_data.
+
 Idempotent: running it again updates labels and adds new synonyms, it never
 duplicates. Runs in one transaction.
 """
@@ -68,14 +70,14 @@ def load_reference_data() -> dict[str, int]:
         _load_into_empty_tables()
         transaction.on_commit(bump_vocabulary)
         return _counts()
-    for row in reference_data.LANGUAGES:
+    for language in reference_data.LANGUAGES:
         Language.objects.update_or_create(
-            code=row["code"],
+            code=language["code"],
             defaults={
-                "name_local": row["name_local"],
-                "rtl": row["rtl"],
-                "is_interface": row["interface"],
-                **_translated("name", row["name"]),
+                "name_local": language["name_local"],
+                "rtl": language["rtl"],
+                "is_interface": language["interface"],
+                **_translated("name", language["name"]),
             },
         )
 
