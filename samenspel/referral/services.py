@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import log_action
+from samenspel.core.audit import acting_user, log_action
+from samenspel.core.services import Actor
 from samenspel.directory.models import PUBLIC_STATUSES, Group, Organisation
 from samenspel.referral.models import (
     PERSONAL_FIELDS,
@@ -41,8 +41,6 @@ from samenspel.referral.models import (
 )
 from samenspel.workspace.models import GroupContact
 from samenspel.workspace.services import user_for_email
-
-Actor = Any
 
 
 def email_domain(email: str) -> str:
@@ -92,7 +90,7 @@ def professional_decide(
     """Give or withdraw access. Someone who gets access hears it by e-mail, so they need not keep checking."""
     newly_approved = approve and professional.status != ProfessionalStatus.APPROVED
     professional.status = ProfessionalStatus.APPROVED if approve else ProfessionalStatus.REVOKED
-    professional.decided_by = actor
+    professional.decided_by = acting_user(actor)
     professional.decided_at = timezone.now()
     professional.save(update_fields=["status", "decided_by", "decided_at"])
     log_action(obj=professional, action=f"professional.{professional.status}", actor=actor)

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from samenspel.directory.models import Group, Language, Location, Organisation, Theme
+from samenspel.directory.models import Group, GroupFreshness, Language, Location, Organisation, Theme
 from samenspel.insight.models import MunicipalityAccess
 from samenspel.referral.models import ProfessionalRole, ReferralCount
-from samenspel.workspace.models import GroupFreshness, Membership, Role
+from samenspel.workspace.models import Membership, Role
 
 # The workspace's fixtures serve here too: a fresh rate-limit budget per test, and a client that reads English.
 from tests.referral.conftest import make_professional

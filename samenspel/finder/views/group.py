@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from samenspel.directory.freshness import freshness_of
 from samenspel.directory.models import Cost, Disclosure, Group, Schedule
 from samenspel.directory.recurrence import local_datetime
 from samenspel.finder.ical import group_calendar
@@ -25,8 +26,6 @@ from samenspel.finder.presenters import PublicPlace, public_place
 from samenspel.finder.schedule_text import describe_schedule
 
 UPCOMING_COUNT = 5
-# After this long without a check, the page says so (neutrally: the group may be fine).
-STALE_AFTER = datetime.timedelta(days=365)
 
 
 def get_public_group(slug: str) -> Group:
@@ -36,7 +35,8 @@ def get_public_group(slug: str) -> Group:
     """
     queryset = (
         Group.objects.public()
-        .select_related("location", "support_point")
+        # The support point's settings hold its freshness thresholds, which the page's note follows.
+        .select_related("location", "support_point__map_settings")
         .prefetch_related(
             "themes",
             "languages",
@@ -108,9 +108,12 @@ def leaders_text(group: Group) -> str:
 
 
 def verification(group: Group, now: datetime.datetime | None = None) -> dict[str, Any]:
-    now = now or timezone.now()
-    verified = group.last_verified_at
-    return {"date": verified, "stale": verified is not None and now - verified > STALE_AFTER}
+    """When the entry was last checked, and whether the page must say it may be out of date.
+
+    The note follows the support point's own threshold (`note_after_days`), as the workspace shows it.
+    """
+    freshness = freshness_of(group, now=now)
+    return {"date": group.last_verified_at, "stale": freshness.show_note, "since": freshness.verified_since}
 
 
 def group_jsonld(group: Group, place: PublicPlace, url: str) -> dict[str, Any]:

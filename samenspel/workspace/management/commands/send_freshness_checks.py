@@ -16,10 +16,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Group, GroupStatus
-from samenspel.workspace.freshness import FreshnessState, freshness_of, verified_since
-from samenspel.workspace.models import GroupContact, GroupFreshness, SupportPointSettings
-from samenspel.workspace.services import freshness_state_sync
+from samenspel.directory.freshness import FreshnessState, freshness_of, freshness_sync, verified_since
+from samenspel.directory.models import Group, GroupFreshness, GroupStatus, SupportPointSettings
+from samenspel.workspace.models import GroupContact
 from samenspel.workspace.tokens import CHECK_LINK_MAX_AGE, check_token_for
 
 
@@ -43,7 +42,7 @@ class Command(BaseCommand):
                 configs[group.support_point_id] = SupportPointSettings.for_support_point(group.support_point)
             config = configs[group.support_point_id]
             with transaction.atomic():
-                state = freshness_state_sync(group=group, now=now, config=config)
+                state = freshness_sync(group=group, now=now, config=config)
                 flagged += state.flagged_at is not None
                 hidden += state.hidden_at is not None
                 if freshness_of(group, config=config, now=now).state != FreshnessState.FRESH and _send_check(
