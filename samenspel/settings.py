@@ -178,7 +178,7 @@ EMAIL_BACKEND = os.environ.get(
 REFERRAL_RETENTION_DAYS = int(os.environ.get("REFERRAL_RETENTION_DAYS", "30"))
 REFERRAL_ENCRYPTION_KEY = os.environ.get("REFERRAL_ENCRYPTION_KEY", "")
 
-# Open data API (samenspel.opendata.access): reads per minute per client (anonymous) and per API key.
+# Open data API (samenspel.opendata.api_clients): reads per minute per client (anonymous) and per API key.
 OPENDATA_ANON_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_ANON_REQUESTS_PER_MINUTE", "120"))
 OPENDATA_KEY_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_KEY_REQUESTS_PER_MINUTE", "1200"))
 OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("OPENDATA_IMPORT_MAX_BYTES", str(50 * 2**20)))
