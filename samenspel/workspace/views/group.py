@@ -17,10 +17,10 @@ from samenspel.directory.models import GroupStatus
 from samenspel.directory.services import group_set_status
 from samenspel.finder.models import Question
 from samenspel.workspace.access import change_request_for_user, group_for_user, question_ref
+from samenspel.workspace.change_rows import change_rows
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import ContactForm, EventForm, FacilitationForm, GroupEditForm, RejectForm, StatusForm
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
-from samenspel.workspace.change_rows import change_rows
 from samenspel.workspace.services import (
     change_request_approve,
     change_request_reject,
