@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "samenspel.core",
     "samenspel.directory",
     "samenspel.finder",
@@ -171,6 +173,16 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+# A mail server that hangs must not hold the worker for ever (requests never wait on it: see OUTBOX_*).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# Background work (samenspel.core.outbox): every e-mail is written to the outbox in the transaction that
+# caused it, and the worker (`manage.py db_worker`, from django-tasks) sends it with retries. The queue is
+# a table in the same database, so production needs no extra server.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+# Sent and failed messages are deleted after this many days; a sent message's text is wiped at once.
+OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "7"))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
 # Without REFERRAL_ENCRYPTION_KEY the key is derived from SECRET_KEY (which production requires);

@@ -8,16 +8,17 @@ contact person's own address stays hidden (DOMAIN.md principle 2).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samenspel.core import outbox
 from samenspel.core.audit import log_action
 from samenspel.core.services import Actor
 from samenspel.directory.models import Group
@@ -26,11 +27,29 @@ from samenspel.finder.models import Question, QuestionStatus, ReplyBy
 logger = logging.getLogger(__name__)
 
 
-def question_create(*, question: Question, group: Group, group_url: str) -> Question:
-    """Store a question the visitor sent (validated by `QuestionForm`) and e-mail it to the group."""
+def question_create(*, question: Question, group: Group, group_url: str, submit_key: str = "") -> Question:
+    """Store a question the visitor sent (validated by `QuestionForm`) and queue its e-mail to the group.
+
+    The message goes into the outbox in the same transaction, so a stored question is always sent (by the
+    worker, with retries) and the visitor never waits on the mail server. The same form sent again (same
+    `submit_key`) returns the question stored the first time and stores and sends nothing.
+    """
+    if submit_key:
+        earlier = Question.objects.filter(submit_key=submit_key).first()
+        if earlier is not None:
+            return earlier
     question.group = group
-    question.save()
-    send_question(question, group_url)
+    question.submit_key = submit_key or None
+    try:
+        with transaction.atomic():
+            question.save()
+            send_question(question, group_url)
+    except IntegrityError:
+        # The same form, sent twice at the same moment: the other request stored it.
+        earlier = Question.objects.filter(submit_key=submit_key).first() if submit_key else None
+        if earlier is None:
+            raise
+        return earlier
     return question
 
 
@@ -77,20 +96,23 @@ def question_email_text(question: Question, group_url: str) -> tuple[str, str]:
 
 
 def send_question(question: Question, group_url: str) -> int:
-    """E-mail the question to each recipient separately; returns how many were sent."""
+    """Queue the question for each recipient separately (once per question); returns how many were queued."""
     recipients = question_recipients(question.group)
     if not recipients:
         logger.warning("Question %s for group %s has no one to send it to.", question.pk, question.group.pk)
         return 0
     subject, body = question_email_text(question, group_url)
-    reply_to = [question.reply_email] if question.reply_by == ReplyBy.EMAIL and question.reply_email else None
-    messages = [EmailMessage(subject, body, to=[address], reply_to=reply_to) for address in recipients]
-    try:
-        return get_connection().send_messages(messages) or 0
-    except Exception:
-        # The question is stored; a mail server hiccup is for the operators, not the visitor.
-        logger.exception("Could not e-mail question %s.", question.pk)
-        return 0
+    reply_to = [question.reply_email] if question.reply_by == ReplyBy.EMAIL and question.reply_email else []
+    queued = outbox.send_mail(
+        kind="question",
+        to=recipients,
+        subject=subject,
+        body=body,
+        reply_to=reply_to,
+        key=f"question:{question.pk}",
+        support_point_id=question.group.support_point_id,
+    )
+    return len(queued)
 
 
 @transaction.atomic
@@ -102,6 +124,7 @@ def question_set_status(*, question: Question, status: QuestionStatus, actor: Ac
     return question
 
 
+@transaction.atomic
 def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
     """Answer by e-mail from the platform's address, replies going to the support point.
 
@@ -114,14 +137,18 @@ def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
     reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
     subject = _("Your question about %(group)s") % {"group": group.name}
     footer = _("This answer comes through Samenspel. If you reply, your message goes to the support point.")
-    EmailMessage(
-        subject,
-        f"{body}\n\n--\n{footer}",
-        from_email=settings.DEFAULT_FROM_EMAIL,
+    text = f"{body}\n\n--\n{footer}"
+    outbox.send_mail(
+        kind="question_reply",
         to=[question.reply_email],
+        subject=subject,
+        body=text,
         reply_to=reply_to,
-    ).send()
-    # The reply text is not kept: the least data that does the job.
+        # The same answer sent twice (a double click) goes out once.
+        key=f"question_reply:{question.pk}:{hashlib.sha256(text.encode()).hexdigest()}",
+        support_point_id=group.support_point_id,
+    )
+    # The reply text is not kept beyond its delivery (the outbox wipes it): the least data that does the job.
     return question_set_status(question=question, status=QuestionStatus.ANSWERED, actor=actor)
 
 

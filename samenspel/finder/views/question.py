@@ -38,7 +38,12 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
             # A filled-in honeypot is a bot: it sees the same success, nothing is kept or sent.
             if not form.is_spam:
                 group_url = request.build_absolute_uri(reverse("finder:group", kwargs={"slug": group.slug}))
-                questions.question_create(question=form.save(commit=False), group=group, group_url=group_url)
+                questions.question_create(
+                    question=form.save(commit=False),
+                    group=group,
+                    group_url=group_url,
+                    submit_key=form.cleaned_data["submit_key"],
+                )
             return redirect("finder:question_sent", slug=group.slug)
     else:
         form = QuestionForm(initial={"reply_by": ReplyBy.EMAIL, "preferred_language": _visitor_language()})

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samenspel.core import outbox
 from samenspel.directory.freshness import FreshnessState, freshness_of, freshness_sync, verified_since
 from samenspel.directory.models import Group, GroupFreshness, GroupStatus, SupportPointSettings
 from samenspel.workspace.models import GroupContact
@@ -81,7 +81,15 @@ def _send_check(group: Group, state: GroupFreshness, base_url: str, now: Any) ->
             ]
         )
     reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
-    EmailMessage(subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=recipients, reply_to=reply_to).send()
+    outbox.send_mail(
+        kind="freshness_check",
+        to=recipients,
+        subject=subject,
+        body=body,
+        reply_to=reply_to,
+        key=f"freshness_check:{group.pk}:{since.isoformat()}",
+        support_point_id=group.support_point_id,
+    )
     state.check_sent_at = now
     state.check_sent_for = since
     state.save(update_fields=["check_sent_at", "check_sent_for"])
