@@ -197,6 +197,10 @@ OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("OPENDATA_IMPORT_MAX_BYTES", str(
 # The export downloads, kept until the public map changes (samenspel.opendata.downloads).
 OPENDATA_EXPORT_DIR = Path(os.environ.get("OPENDATA_EXPORT_DIR", VAR_DIR / "exports"))
 
+# Public pages (search, group pages, calendars, flyers) are cached this long at most; any change of the map
+# shows at once (samenspel.finder.page_cache).
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (

@@ -699,3 +699,17 @@ class GroupFreshness(models.Model):
 
     def __str__(self) -> str:
         return f"freshness of group {self.group_id}"
+
+
+class MapVersion(models.Model):
+    """One row whose number grows with every change of what the public map shows (see `map_version.py`).
+
+    Public pages are cached under it, so an edit shows at once in every server process; a row in the
+    database rather than a cache key, so it is right without a shared cache and survives a cache flush.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"map version {self.version}"
