@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "samenspel.core",
     "samenspel.directory",
     "samenspel.finder",
@@ -171,6 +173,16 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+# A mail server that hangs must not hold the worker for ever (requests never wait on it: see OUTBOX_*).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# Background work (samenspel.core.outbox): every e-mail is written to the outbox in the transaction that
+# caused it, and the worker (`manage.py db_worker`, from django-tasks) sends it with retries. The queue is
+# a table in the same database, so production needs no extra server.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+# Sent and failed messages are deleted after this many days; a sent message's text is wiped at once.
+OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "7"))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
 # Without REFERRAL_ENCRYPTION_KEY the key is derived from SECRET_KEY (which production requires);
@@ -178,12 +190,16 @@ EMAIL_BACKEND = os.environ.get(
 REFERRAL_RETENTION_DAYS = int(os.environ.get("REFERRAL_RETENTION_DAYS", "30"))
 REFERRAL_ENCRYPTION_KEY = os.environ.get("REFERRAL_ENCRYPTION_KEY", "")
 
-# Open data API (samenspel.opendata.access): reads per minute per client (anonymous) and per API key.
+# Open data API (samenspel.opendata.api_clients): reads per minute per client (anonymous) and per API key.
 OPENDATA_ANON_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_ANON_REQUESTS_PER_MINUTE", "120"))
 OPENDATA_KEY_REQUESTS_PER_MINUTE = int(os.environ.get("OPENDATA_KEY_REQUESTS_PER_MINUTE", "1200"))
 OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("OPENDATA_IMPORT_MAX_BYTES", str(50 * 2**20)))
 # The export downloads, kept until the public map changes (samenspel.opendata.downloads).
 OPENDATA_EXPORT_DIR = Path(os.environ.get("OPENDATA_EXPORT_DIR", VAR_DIR / "exports"))
+
+# Public pages (search, group pages, calendars, flyers) are cached this long at most; any change of the map
+# shows at once (samenspel.finder.page_cache).
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch needs no CSRF token: choosing a language is no harm to anyone, and a token would
+    # make every public page differ per visitor and so uncacheable (finder/page_cache.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("healthz", include("samenspel.core.urls")),
     path("api/", include("samenspel.opendata.urls")),
     path("werkplek/", include("samenspel.workspace.urls")),

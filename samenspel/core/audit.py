@@ -12,6 +12,14 @@ from django.db import models
 
 from samenspel.core.models import AuditEntry
 
+# Who does it: a signed-in person, an anonymous visitor, or the system (a command, an import).
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+def acting_user(actor: Actor) -> Any:
+    """The signed-in person behind an actor, or None for a visitor or the system (what a `*_by` column holds)."""
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
 
 def plain(value: Any) -> Any:
     """Turn a field value into something JSON can hold."""
@@ -38,11 +46,11 @@ def log_action(
     *,
     obj: models.Model,
     action: str,
-    actor: AbstractBaseUser | AnonymousUser | None = None,
+    actor: Actor = None,
     actor_label: str = "",
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    user: Any = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = acting_user(actor)
     label = actor_label or (user.get_username() if user is not None else "system")
     return AuditEntry.objects.create(
         actor=user,

@@ -13,6 +13,7 @@ from samenspel.directory.models import (
     Location,
     Organisation,
     Schedule,
+    SupportPointSettings,
     Theme,
     ThemeSynonym,
 )
@@ -101,3 +102,9 @@ class ScheduleAdmin(AuditedAdminMixin, TranslationAdmin):
         extra = 1
 
     inlines = [CancellationInline]
+
+
+@admin.register(SupportPointSettings)
+class SupportPointSettingsAdmin(admin.ModelAdmin):
+    list_display = ("support_point", "review_changes", "verify_every_days", "hide_after_days")
+    exclude = ("import_mapping",)

@@ -8,4 +8,5 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Social map")
 
     def ready(self) -> None:
-        from samenspel.directory import search_index  # noqa: F401  (connects the index signals)
+        # Importing them connects their signals: the search index and the map version follow every write.
+        from samenspel.directory import map_version, search_index  # noqa: F401

@@ -325,8 +325,8 @@ PUBLIC_STATUSES = (GroupStatus.LOOKING, GroupStatus.ACTIVE, GroupStatus.PAUSED)
 class GroupQuerySet(models.QuerySet["Group"]):
     def public(self) -> GroupQuerySet:
         # An initiative is on the map only when its initiator asked to be found by others in the same
-        # situation. A group unchecked for too long is hidden by the workspace's freshness command
-        # (workspace.GroupFreshness.hidden_at) until its contact point confirms it again.
+        # situation. A group unchecked for too long is hidden by the freshness run (directory/freshness.py,
+        # GroupFreshness.hidden_at) until its contact point confirms it again.
         shown = Q(status__in=PUBLIC_STATUSES) | Q(status=GroupStatus.INITIATIVE, seeking_others=True)
         return self.filter(shown).exclude(freshness__hidden_at__isnull=False)
 
@@ -616,3 +616,100 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"search document of group {self.group_id}"
+
+
+class SupportPointSettings(models.Model):
+    """How a support point wants its part of the map kept: review changes or not, and how strict freshness is.
+
+    The freshness thresholds are read by `directory/freshness.py`, the one statement of the rule.
+    """
+
+    support_point = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="map_settings", verbose_name=_("support point")
+    )
+    review_changes = models.BooleanField(
+        _("review changes first"),
+        default=False,
+        help_text=_("Changes by group contact persons go live only after an editor approves them."),
+    )
+    verify_every_days = models.PositiveSmallIntegerField(
+        _("check every (days)"), default=182, validators=[MinValueValidator(7), MaxValueValidator(1000)]
+    )
+    overdue_after_days = models.PositiveSmallIntegerField(
+        _("overdue after a further (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text=_("Days after the check is due before the group is flagged."),
+    )
+    note_after_days = models.PositiveSmallIntegerField(
+        _("public note after (days)"),
+        default=365,
+        validators=[MinValueValidator(7), MaxValueValidator(3000)],
+        help_text=_("Days without a check before the public page says when it was last checked."),
+    )
+    hide_after_days = models.PositiveSmallIntegerField(
+        _("hide after (days)"),
+        default=548,
+        validators=[MinValueValidator(7), MaxValueValidator(3000)],
+        help_text=_("Days without a check before the group leaves the public map."),
+    )
+    import_mapping = models.JSONField(_("import column mapping"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("support point settings")
+        verbose_name_plural = _("support point settings")
+
+    def __str__(self) -> str:
+        return str(self.support_point)
+
+    def clean(self) -> None:
+        if not (self.verify_every_days <= self.note_after_days <= self.hide_after_days):
+            raise ValidationError(
+                _("The days must grow: check, then public note, then hide."),
+            )
+
+    @classmethod
+    def for_support_point(cls, support_point: Organisation | None) -> SupportPointSettings:
+        """The stored settings, or unsaved defaults (a group without a support point uses those too)."""
+        if support_point is None:
+            return cls()
+        # Through the reverse accessor, so a `select_related("support_point__map_settings")` saves the query.
+        try:
+            return support_point.map_settings
+        except cls.DoesNotExist:
+            return cls(support_point=support_point)
+
+
+class GroupFreshness(models.Model):
+    """What the freshness run last did for a group, so that running it again changes nothing.
+
+    `hidden_at` takes the group off the public map (`Group.objects.public()`) until it is confirmed again.
+    """
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, primary_key=True, related_name="freshness")
+    check_sent_at = models.DateTimeField(null=True, blank=True)
+    # The verification the last check was about; a new verification starts a new cycle.
+    check_sent_for = models.DateTimeField(null=True, blank=True)
+    flagged_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("freshness state")
+        verbose_name_plural = _("freshness states")
+
+    def __str__(self) -> str:
+        return f"freshness of group {self.group_id}"
+
+
+class MapVersion(models.Model):
+    """One row whose number grows with every change of what the public map shows (see `map_version.py`).
+
+    Public pages are cached under it, so an edit shows at once in every server process; a row in the
+    database rather than a cache key, so it is right without a shared cache and survives a cache flush.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"map version {self.version}"

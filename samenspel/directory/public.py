@@ -30,7 +30,8 @@ def get_public_group(slug: str) -> Group:
     """
     queryset = (
         Group.objects.public()
-        .select_related("location", "support_point")
+        # The support point's settings hold its freshness thresholds, which the page's note follows.
+        .select_related("location", "support_point__map_settings")
         .prefetch_related(
             "themes",
             "languages",

@@ -19,7 +19,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from samenspel.directory import text
+from samenspel.directory import map_version, text
 from samenspel.directory.models import (
     Cost,
     Disclosure,
@@ -145,6 +145,8 @@ def index_groups(group_ids: Iterable[int]) -> int:
             )
         written += len(docs)
     bump_vocabulary()
+    # Bulk writes send no signals; whatever was indexed changed the public map.
+    map_version.bump_on_commit()
     return written
 
 

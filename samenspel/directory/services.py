@@ -7,16 +7,14 @@ import datetime
 import uuid
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import diff, log_action, snapshot
+from samenspel.core.audit import acting_user, diff, log_action, snapshot
+from samenspel.core.services import Actor, model_update
 from samenspel.directory.models import Group, GroupStatus, GroupStatusChange, Theme
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 
 @transaction.atomic
@@ -44,13 +42,7 @@ def group_create(
 
 @transaction.atomic
 def group_update(*, group: Group, actor: Actor, **fields: Any) -> Group:
-    before = snapshot(group)
-    for name, value in fields.items():
-        setattr(group, name, value)
-    group.full_clean()
-    group.save()
-    log_action(obj=group, action="changed", actor=actor, changes=diff(before, snapshot(group)))
-    return group
+    return model_update(group, actor=actor, **fields)
 
 
 @transaction.atomic
@@ -74,8 +66,7 @@ def group_set_status(
 def group_verify(*, group: Group, actor: Actor) -> Group:
     """Record that someone checked the group's entry is still right."""
     group.last_verified_at = timezone.now()
-    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-    group.last_verified_by = user  # type: ignore[assignment]
+    group.last_verified_by = acting_user(actor)
     group.save(update_fields=["last_verified_at", "last_verified_by", "updated_at"])
     log_action(obj=group, action="verified", actor=actor)
     return group
@@ -103,7 +94,7 @@ def groups_bulk_create(
     from samenspel.directory import search_index
 
     today = timezone.localdate()
-    user: Any = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user: Any = acting_user(actor)
     label = (actor_label or (user.get_username() if user is not None else "system"))[:150]
     created: list[Group] = []
     template = Group()

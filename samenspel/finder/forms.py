@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any, cast
 
 from django import forms
@@ -40,6 +41,8 @@ class QuestionForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # One question per form, however often it is sent (see Question.submit_key).
+    submit_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     class Meta:
         model = Question
@@ -66,6 +69,8 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")  # labels are questions; "?:" reads oddly
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submit_key", secrets.token_urlsafe(24))
         self.fields["message"].error_messages["required"] = _("Write your question.")
         self.fields["message"].error_messages["max_length"] = _(
             "Your question is too long: write at most %(limit_value)d characters (you wrote %(show_value)d)."

@@ -49,6 +49,9 @@ class Question(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=QuestionStatus.choices, default=QuestionStatus.NEW)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     delete_after = models.DateField(_("deleted after"), editable=False)
+    # A random key the form carries: the same form sent twice (a double click, a retry after a time-out)
+    # stores one question. It says nothing about the visitor.
+    submit_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 

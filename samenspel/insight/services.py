@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import log_action
+from samenspel.core.audit import acting_user, log_action
+from samenspel.core.services import Actor
 from samenspel.insight.models import MunicipalityAccess, validate_municipality
 
 # The workspace makes accounts without a password (people sign in by e-mailed link); so does this app.
 from samenspel.workspace.services import user_for_email
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 
 def _clean_email(email: str) -> str:
@@ -31,7 +29,7 @@ def municipality_access_grant(
     email = _clean_email(email)
     validate_municipality(municipality)
     user = user_for_email(email)
-    granted_by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    granted_by = acting_user(actor)
     access, created = MunicipalityAccess.objects.get_or_create(
         user=user, municipality=municipality, defaults={"granted_by": granted_by}
     )

@@ -23,7 +23,7 @@ from ninja.errors import HttpError
 
 from samenspel.directory.models import Organisation, Theme
 from samenspel.opendata import downloads, export, hsds, importer, reader, schemas
-from samenspel.opendata.access import WRITE_AUTH, rate_limited
+from samenspel.opendata.api_clients import WRITE_AUTH, rate_limited
 from samenspel.opendata.models import ApiKey
 from samenspel.opendata.queries import (
     DEFAULT_PER_PAGE,

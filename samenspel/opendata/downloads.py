@@ -46,7 +46,7 @@ ABANDONED_AFTER = 3600  # seconds after which a file still being written is take
 # Objects whose audit entries change what the export shows.
 AUDITED = [
     model._meta.label_lower for model in (Group, Organisation, Location, Schedule, Cancellation, Theme, Language)
-] + ["workspace.groupfreshness"]
+] + ["directory.groupfreshness"]
 
 
 def export_dir() -> Path:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from samenspel.directory.search import DISTANCES
 from samenspel.opendata import feeds
-from samenspel.opendata.access import rate_limited
+from samenspel.opendata.api_clients import rate_limited
 
 PROFILE_DIR = Path(settings.BASE_DIR) / "docs" / "hsds-profile"
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import log_action
+from samenspel.core import outbox
+from samenspel.core.audit import acting_user, log_action
+from samenspel.core.services import Actor
 from samenspel.directory.models import PUBLIC_STATUSES, Group, Organisation
 from samenspel.referral.models import (
     PERSONAL_FIELDS,
@@ -41,8 +41,6 @@ from samenspel.referral.models import (
 )
 from samenspel.workspace.models import GroupContact
 from samenspel.workspace.services import user_for_email
-
-Actor = Any
 
 
 def email_domain(email: str) -> str:
@@ -92,18 +90,18 @@ def professional_decide(
     """Give or withdraw access. Someone who gets access hears it by e-mail, so they need not keep checking."""
     newly_approved = approve and professional.status != ProfessionalStatus.APPROVED
     professional.status = ProfessionalStatus.APPROVED if approve else ProfessionalStatus.REVOKED
-    professional.decided_by = actor
+    professional.decided_by = acting_user(actor)
     professional.decided_at = timezone.now()
     professional.save(update_fields=["status", "decided_by", "decided_at"])
     log_action(obj=professional, action=f"professional.{professional.status}", actor=actor)
     if newly_approved and professional.user.email and absolute_url is not None:
         url = absolute_url(reverse("referral:home"))
         address, support_point = professional.user.email, professional.support_point.name
-        transaction.on_commit(lambda: _send_access_given(address, support_point, url))
+        _send_access_given(address, support_point, url, professional)
     return professional
 
 
-def _send_access_given(address: str, support_point: str, url: str) -> None:
+def _send_access_given(address: str, support_point: str, url: str, professional: Professional) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("You can now refer to peer support groups")
         body = "\n".join(
@@ -114,7 +112,14 @@ def _send_access_given(address: str, support_point: str, url: str) -> None:
                 url,
             ]
         )
-    EmailMessage(subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[address]).send()
+    outbox.send_mail(
+        kind="professional_access",
+        to=[address],
+        subject=subject,
+        body=body,
+        key=f"professional_access:{professional.pk}:{professional.decided_at.isoformat() if professional.decided_at else ''}",
+        support_point_id=professional.support_point_id,
+    )
 
 
 @transaction.atomic
@@ -220,7 +225,7 @@ def handover_create(
         log_action(obj=handover, action="handover.sent", actor=professional.user, changes={"kind": kind})
         recipients = handover_recipients(group)
         url = absolute_url(reverse("referral:handover", kwargs={"handover_uuid": handover.uuid}))
-        transaction.on_commit(lambda: _send_notice(recipients, url))
+        _send_notice(recipients, url, handover)
     return handover
 
 
@@ -233,7 +238,7 @@ def handover_recipients(group: Group) -> list[str]:
     return list(dict.fromkeys(a.lower() for a in addresses))
 
 
-def _send_notice(recipients: list[str], url: str) -> None:
+def _send_notice(recipients: list[str], url: str, handover: Handover) -> None:
     if not recipients:
         return
     # The notice says only that there is a handover: the details stay behind the sign-in.
@@ -248,8 +253,14 @@ def _send_notice(recipients: list[str], url: str) -> None:
             ]
         )
         subject = _("New warm handover for your group")
-    for address in recipients:
-        EmailMessage(subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[address]).send()
+    outbox.send_mail(
+        kind="handover_notice",
+        to=recipients,
+        subject=subject,
+        body=body,
+        key=f"handover_notice:{handover.pk}",
+        support_point_id=handover.group.support_point_id,
+    )
 
 
 def _wipe(handover: Handover) -> list[str]:

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from samenspel.workspace.models import GroupContact, Membership, SupportPointSettings
+from samenspel.workspace.models import GroupContact, Membership
 
 
 @admin.register(Membership)
@@ -18,9 +18,3 @@ class GroupContactAdmin(admin.ModelAdmin):
     list_display = ("user", "group")
     search_fields = ("user__email", "group__name")
     raw_id_fields = ("user", "group")
-
-
-@admin.register(SupportPointSettings)
-class SupportPointSettingsAdmin(admin.ModelAdmin):
-    list_display = ("support_point", "review_changes", "verify_every_days", "hide_after_days")
-    exclude = ("import_mapping",)

@@ -11,17 +11,24 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.audit import plain
-from samenspel.directory.models import Cancellation, Cost, Disclosure, GroupStatus, Intake, Schedule
+from samenspel.directory.freshness import FreshnessState
+from samenspel.directory.models import (
+    Cancellation,
+    Cost,
+    Disclosure,
+    GroupStatus,
+    Intake,
+    Schedule,
+    SupportPointSettings,
+)
 from samenspel.directory.schedule_text import describe_schedule
 from samenspel.finder.models import QuestionStatus
-from samenspel.workspace.freshness import FreshnessState
 from samenspel.workspace.models import (
     EventKind,
     FacilitationKind,
     FacilitationStatus,
     InformationSession,
     Role,
-    SupportPointSettings,
 )
 from samenspel.workspace.services import CANCELLATION_KEY, GROUP_FIELDS, SCHEDULE_ADD_KEY
 

@@ -1,4 +1,4 @@
-"""The workspace's own data: who may do what where, change requests, lifecycle events, freshness.
+"""The workspace's own data: who may do what where, change requests, lifecycle events, support given.
 
 Privacy (DOMAIN.md): people here are staff of a support point or a group's
 contact person, never members of a group.
@@ -11,8 +11,7 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -93,62 +92,6 @@ class GroupContact(models.Model):
         return f"{self.user} · {self.group}"
 
 
-class SupportPointSettings(models.Model):
-    """How a support point wants its map kept: review or not, and how strict freshness is."""
-
-    support_point = models.OneToOneField(
-        Organisation, on_delete=models.CASCADE, related_name="workspace_settings", verbose_name=_("support point")
-    )
-    review_changes = models.BooleanField(
-        _("review changes first"),
-        default=False,
-        help_text=_("Changes by group contact persons go live only after an editor approves them."),
-    )
-    verify_every_days = models.PositiveSmallIntegerField(
-        _("check every (days)"), default=182, validators=[MinValueValidator(7), MaxValueValidator(1000)]
-    )
-    overdue_after_days = models.PositiveSmallIntegerField(
-        _("overdue after a further (days)"),
-        default=30,
-        validators=[MinValueValidator(1), MaxValueValidator(1000)],
-        help_text=_("Days after the check is due before the group is flagged."),
-    )
-    note_after_days = models.PositiveSmallIntegerField(
-        _("public note after (days)"),
-        default=365,
-        validators=[MinValueValidator(7), MaxValueValidator(3000)],
-        help_text=_("Days without a check before the public page says when it was last checked."),
-    )
-    hide_after_days = models.PositiveSmallIntegerField(
-        _("hide after (days)"),
-        default=548,
-        validators=[MinValueValidator(7), MaxValueValidator(3000)],
-        help_text=_("Days without a check before the group leaves the public map."),
-    )
-    import_mapping = models.JSONField(_("import column mapping"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("support point settings")
-        verbose_name_plural = _("support point settings")
-
-    def __str__(self) -> str:
-        return str(self.support_point)
-
-    def clean(self) -> None:
-        if not (self.verify_every_days <= self.note_after_days <= self.hide_after_days):
-            raise ValidationError(
-                _("The days must grow: check, then public note, then hide."),
-            )
-
-    @classmethod
-    def for_support_point(cls, support_point: Organisation | None) -> SupportPointSettings:
-        """The stored settings, or unsaved defaults (a group without a support point uses those too)."""
-        if support_point is None:
-            return cls()
-        found = cls.objects.filter(support_point=support_point).first()
-        return found or cls(support_point=support_point)
-
-
 class EventKind(models.TextChoices):
     LEADERSHIP_HANDOVER = "leadership_handover", _("Leadership handed over")
     MERGED = "merged", _("Merged with another group")
@@ -223,24 +166,6 @@ class ChangeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group} · {self.get_status_display()}"
-
-
-class GroupFreshness(models.Model):
-    """What the freshness command last did for a group, so that running it again changes nothing."""
-
-    group = models.OneToOneField(Group, on_delete=models.CASCADE, primary_key=True, related_name="freshness")
-    check_sent_at = models.DateTimeField(null=True, blank=True)
-    # The verification the last check was about; a new verification starts a new cycle.
-    check_sent_for = models.DateTimeField(null=True, blank=True)
-    flagged_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("freshness state")
-        verbose_name_plural = _("freshness states")
-
-    def __str__(self) -> str:
-        return f"freshness of group {self.group_id}"
 
 
 class FacilitationKind(models.TextChoices):

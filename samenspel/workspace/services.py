@@ -12,25 +12,30 @@ import decimal
 import uuid
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import diff, log_action, plain, snapshot
-from samenspel.directory import search_index
-from samenspel.directory.models import Cancellation, Group, GroupStatus, Location, Organisation, Schedule, Theme
+from samenspel.core.audit import acting_user, diff, log_action, plain, snapshot
+from samenspel.core.services import Actor, model_update
+from samenspel.directory.freshness import freshness_clear
+from samenspel.directory.models import (
+    Cancellation,
+    Group,
+    GroupStatus,
+    Location,
+    Organisation,
+    Schedule,
+    SupportPointSettings,
+    Theme,
+)
 from samenspel.directory.services import (
     group_set_status,
     group_update,
     group_verify,
     groups_bulk_create,
 )
-from samenspel.finder.models import Question, QuestionStatus, ReplyBy
-from samenspel.workspace.freshness import freshness_of
 from samenspel.workspace.importer import FIELDS, check_rows
 from samenspel.workspace.models import (
     ChangeRequest,
@@ -41,15 +46,11 @@ from samenspel.workspace.models import (
     FacilitationStatus,
     GroupContact,
     GroupEvent,
-    GroupFreshness,
     ImportBatch,
     InformationSession,
     Membership,
     Role,
-    SupportPointSettings,
 )
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 # What a contact person may change on the group row itself.
 GROUP_FIELDS = (
@@ -223,17 +224,14 @@ def _schedule_apply(
         if not values.get("start_time") or not values.get("end_time"):
             raise ValidationError(_("Fill in when the meeting starts and ends."))
         schedule = Schedule(group=group, kind=Schedule.Kind.WEEKLY)
-    before = snapshot(schedule) if schedule.pk else {}
+    fields: dict[str, Any] = {}
     if "weekday" in values and values["weekday"] is not None:
-        schedule.weekdays = [int(values["weekday"])]
+        fields["weekdays"] = [int(values["weekday"])]
     if values.get("start_time"):
-        schedule.start_time = _parse_time(values["start_time"])
+        fields["start_time"] = _parse_time(values["start_time"])
     if values.get("end_time"):
-        schedule.end_time = _parse_time(values["end_time"])
-    schedule.full_clean()
-    schedule.save()
-    log_action(obj=schedule, action="changed", actor=actor, changes=diff(before, snapshot(schedule)))
-    return schedule
+        fields["end_time"] = _parse_time(values["end_time"])
+    return model_update(schedule, actor=actor, **fields)
 
 
 def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -> Location:
@@ -325,7 +323,7 @@ def group_event_record(
         kind=kind,
         date=date or timezone.localdate(),
         note=note,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+        created_by=acting_user(actor),
     )
     log_action(obj=group, action="event", actor=actor, changes={"event": [None, kind], "note": note})
     return event
@@ -335,7 +333,7 @@ def group_event_record(
 def group_confirm(*, group: Group, actor: Actor, actor_label: str = "") -> Group:
     """Someone confirmed the entry is still right: verify it and lift any flag or hiding."""
     group_verify(group=group, actor=actor)
-    GroupFreshness.objects.filter(group=group).update(flagged_at=None, hidden_at=None)
+    freshness_clear(group=group)
     if actor_label:
         log_action(obj=group, action="confirmed", actor=actor, actor_label=actor_label)
     return group
@@ -343,75 +341,7 @@ def group_confirm(*, group: Group, actor: Actor, actor_label: str = "") -> Group
 
 @transaction.atomic
 def support_point_settings_update(*, config: SupportPointSettings, actor: Actor, **fields: Any) -> SupportPointSettings:
-    before = snapshot(config)
-    for name, value in fields.items():
-        setattr(config, name, value)
-    config.full_clean()
-    config.save()
-    log_action(obj=config, action="changed", actor=actor, changes=diff(before, snapshot(config)))
-    return config
-
-
-@transaction.atomic
-def question_set_status(*, question: Question, status: QuestionStatus, actor: Actor) -> Question:
-    old = question.status
-    question.status = status
-    question.save(update_fields=["status"])
-    log_action(obj=question, action="status", actor=actor, changes={"status": [old, status]})
-    return question
-
-
-def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
-    """Answer by e-mail from the platform's address, replies going to the support point.
-
-    Never from the contact person's own address: their anonymity is shielded
-    by the intermediary (DOMAIN.md principle 2).
-    """
-    if question.reply_by != ReplyBy.EMAIL or not question.reply_email:
-        raise ValidationError(_("This person did not ask for an answer by e-mail."))
-    group = question.group
-    reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
-    subject = _("Your question about %(group)s") % {"group": group.name}
-    footer = _("This answer comes through Samenspel. If you reply, your message goes to the support point.")
-    EmailMessage(
-        subject,
-        f"{body}\n\n--\n{footer}",
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[question.reply_email],
-        reply_to=reply_to,
-    ).send()
-    # The reply text is not kept: the least data that does the job.
-    return question_set_status(question=question, status=QuestionStatus.ANSWERED, actor=actor)
-
-
-def freshness_state_sync(*, group: Group, now: datetime.datetime, config: SupportPointSettings) -> GroupFreshness:
-    """Flag, hide or clear a group from its dates. Writes only what changed, so repeated runs are no-ops."""
-    state, _created = GroupFreshness.objects.get_or_create(group=group)
-    fresh = freshness_of(group, config=config, now=now)
-    flagged = fresh.state == "overdue"
-    updates: dict[str, Any] = {}
-    if flagged and state.flagged_at is None:
-        updates["flagged_at"] = now
-    if not flagged and state.flagged_at is not None:
-        updates["flagged_at"] = None
-    if fresh.hidden and state.hidden_at is None:
-        updates["hidden_at"] = now
-    if not fresh.hidden and state.hidden_at is not None:
-        updates["hidden_at"] = None
-    if updates:
-        for name, value in updates.items():
-            setattr(state, name, value)
-        state.save(update_fields=list(updates))
-        if "hidden_at" in updates:
-            # Hiding or showing again changes the public map: bring the search index in step.
-            transaction.on_commit(lambda: search_index.index_groups([group.pk]))
-        log_action(
-            obj=group,
-            action="freshness",
-            actor_label="send_freshness_checks",
-            changes={k: [None, str(v) if v else None] for k, v in updates.items()},
-        )
-    return state
+    return model_update(config, actor=actor, **fields)
 
 
 @transaction.atomic
@@ -422,7 +352,7 @@ def facilitation_request_create(
         group=group,
         kind=kind,
         description=description,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+        created_by=acting_user(actor),
     )
     log_action(obj=request, action="created", actor=actor, changes={"kind": [None, kind]})
     return request

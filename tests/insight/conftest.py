@@ -11,9 +11,8 @@ import re
 
 import pytest
 
-from samenspel.directory.models import Group, Language, Location, Organisation, Theme
+from samenspel.directory.models import Group, GroupFreshness, Language, Location, Organisation, Theme
 from samenspel.referral.models import ProfessionalRole, ReferralCount
-from samenspel.workspace.models import GroupFreshness
 from tests.personas import MUNICIPALITY_A, Personas
 
 # As in every signed-in room: a fresh rate-limit budget per test, and a client that reads English.

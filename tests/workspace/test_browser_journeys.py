@@ -14,8 +14,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from samenspel.directory.models import Cancellation, Group
-from samenspel.workspace.models import ChangeRequest, ImportBatch, Role, SupportPointSettings
+from samenspel.directory.models import Cancellation, Group, SupportPointSettings
+from samenspel.workspace.models import ChangeRequest, ImportBatch, Role
 from tests.browser import assert_fits_320
 from tests.browser.axe import check_a11y
 

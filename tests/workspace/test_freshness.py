@@ -8,9 +8,8 @@ from django.core import mail, signing
 from django.core.management import call_command
 from django.utils import timezone
 
-from samenspel.directory.models import Group
-from samenspel.workspace.freshness import FreshnessState, exclude_hidden, freshness_of
-from samenspel.workspace.models import GroupFreshness
+from samenspel.directory.freshness import FreshnessState, filter_by_freshness, freshness_counts, freshness_of
+from samenspel.directory.models import Group, GroupFreshness, SupportPointSettings
 from samenspel.workspace.tokens import CHECK_LINK_MAX_AGE, CHECK_SALT
 
 
@@ -98,12 +97,12 @@ def test_overdue_groups_are_flagged_then_noted_then_hidden(group):
     _age(group, 400)
     call_command("send_freshness_checks")
     assert freshness_of(group).show_note is True
-    assert exclude_hidden(Group.objects.public()).filter(pk=group.pk).exists()
+    assert Group.objects.public().filter(pk=group.pk).exists()
 
     _age(group, 600)
     call_command("send_freshness_checks")
     assert freshness_of(group).hidden is True
-    assert not exclude_hidden(Group.objects.public()).filter(pk=group.pk).exists()
+    assert not Group.objects.public().filter(pk=group.pk).exists()
 
 
 def test_confirming_lifts_the_flag_and_the_hiding(client, group, contact):
@@ -115,7 +114,7 @@ def test_confirming_lifts_the_flag_and_the_hiding(client, group, contact):
     client.post(f"/werkplek/groep/{group.uuid}/bevestigen/")
     state = GroupFreshness.objects.get(group=group)
     assert state.flagged_at is None and state.hidden_at is None
-    assert exclude_hidden(Group.objects.public()).filter(pk=group.pk).exists()
+    assert Group.objects.public().filter(pk=group.pk).exists()
 
 
 def test_a_new_cycle_sends_a_new_check(group):
@@ -152,3 +151,39 @@ def test_a_hidden_group_leaves_the_public_map_search_and_page_until_it_is_confir
     assert Group.objects.public().filter(pk=group.pk).exists()
     assert SearchDocument.objects.filter(group=group).exists()
     assert client.get(f"/groep/{group.slug}/").status_code == 200
+
+
+def test_the_public_note_follows_the_support_points_own_threshold(client, group):
+    # The bug: the workspace said the note should show (note_after_days=30, unchecked for 100 days) while the
+    # public page used a fixed 365 days and showed none.
+    SupportPointSettings.objects.create(support_point=group.support_point, verify_every_days=20, note_after_days=30)
+    _age(group, 100)
+    assert freshness_of(group).show_note is True
+    page = client.get(f"/groep/{group.slug}/").content.decode()
+    assert "has not been checked since" in page
+
+    _age(group, 25)
+    assert freshness_of(group).show_note is False
+    assert "has not been checked since" not in client.get(f"/groep/{group.slug}/").content.decode()
+
+
+def test_a_group_never_checked_gets_the_note_counted_from_its_entry(client, group):
+    SupportPointSettings.objects.create(support_point=group.support_point, verify_every_days=20, note_after_days=30)
+    Group.objects.filter(pk=group.pk).update(
+        last_verified_at=None, created_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    group.refresh_from_db()
+    assert freshness_of(group).show_note is True
+    page = client.get(f"/groep/{group.slug}/").content.decode()
+    assert "has not been checked by the support point yet" in page
+    assert "has not been checked since" in page
+
+
+def test_the_dashboard_counts_and_the_state_filter_agree_with_the_rule(group, support_point):
+    config = SupportPointSettings.for_support_point(support_point)
+    for days, state in ((10, FreshnessState.FRESH), (190, FreshnessState.DUE), (400, FreshnessState.OVERDUE)):
+        _age(group, days)
+        assert freshness_of(group, config=config).state == state
+        counts = freshness_counts(Group.objects.for_support_point(support_point), config=config)
+        assert counts == {s: int(s == state) for s in FreshnessState.values}
+        assert list(filter_by_freshness(Group.objects.all(), state, config=config)) == [group]

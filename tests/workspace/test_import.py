@@ -5,9 +5,9 @@ import io
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from samenspel.directory.models import Group
+from samenspel.directory.models import Group, SupportPointSettings
 from samenspel.workspace.importer import MAX_UPLOAD_BYTES
-from samenspel.workspace.models import ImportBatch, Role, SupportPointSettings
+from samenspel.workspace.models import ImportBatch, Role
 from tests.workspace.conftest import sign_in
 
 HEADER = "Naam;E-mail;Thema;Taal\n"

@@ -9,10 +9,10 @@ from django.core.cache import cache
 from django.test import Client
 
 from samenspel.core.models import AuditEntry
-from samenspel.directory.models import Group, SearchDocument
+from samenspel.directory.models import Group, SearchDocument, SupportPointSettings
 from samenspel.directory.search import Filters, search
 from samenspel.finder.models import Question
-from samenspel.workspace.models import ChangeRequest, GroupContact, Membership, Role, SupportPointSettings
+from samenspel.workspace.models import ChangeRequest, GroupContact, Membership, Role
 from tests.personas import make_user, sign_in
 
 pytestmark = pytest.mark.django_db

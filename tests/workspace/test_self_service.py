@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 
 from samenspel.core.models import AuditEntry
-from samenspel.directory.models import Cancellation, Location
-from samenspel.workspace.models import ChangeRequest, ChangeStatus, Role, SupportPointSettings
+from samenspel.directory.models import Cancellation, Location, SupportPointSettings
+from samenspel.workspace.models import ChangeRequest, ChangeStatus, Role
 from samenspel.workspace.services import GROUP_FIELDS, group_editable_values
 from tests.workspace.conftest import sign_in
 

@@ -9,11 +9,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from samenspel.directory.disclosure import PublicPlace, public_place
+from samenspel.directory.freshness import freshness_of
 from samenspel.directory.ical import group_calendar
 from samenspel.directory.models import Cost, Disclosure, Group
 from samenspel.directory.public import (
@@ -26,14 +26,14 @@ from samenspel.directory.public import (
 )
 from samenspel.directory.schedule_text import describe_schedule
 
-# After this long without a check, the page says so (neutrally: the group may be fine).
-STALE_AFTER = datetime.timedelta(days=365)
-
 
 def verification(group: Group, now: datetime.datetime | None = None) -> dict[str, Any]:
-    now = now or timezone.now()
-    verified = group.last_verified_at
-    return {"date": verified, "stale": verified is not None and now - verified > STALE_AFTER}
+    """When the entry was last checked, and whether the page must say it may be out of date.
+
+    The note follows the support point's own threshold (`note_after_days`), as the workspace shows it.
+    """
+    freshness = freshness_of(group, now=now)
+    return {"date": group.last_verified_at, "stale": freshness.show_note, "since": freshness.verified_since}
 
 
 def group_jsonld(group: Group, place: PublicPlace, url: str) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -13,14 +12,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Group, GroupStatus, Organisation
+from samenspel.directory.freshness import filter_by_freshness, freshness_counts, freshness_of
+from samenspel.directory.models import Group, GroupStatus, Organisation, SupportPointSettings
 from samenspel.finder.models import Question, QuestionStatus
 from samenspel.insight.models import MunicipalityAccess
 from samenspel.workspace.access import question_ref, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FilterForm, SettingsForm
-from samenspel.workspace.freshness import annotate_verified_since, filter_by_freshness, freshness_of
-from samenspel.workspace.models import ChangeRequest, ChangeStatus, GroupContact, Membership, SupportPointSettings
+from samenspel.workspace.models import ChangeRequest, ChangeStatus, GroupContact, Membership
 from samenspel.workspace.services import support_point_settings_update
 
 PAGE_SIZE = 50
@@ -62,14 +61,6 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
     all_groups = Group.objects.for_support_point(sp)
     stage_counts = dict(all_groups.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    due_from = now - datetime.timedelta(days=config.verify_every_days)
-    overdue_from = due_from - datetime.timedelta(days=config.overdue_after_days)
-    # A stopped group is history: it needs no check.
-    freshness_counts = annotate_verified_since(all_groups.exclude(status=GroupStatus.STOPPED)).aggregate(
-        fresh=Count("id", filter=Q(verified_since__gt=due_from)),
-        due=Count("id", filter=Q(verified_since__lte=due_from, verified_since__gt=overdue_from)),
-        overdue=Count("id", filter=Q(verified_since__lte=overdue_from)),
-    )
     organisations = (
         Organisation.objects.filter(groups__support_point=sp)
         .annotate(group_count=Count("groups", filter=Q(groups__support_point=sp), distinct=True))
@@ -86,7 +77,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": rows,
         "query": query.urlencode(),
         "stages": [(value, label, stage_counts.get(value, 0)) for value, label in GroupStatus.choices],
-        "freshness_counts": freshness_counts,
+        "freshness_counts": freshness_counts(all_groups, config=config, now=now),
         "organisations": organisations,
         "open_questions": Question.objects.filter(group__support_point=sp, status=QuestionStatus.NEW).count(),
         "open_changes": ChangeRequest.objects.for_support_point(sp).pending().count(),

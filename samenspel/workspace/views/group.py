@@ -12,15 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenspel.directory.freshness import freshness_of
 from samenspel.directory.models import GroupStatus
 from samenspel.directory.services import group_set_status
 from samenspel.finder.models import Question
 from samenspel.workspace.access import change_request_for_user, group_for_user, question_ref
+from samenspel.workspace.change_rows import change_rows
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import ContactForm, EventForm, FacilitationForm, GroupEditForm, RejectForm, StatusForm
-from samenspel.workspace.freshness import freshness_of
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
-from samenspel.workspace.presenters import change_rows
 from samenspel.workspace.services import (
     change_request_approve,
     change_request_reject,

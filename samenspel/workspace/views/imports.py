@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from samenspel.core.audit import log_action
+from samenspel.directory.models import SupportPointSettings
 from samenspel.workspace.access import import_batch_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.exports import groups_csv
 from samenspel.workspace.importer import FIELDS, MAX_UPLOAD_BYTES, ImportFileError, guess_mapping, read_table
-from samenspel.workspace.models import ImportBatch, SupportPointSettings
+from samenspel.workspace.models import ImportBatch
 from samenspel.workspace.services import import_batch_apply, import_batch_check
 from samenspel.workspace.uploads import UploadLimit
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.finder.models import QuestionStatus, ReplyBy
+from samenspel.finder.questions import question_reply, question_set_status
 from samenspel.workspace.access import question_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import QuestionStatusForm, ReplyForm
-from samenspel.workspace.services import question_reply, question_set_status
 
 
 @signed_in

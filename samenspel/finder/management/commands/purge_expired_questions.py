@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from samenspel.finder.models import Question
+from samenspel.finder.questions import questions_purge
 
 
 class Command(BaseCommand):
     help = "Delete questions whose delete_after date has passed, and print how many."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = timezone.localdate()
-        deleted, _by_model = Question.objects.expired(today).delete()
+        deleted = questions_purge()
         self.stdout.write(f"Deleted {deleted} expired question(s).")

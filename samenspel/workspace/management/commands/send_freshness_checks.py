@@ -9,17 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Group, GroupStatus
-from samenspel.workspace.freshness import FreshnessState, freshness_of, verified_since
-from samenspel.workspace.models import GroupContact, GroupFreshness, SupportPointSettings
-from samenspel.workspace.services import freshness_state_sync
+from samenspel.core import outbox
+from samenspel.directory.freshness import FreshnessState, freshness_of, freshness_sync, verified_since
+from samenspel.directory.models import Group, GroupFreshness, GroupStatus, SupportPointSettings
+from samenspel.workspace.models import GroupContact
 from samenspel.workspace.tokens import CHECK_LINK_MAX_AGE, check_token_for
 
 
@@ -43,7 +42,7 @@ class Command(BaseCommand):
                 configs[group.support_point_id] = SupportPointSettings.for_support_point(group.support_point)
             config = configs[group.support_point_id]
             with transaction.atomic():
-                state = freshness_state_sync(group=group, now=now, config=config)
+                state = freshness_sync(group=group, now=now, config=config)
                 flagged += state.flagged_at is not None
                 hidden += state.hidden_at is not None
                 if freshness_of(group, config=config, now=now).state != FreshnessState.FRESH and _send_check(
@@ -82,7 +81,15 @@ def _send_check(group: Group, state: GroupFreshness, base_url: str, now: Any) ->
             ]
         )
     reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
-    EmailMessage(subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=recipients, reply_to=reply_to).send()
+    outbox.send_mail(
+        kind="freshness_check",
+        to=recipients,
+        subject=subject,
+        body=body,
+        reply_to=reply_to,
+        key=f"freshness_check:{group.pk}:{since.isoformat()}",
+        support_point_id=group.support_point_id,
+    )
     state.check_sent_at = now
     state.check_sent_for = since
     state.save(update_fields=["check_sent_at", "check_sent_for"])
