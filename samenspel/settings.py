@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "samenspel.core",
+    "samenspel.accounts",
     "samenspel.directory",
     "samenspel.finder",
     "samenspel.opendata",
@@ -116,7 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
-LOGIN_URL = "/werkplek/inloggen/"
+LOGIN_URL = "accounts:login"
+# Where sign-in goes when no page was asked for: the person's home, with every room they hold.
+LOGIN_REDIRECT_URL = "home"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,11 +8,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import log_action
 from samenspel.insight.models import MunicipalityAccess, validate_municipality
-
-# The workspace makes accounts without a password (people sign in by e-mailed link); so does this app.
-from samenspel.workspace.services import user_for_email
 
 Actor = AbstractBaseUser | AnonymousUser | None
 

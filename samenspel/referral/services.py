@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import log_action
 from samenspel.directory.models import PUBLIC_STATUSES, Group, Organisation
 from samenspel.referral.models import (
@@ -40,7 +41,6 @@ from samenspel.referral.models import (
     new_code,
 )
 from samenspel.workspace.models import GroupContact
-from samenspel.workspace.services import user_for_email
 
 Actor = Any
 
