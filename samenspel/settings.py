@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "samenspel.core",
+    "samenspel.accounts",
     "samenspel.directory",
     "samenspel.finder",
     "samenspel.opendata",
@@ -118,7 +119,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
-LOGIN_URL = "/werkplek/inloggen/"
+LOGIN_URL = "accounts:login"
+# Where sign-in goes when no page was asked for: the person's home, with every room they hold.
+LOGIN_REDIRECT_URL = "home"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

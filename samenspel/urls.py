@@ -3,6 +3,9 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from samenspel import home
+from samenspel.opendata import workspace_views as opendata_workspace_views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # The language switch needs no CSRF token: choosing a language is no harm to anyone, and a token would
@@ -10,6 +13,11 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("healthz", include("samenspel.core.urls")),
     path("api/", include("samenspel.opendata.urls")),
+    # Pages that belong to no one room share the workspace's /werkplek/ prefix, where people and their mailed
+    # links already go. They come before the workspace, whose `<slug>/` would otherwise take "inloggen/".
+    path("werkplek/", home.home, name="home"),
+    path("werkplek/", include("samenspel.accounts.urls")),
+    path("werkplek/<slug:slug>/api-sleutels/", opendata_workspace_views.api_keys, name="api_keys"),
     path("werkplek/", include("samenspel.workspace.urls")),
     path("verwijzen/", include("samenspel.referral.urls")),
     path("gemeente/", include("samenspel.insight.urls")),

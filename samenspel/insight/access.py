@@ -12,7 +12,7 @@ from typing import Any
 from django.http import Http404
 
 from samenspel.directory import postcodes
-from samenspel.insight.models import MunicipalityAccess
+from samenspel.insight.models import MunicipalityAccess, MunicipalityAccessQuerySet
 
 
 @dataclass(frozen=True)
@@ -26,3 +26,8 @@ def municipality_for_user(user: Any, slug: str) -> Municipality:
     if name is None or not MunicipalityAccess.objects.for_user(user).filter(municipality=name).exists():
         raise Http404
     return Municipality(name, slug)
+
+
+def municipalities_for_user(user: Any) -> MunicipalityAccessQuerySet:
+    """The municipalities whose pages this person may see, for the home page that lists every room they hold."""
+    return MunicipalityAccess.objects.for_user(user)

@@ -7,12 +7,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import acting_user, log_action
 from samenspel.core.services import Actor
 from samenspel.insight.models import MunicipalityAccess, validate_municipality
-
-# The workspace makes accounts without a password (people sign in by e-mailed link); so does this app.
-from samenspel.workspace.services import user_for_email
 
 
 def _clean_email(email: str) -> str:

@@ -30,7 +30,7 @@ def api_keys(request: HttpRequest, slug: str) -> HttpResponse:
                 api_key.revoke()
                 log_action(obj=sp, action="api_key_revoked", actor=request.user, changes={"key": api_key.prefix})
                 messages.success(request, _("The key %(key)s no longer works.") % {"key": api_key.prefix})
-            return redirect("workspace:api_keys", slug=sp.slug)
+            return redirect("api_keys", slug=sp.slug)
         name = request.POST.get("name", "").strip()[:100]
         if not name:
             error = _("Say what will use the key, for example the name of your system.")

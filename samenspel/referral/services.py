@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.services import user_for_email
 from samenspel.core import outbox
 from samenspel.core.audit import acting_user, log_action
 from samenspel.core.services import Actor
@@ -40,7 +41,6 @@ from samenspel.referral.models import (
     new_code,
 )
 from samenspel.workspace.models import GroupContact
-from samenspel.workspace.services import user_for_email
 
 
 def email_domain(email: str) -> str:

@@ -20,8 +20,10 @@ from samenspel.workspace.models import (
     ChangeRequest,
     FacilitationRequest,
     GroupContact,
+    GroupContactQuerySet,
     ImportBatch,
     Membership,
+    MembershipQuerySet,
     Role,
 )
 
@@ -142,3 +144,13 @@ def question_for_user(user: Any, ref: str, *, write: bool = False) -> tuple[Ques
     if question is None:
         raise Http404
     return question, group_for_user(user, question.group.uuid, write=write)
+
+
+def memberships_for_user(user: Any) -> MembershipQuerySet:
+    """The support points where this person holds a role, for the home page that lists every room they hold."""
+    return Membership.objects.for_user(user).select_related("support_point")
+
+
+def contacts_for_user(user: Any) -> GroupContactQuerySet:
+    """The groups this person is a contact person for, for the home page."""
+    return GroupContact.objects.for_user(user).select_related("group")

@@ -1,20 +1,16 @@
-"""Small decorators for workspace views: signed in, and for support-point staff, two-factor verified."""
+"""The workspace's sign-in decorator: signed in, and for support-point staff, two-factor verified.
+
+Sign-in itself lives in samenspel.accounts; the rule of who needs a second factor is the workspace's, because
+only the workspace knows who holds a role at a support point. Referral, insight and open-data pages use this
+same decorator, so a support-point member (also one who is a professional) passes two-factor wherever they go.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse
-from django_otp import user_has_device
-
+from samenspel.accounts.decorators import signed_in_with
 from samenspel.workspace.models import Membership
-
-View = Callable[..., HttpResponse]
 
 
 def is_staff_member(user: Any) -> bool:
@@ -22,34 +18,4 @@ def is_staff_member(user: Any) -> bool:
     return Membership.objects.for_user(user).exists()
 
 
-def _to_sign_in(request: HttpRequest) -> HttpResponse:
-    return redirect(f"{reverse('workspace:login')}?{urlencode({'next': request.get_full_path()})}")
-
-
-def signed_in(view: View) -> View:
-    """Signed in; staff of a support point must also have passed two-factor this session."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user: Any = request.user
-        if not user.is_authenticated:
-            return _to_sign_in(request)
-        if is_staff_member(user) and not user.is_verified():
-            query = urlencode({"next": request.get_full_path()})
-            target = "workspace:otp_verify" if user_has_device(user) else "workspace:otp_setup"
-            return redirect(f"{reverse(target)}?{query}")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def signed_in_without_second_factor(view: View) -> View:
-    """For the two-factor pages themselves."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return _to_sign_in(request)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+signed_in = signed_in_with(second_factor_if=is_staff_member)

@@ -43,26 +43,6 @@ WEEKDAYS = [
 ]
 
 
-class PasswordSignInForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    password = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
-    )
-
-
-class MagicLinkForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-
-
-class TokenForm(forms.Form):
-    token = forms.RegexField(
-        label=_("Code from your app"),
-        regex=r"^\d{6}$",
-        error_messages={"invalid": _("Type the 6 digits from your app.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )
-
-
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *list(GroupStatus.choices)])

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import acting_user, diff, log_action, plain, snapshot
 from samenspel.core.services import Actor, model_update
 from samenspel.directory.freshness import freshness_clear
@@ -447,17 +448,6 @@ def import_batch_apply(*, batch: ImportBatch, actor: Actor, only_valid: bool = F
     batch.save()
     log_action(obj=batch, action="imported", actor=actor, changes=counts)
     return counts
-
-
-def user_for_email(email: str) -> Any:
-    """The account for an address, made without a password when new: they sign in by link."""
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).order_by("id").first()
-    if user is None:
-        user = User.objects.create_user(username=email.lower()[:150], email=email.lower())
-    return user
 
 
 @transaction.atomic

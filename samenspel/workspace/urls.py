@@ -1,22 +1,17 @@
 """The workspace for support points and group contact persons, under /werkplek/.
 
-Fixed paths come before `<slug>/`, so a support point's slug cannot shadow them.
+Fixed paths come before `<slug>/`, so a support point's slug cannot shadow them. The person's home (/werkplek/),
+sign-in (samenspel.accounts) and the API-key page (samenspel.opendata) share the /werkplek/ prefix but are
+mounted by samenspel/urls.py, ahead of this file.
 """
 
 from django.urls import path
 
-from samenspel.opendata import workspace_views as opendata_views
-from samenspel.workspace.views import auth, check, dashboard, group, imports, people, questions, support
+from samenspel.workspace.views import check, dashboard, group, imports, people, questions, support
 
 app_name = "workspace"
 
 urlpatterns = [
-    path("", dashboard.home, name="home"),
-    path("inloggen/", auth.sign_in, name="login"),
-    path("inloggen/link/<str:uidb64>/<str:token>/", auth.sign_in_link, name="login_link"),
-    path("uitloggen/", auth.sign_out, name="logout"),
-    path("tweestaps/instellen/", auth.otp_setup, name="otp_setup"),
-    path("tweestaps/", auth.otp_verify, name="otp_verify"),
     path("check/<str:token>/", check.freshness_check, name="check"),
     path("groep/<uuid:group_uuid>/", group.group_detail, name="group"),
     path("groep/<uuid:group_uuid>/bewerken/", group.group_edit, name="group_edit"),
@@ -44,5 +39,4 @@ urlpatterns = [
     path("<slug:slug>/mensen/", people.members, name="members"),
     path("<slug:slug>/mensen/<int:user_id>/weg/", people.member_remove, name="member_remove"),
     path("<slug:slug>/instellingen/", dashboard.settings_page, name="settings"),
-    path("<slug:slug>/api-sleutels/", opendata_views.api_keys, name="api_keys"),
 ]

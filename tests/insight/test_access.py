@@ -134,12 +134,12 @@ def test_a_person_with_only_municipality_access_signs_in_by_link_and_finds_their
 ) -> None:
     _run("grant", EMAIL, A_NAME)
     _run("grant", EMAIL, "Eindhoven")
-    response = client.post(reverse("workspace:login"), {"send_link": "1", "link-email": EMAIL})
+    response = client.post(reverse("accounts:login"), {"send_link": "1", "link-email": EMAIL})
     assert response.status_code == 200
     link = re.search(r"https?://\S+", mail.outbox[-1].body)
     assert link
     response = client.post(link.group(0), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("workspace:home")
+    assert response.redirect_chain[-1][0] == reverse("home")
     body = response.content.decode()
     assert f'href="{reverse("insight:coverage", args=[A_SLUG])}"' in body
     assert f'href="{reverse("insight:coverage", args=[B_SLUG])}"' in body

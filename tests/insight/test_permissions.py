@@ -58,7 +58,7 @@ def test_every_insight_url_answers_each_persona_as_the_table_says(
         response = client_for(personas[persona]).get(url)
         got[persona] = response.status_code
         if persona == "anonymous":
-            assert response["Location"].startswith(reverse("workspace:login")), "anonymous visitors go to sign in"
+            assert response["Location"].startswith(reverse("accounts:login")), "anonymous visitors go to sign in"
         if response.status_code == 200:
             body = response.content.decode()
             # Only aggregates: no group, no contact point, no person.
@@ -74,4 +74,4 @@ def test_a_support_point_member_still_passes_two_factor_first(personas: dict[str
     client.force_login(personas["member"])  # signed in, but without the second factor
     response = client.get(reverse("insight:coverage", args=[A_SLUG]))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("workspace:otp_setup"))
+    assert response["Location"].startswith(reverse("accounts:otp_setup"))

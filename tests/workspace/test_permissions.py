@@ -44,15 +44,18 @@ SETTINGS_DATA = {"verify_every_days": 100, "overdue_after_days": 10, "note_after
 
 SESSION_DATA = {"date": "2026-05-04", "place_kind": "school", "attendees": 12, "given_by": "Support point"}
 
-# (url name, method, how to build the kwargs, post data, expected statuses)
+# Pages under /werkplek/ mounted by samenspel/urls.py itself, outside the workspace's namespace.
+PROJECT_URLS = {"home", "api_keys"}
+
+# (url name, method, how to build the kwargs, post data, expected statuses); a bare name is the workspace's.
 MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("home", "get", "none", {}, SIGNED_IN),
-    ("login", "get", "none", {}, EVERYONE),
-    ("login_link", "get", "bad_link", {}, _row(400, 400, 400, 400, 400, 400, 400, 400)),
-    ("logout", "post", "none", {}, _row(302, 302, 302, 302, 302, 302, 302, 302)),
+    ("accounts:login", "get", "none", {}, EVERYONE),
+    ("accounts:login_link", "get", "bad_link", {}, _row(400, 400, 400, 400, 400, 400, 400, 400)),
+    ("accounts:logout", "post", "none", {}, _row(302, 302, 302, 302, 302, 302, 302, 302)),
     # Staff in this table already passed two-factor, so setting it up again sends them on.
-    ("otp_setup", "get", "none", {}, _row(302, 200, 302, 302, 302, 302, 200, 200)),
-    ("otp_verify", "get", "none", {}, _row(302, 302, 200, 200, 200, 200, 302, 302)),
+    ("accounts:otp_setup", "get", "none", {}, _row(302, 200, 302, 302, 302, 302, 200, 200)),
+    ("accounts:otp_verify", "get", "none", {}, _row(302, 302, 200, 200, 200, 200, 302, 302)),
     ("check", "get", "check", {}, EVERYONE),
     ("dashboard", "get", "sp", {}, SUPPORT_POINT_READ),
     ("review_queue", "get", "sp", {}, SUPPORT_POINT_READ),
@@ -122,23 +125,38 @@ def _kwargs(kind: str, group: Any, change_request: Any, question: Any) -> dict[s
     }[kind]
 
 
+def _full_name(name: str) -> str:
+    return name if ":" in name or name in PROJECT_URLS else f"workspace:{name}"
+
+
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_workspace_url_answers_each_persona_as_the_table_says(
     client, personas, group, change_request, question, name, method, kind, data, persona, expected
 ):
     if personas[persona] is not None:
         sign_in(client, personas[persona])
-    url = reverse(f"workspace:{name}", kwargs=_kwargs(kind, group, change_request, question))
+    url = reverse(_full_name(name), kwargs=_kwargs(kind, group, change_request, question))
     response = getattr(client, method)(url, data)
     assert response.status_code == expected
-    if persona == "anonymous" and expected == 302 and name not in ("logout",):
+    if persona == "anonymous" and expected == 302 and name not in ("accounts:logout",):
         assert response["Location"].startswith("/werkplek/inloggen/")
 
 
 def test_the_table_covers_every_workspace_url():
     resolver = get_resolver()
-    names = {name for name, *_rest in MATRIX}
+    names = {_full_name(name) for name, *_rest in MATRIX}
     workspace_names = {
-        p.name for p in resolver.url_patterns if getattr(p, "namespace", None) == "workspace" for p in p.url_patterns
+        f"workspace:{p.name}"
+        for p in resolver.url_patterns
+        if getattr(p, "namespace", None) == "workspace"
+        for p in p.url_patterns
     }  # type: ignore[attr-defined]
-    assert workspace_names == names
+    # Sign-in and the pages mounted by the project share the /werkplek/ prefix: the table covers them too.
+    under_werkplek = {
+        f"{p.namespace}:{q.name}" if getattr(p, "namespace", None) else p.name
+        for p in resolver.url_patterns
+        if str(p.pattern).startswith("werkplek/")
+        for q in getattr(p, "url_patterns", [p])
+    }
+    assert workspace_names <= names
+    assert under_werkplek == names

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenspel.accounts.links import link_minutes, magic_link_url
 from samenspel.core import ratelimit
 from samenspel.directory.models import Group
 from samenspel.finder.search_form import SearchForm, run_search
@@ -31,8 +32,6 @@ from samenspel.referral.models import (
     ShortlistEntry,
 )
 from samenspel.referral.services import group_accepts_referrals, handover_create, professional_sign_up, slip_made
-from samenspel.workspace.tokens import MAGIC_LINK_MAX_AGE
-from samenspel.workspace.views.auth import magic_link_url
 
 SIGN_UP_LIMIT = 10
 SIGN_UP_WINDOW_SECONDS = 15 * 60
@@ -64,7 +63,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 
 def _send_link(request: HttpRequest, professional: Professional) -> None:
     user = professional.user
-    minutes = int(MAGIC_LINK_MAX_AGE.total_seconds() // 60)
+    minutes = link_minutes()
     body = "\n".join(
         [
             _("Open this link to sign in to Samenspel for professionals:"),

@@ -1,4 +1,4 @@
-"""Home, a support point's dashboard, its review queue, inbox and settings."""
+"""A support point's dashboard, its review queue, inbox and settings."""
 
 from __future__ import annotations
 
@@ -15,23 +15,13 @@ from django.utils.translation import gettext as _
 from samenspel.directory.freshness import filter_by_freshness, freshness_counts, freshness_of
 from samenspel.directory.models import Group, GroupStatus, Organisation, SupportPointSettings
 from samenspel.finder.models import Question, QuestionStatus
-from samenspel.insight.models import MunicipalityAccess
 from samenspel.workspace.access import question_ref, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FilterForm, SettingsForm
-from samenspel.workspace.models import ChangeRequest, ChangeStatus, GroupContact, Membership
+from samenspel.workspace.models import ChangeRequest, ChangeStatus
 from samenspel.workspace.services import support_point_settings_update
 
 PAGE_SIZE = 50
-
-
-@signed_in
-def home(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.for_user(request.user).select_related("support_point")
-    contacts = GroupContact.objects.for_user(request.user).select_related("group")
-    municipalities = MunicipalityAccess.objects.for_user(request.user)
-    context = {"memberships": memberships, "contacts": contacts, "municipalities": municipalities}
-    return render(request, "workspace/home.html", context)
 
 
 @signed_in

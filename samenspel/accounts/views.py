@@ -1,4 +1,4 @@
-"""Sign in by password or by a link by e-mail; two-factor for support-point staff."""
+"""Sign in by password or by a one-time link by e-mail; two-factor for whom a room requires it (support-point staff)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,21 @@ from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, login, logout
 from django.core.mail import EmailMessage
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samenspel.accounts.decorators import signed_in_without_second_factor
+from samenspel.accounts.forms import MagicLinkForm, PasswordSignInForm, TokenForm
+from samenspel.accounts.links import link_minutes, magic_link_url
+from samenspel.accounts.tokens import magic_link_tokens
 from samenspel.core import ratelimit
-from samenspel.workspace.decorators import signed_in_without_second_factor
-from samenspel.workspace.forms import MagicLinkForm, PasswordSignInForm, TokenForm
-from samenspel.workspace.tokens import MAGIC_LINK_MAX_AGE, magic_link_tokens
 
 SIGN_IN_LIMIT = 10
 SIGN_IN_WINDOW_SECONDS = 15 * 60
@@ -34,7 +35,7 @@ def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
-    return reverse("workspace:home")
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def _user_by_email(email: str) -> Any:
@@ -57,7 +58,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 if user is not None:
                     _send_magic_link(request, user, _next_url(request))
                 # The same answer whether or not the address is known: no one learns who has an account.
-                return render(request, "workspace/link_sent.html", {"minutes": _minutes()})
+                return render(request, "accounts/link_sent.html", {"minutes": link_minutes()})
         else:
             password_form = PasswordSignInForm(request.POST, prefix="pw")
             if password_form.is_valid():
@@ -75,19 +76,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 error = _("That e-mail address and password do not match.")
                 status = 400
     context = {"password_form": password_form, "link_form": link_form, "error": error, "next": _next_url(request)}
-    return render(request, "workspace/sign_in.html", context, status=status)
-
-
-def _minutes() -> int:
-    return int(MAGIC_LINK_MAX_AGE.total_seconds() // 60)
-
-
-def magic_link_url(request: HttpRequest, user: Any, next_url: str = "") -> str:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    path = reverse("workspace:login_link", kwargs={"uidb64": uid, "token": magic_link_tokens.make_token(user)})
-    if next_url and next_url != reverse("workspace:home"):
-        path += "?" + urlencode({"next": next_url})
-    return request.build_absolute_uri(path)
+    return render(request, "accounts/sign_in.html", context, status=status)
 
 
 def _send_magic_link(request: HttpRequest, user: Any, next_url: str) -> None:
@@ -96,7 +85,7 @@ def _send_magic_link(request: HttpRequest, user: Any, next_url: str) -> None:
             _("Open this link to sign in to the Samenspel workspace:"),
             magic_link_url(request, user, next_url),
             "",
-            _("The link works once, for %(minutes)d minutes.") % {"minutes": _minutes()},
+            _("The link works once, for %(minutes)d minutes.") % {"minutes": link_minutes()},
             _("Did you not ask for it? Then you can ignore this message."),
         ]
     )
@@ -116,24 +105,24 @@ def sign_in_link(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """GET shows a button; only POST signs in, because mail scanners open links and would use them up."""
     user = _user_for_link(uidb64, token)
     if user is None:
-        return render(request, "workspace/link_invalid.html", {"minutes": _minutes()}, status=400)
+        return render(request, "accounts/link_invalid.html", {"minutes": link_minutes()}, status=400)
     if request.method == "POST":
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(_next_url(request))
-    return render(request, "workspace/link_confirm.html", {"next": _next_url(request)})
+    return render(request, "accounts/link_confirm.html", {"next": _next_url(request)})
 
 
 @require_POST
 def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
-    return redirect("workspace:login")
+    return redirect(settings.LOGIN_URL)
 
 
 @signed_in_without_second_factor
 def otp_setup(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if user_has_device(user):
-        return redirect(f"{reverse('workspace:otp_verify')}?{urlencode({'next': _next_url(request)})}")
+        return redirect(f"{reverse('accounts:otp_verify')}?{urlencode({'next': _next_url(request)})}")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Samenspel", confirmed=False)
@@ -148,7 +137,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     secret = _base32(device.bin_key)
     qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code for your app"))
     context = {"form": form, "secret": secret, "qr": qr, "next": _next_url(request)}
-    return render(request, "workspace/otp_setup.html", context)
+    return render(request, "accounts/otp_setup.html", context)
 
 
 def _base32(key: bytes) -> str:
@@ -161,7 +150,7 @@ def _base32(key: bytes) -> str:
 def otp_verify(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if not user_has_device(user):
-        return redirect(f"{reverse('workspace:otp_setup')}?{urlencode({'next': _next_url(request)})}")
+        return redirect(f"{reverse('accounts:otp_setup')}?{urlencode({'next': _next_url(request)})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not ratelimit.hit(f"otp:{user.pk}", SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS):
@@ -172,4 +161,4 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
                     otp_login(request, device)
                     return redirect(_next_url(request))
             form.add_error("token", _("That code is not right. Check the time on your phone and try again."))
-    return render(request, "workspace/otp_verify.html", {"form": form, "next": _next_url(request)})
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": _next_url(request)})

@@ -10,8 +10,8 @@ from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samenspel.accounts.tokens import MAGIC_LINK_MAX_AGE, magic_link_tokens
 from samenspel.workspace.models import Role
-from samenspel.workspace.tokens import MAGIC_LINK_MAX_AGE, magic_link_tokens
 from tests.workspace.conftest import make_user
 
 LOGIN = "/werkplek/inloggen/"
@@ -71,7 +71,7 @@ def test_a_tampered_magic_link_is_refused(client, contact):
     other = make_user("other@example.org")
     uid = urlsafe_base64_encode(force_bytes(other.pk))
     token = link.rstrip("/").split("/")[-1]
-    assert client.post(reverse("workspace:login_link", kwargs={"uidb64": uid, "token": token})).status_code == 400
+    assert client.post(reverse("accounts:login_link", kwargs={"uidb64": uid, "token": token})).status_code == 400
     assert "_auth_user_id" not in client.session
 
 
@@ -80,7 +80,7 @@ def test_an_expired_magic_link_is_refused(client, contact):
     issued = generator._num_seconds(generator._now()) - int(MAGIC_LINK_MAX_AGE.total_seconds()) - 60
     token = generator._make_token_with_timestamp(contact, issued, generator.secret)
     uid = urlsafe_base64_encode(force_bytes(contact.pk))
-    url = reverse("workspace:login_link", kwargs={"uidb64": uid, "token": token})
+    url = reverse("accounts:login_link", kwargs={"uidb64": uid, "token": token})
     response = client.post(url)
     assert response.status_code == 400
     assert "_auth_user_id" not in client.session
@@ -90,7 +90,7 @@ def test_a_magic_link_is_no_password_reset_token(client, contact):
     from django.contrib.auth.tokens import default_token_generator
 
     uid = urlsafe_base64_encode(force_bytes(contact.pk))
-    url = reverse("workspace:login_link", kwargs={"uidb64": uid, "token": default_token_generator.make_token(contact)})
+    url = reverse("accounts:login_link", kwargs={"uidb64": uid, "token": default_token_generator.make_token(contact)})
     assert client.post(url).status_code == 400
 
 
@@ -100,14 +100,14 @@ def test_staff_set_up_two_factor_before_reaching_the_support_point(client, suppo
     dashboard = f"/werkplek/{support_point.slug}/"
     response = client.get(dashboard)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("workspace:otp_setup"))
+    assert response["Location"].startswith(reverse("accounts:otp_setup"))
     setup = client.get(response["Location"])
     assert setup.status_code == 200
     assert b"<svg" in setup.content
     device = TOTPDevice.objects.get(user=manager)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
-    response = client.post(reverse("workspace:otp_setup"), {"token": f"{totp.token():06d}", "next": dashboard})
+    response = client.post(reverse("accounts:otp_setup"), {"token": f"{totp.token():06d}", "next": dashboard})
     assert response.status_code == 302
     assert response["Location"] == dashboard
     assert client.get(dashboard).status_code == 200
@@ -118,9 +118,9 @@ def test_staff_verify_their_second_factor_in_every_new_session(client, support_p
     device = TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
     client.force_login(manager)
     response = client.get(f"/werkplek/{support_point.slug}/")
-    assert response["Location"].startswith(reverse("workspace:otp_verify"))
+    assert response["Location"].startswith(reverse("accounts:otp_verify"))
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    client.post(reverse("workspace:otp_verify"), {"token": f"{totp.token():06d}"})
+    client.post(reverse("accounts:otp_verify"), {"token": f"{totp.token():06d}"})
     assert client.get(f"/werkplek/{support_point.slug}/").status_code == 200
 
 
@@ -128,10 +128,10 @@ def test_a_wrong_second_factor_code_keeps_staff_out(client, support_point, membe
     manager = member(Role.MANAGER)
     TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
     client.force_login(manager)
-    response = client.post(reverse("workspace:otp_verify"), {"token": "12345"})
+    response = client.post(reverse("accounts:otp_verify"), {"token": "12345"})
     assert response.status_code == 200
     assert b"6 digits" in response.content
-    client.post(reverse("workspace:otp_verify"), {"token": "000000"})
+    client.post(reverse("accounts:otp_verify"), {"token": "000000"})
     assert client.get(f"/werkplek/{support_point.slug}/").status_code == 302
 
 
