@@ -6,6 +6,7 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from samenspel.directory.models import Group, Language, Location, Organisation, Schedule, Theme
 from samenspel.directory.reference import load_reference_data
@@ -13,6 +14,11 @@ from samenspel.directory.search_index import bump_vocabulary
 
 # Browser journeys and the personas of every access table serve all apps.
 pytest_plugins = ["tests.browser.fixtures", "tests.personas"]
+
+# No timed assertions in tests (speed is measured in bench/): hypothesis' per-example deadline would fail
+# a correct parser on a busy shared machine.
+hypothesis_settings.register_profile("samenspel", deadline=None)
+hypothesis_settings.load_profile("samenspel")
 
 
 @pytest.fixture(autouse=True)
