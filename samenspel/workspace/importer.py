@@ -17,11 +17,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenspel.directory.models import Group, GroupStatus, Language, Organisation, Theme
+from samenspel.directory.slugs import unique_slug
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -207,7 +207,7 @@ def check_rows(
                 errors.append(_("Id '%(slug)s' may only hold small letters, digits and -.") % {"slug": slug})
         if action == "create":
             if not slug:
-                slug = _unique_slug(values.get("name_nl", ""), taken)
+                slug = unique_slug(values.get("name_nl", ""), taken=taken, fallback="groep")
             taken.add(slug)
         theme_ids = _codes(values.get("themes", ""), themes, _("Unknown theme '%(code)s'."), errors)
         if action == "create" and not theme_ids:
@@ -249,14 +249,6 @@ def _codes(cell: str, known: dict[str, int], message: str, errors: list[str]) ->
         else:
             errors.append(message % {"code": code})
     return ids
-
-
-def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[:120] or "groep"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 # Relations the importer sets itself: validating them would ask the database once per row.
