@@ -43,7 +43,7 @@ from samenspel.opendata.plan import (
     Plan,
     Planner,
     Report,
-    _as_uuid,
+    as_uuid,
     suggest_themes,
 )
 from samenspel.opendata.reader import Package, Problem
@@ -210,8 +210,8 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
 
 def support_point_for(ref: str, package: Package) -> Organisation | None:
     """The support point by UUID or slug; one described in the file itself is made (unsaved) from it."""
-    as_uuid = _as_uuid(ref)
-    found = Organisation.objects.filter(uuid=as_uuid).first() if as_uuid else None
+    record_uuid = as_uuid(ref)
+    found = Organisation.objects.filter(uuid=record_uuid).first() if record_uuid else None
     found = found or Organisation.objects.filter(slug=ref).first()
     if found is not None:
         return found
@@ -223,7 +223,7 @@ def support_point_for(ref: str, package: Package) -> Organisation | None:
                 slug=new_slug(Organisation, str(record.get("name", "")), fallback="steunpunt", reserved=set()),
                 source_id=ref,
             )
-            if as_uuid is not None:
-                org.uuid = as_uuid
+            if record_uuid is not None:
+                org.uuid = record_uuid
             return org
     return None

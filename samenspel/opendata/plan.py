@@ -224,7 +224,7 @@ def _choice(record: Json, key: str, choices: type[Any]) -> str | None:
     return value
 
 
-def _as_uuid(value: str) -> uuid.UUID | None:
+def as_uuid(value: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(value)
     except ValueError:
@@ -303,7 +303,7 @@ MATCH_BATCH = 500
 def existing_rows(model: type[models.Model], refs: Sequence[str], prefetch: Sequence[str] = ()) -> dict[str, Any]:
     """The rows already on the map for these record ids: by UUID first (our own export), else by source_id."""
     manager: Any = model._default_manager
-    uuids = {ref: as_uuid for ref in refs if (as_uuid := _as_uuid(ref)) is not None}
+    uuids = {ref: record_uuid for ref in refs if (record_uuid := as_uuid(ref)) is not None}
     by_uuid: dict[uuid.UUID, Any] = {}
     by_source: dict[str, Any] = {}
     wanted_uuids = list(uuids.values())
@@ -598,9 +598,9 @@ class Planner:
         }
 
     def _existing_org(self, ref: str) -> Organisation | None:
-        as_uuid = _as_uuid(ref)
-        if as_uuid is not None:
-            found = Organisation.objects.filter(uuid=as_uuid).first()
+        record_uuid = as_uuid(ref)
+        if record_uuid is not None:
+            found = Organisation.objects.filter(uuid=record_uuid).first()
             if found is not None:
                 return found
         return Organisation.objects.filter(source_id=ref).first() if ref else None
@@ -950,8 +950,8 @@ def suggest_themes(name: str, limit: int = 3) -> list[str]:
 
 def _identity(record_id: str) -> dict[str, Any]:
     """A new row keeps the record's id as its source_id, and a UUID id as its own UUID."""
-    as_uuid = _as_uuid(record_id)
-    return {"source_id": record_id[:200]} | ({"uuid": as_uuid} if as_uuid is not None else {})
+    record_uuid = as_uuid(record_id)
+    return {"source_id": record_id[:200]} | ({"uuid": record_uuid} if record_uuid is not None else {})
 
 
 def _changed(changes: dict[str, Any]) -> Action:
