@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenspel.directory.models import Group, GroupStatus, Language, Organisation, Theme
+from samenspel.directory.services import field_changes
 from samenspel.directory.slugs import unique_slug
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -219,8 +220,12 @@ def check_rows(
         fields = {
             k: v for k, v in values.items() if k in FIELDS and k not in ("slug", "themes", "languages", "status") and v
         }
+        changed = action == "create"
         if not errors and not (action == "create" and passed is not None and number in passed):
-            errors.extend(_validate_group(slug, fields, support_point, creating=action == "create", probe=probe))
+            found, changed = _validate_group(
+                slug, fields, support_point, creating=action == "create", probe=probe, status=status
+            )
+            errors.extend(found)
         results.append(
             {
                 "row": number,
@@ -231,6 +236,8 @@ def check_rows(
                 "themes": theme_ids,
                 "languages": language_ids,
                 "errors": errors,
+                # An update that would change nothing (the plan of a re-import says so per row).
+                "changed": changed and not errors,
             }
         )
     return results
@@ -256,10 +263,19 @@ NOT_VALIDATED = ["slug", "support_point", "organisation", "location", "last_veri
 
 
 def _validate_group(
-    slug: str, fields: dict[str, str], support_point: Organisation, *, creating: bool, probe: Group | None = None
-) -> list[str]:
+    slug: str,
+    fields: dict[str, str],
+    support_point: Organisation,
+    *,
+    creating: bool,
+    status: str,
+    probe: Group | None = None,
+) -> tuple[list[str], bool]:
+    """The row's errors, and whether it changes the group (a new one always does)."""
+    changed = True
     if not creating:
         group = Group.objects.get(slug=slug)
+        changed = group.status != status or bool(field_changes(group, fields))
         for name, value in fields.items():
             setattr(group, name, value)
     else:
@@ -273,10 +289,11 @@ def _validate_group(
         # Uniqueness is checked above against the whole batch, and clean() covers the constraints with clearer words.
         group.full_clean(exclude=NOT_VALIDATED, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
-        return [
+        errors = [
             f"{_field_label(name)}: {' '.join(str(m) for m in messages)}" for name, messages in exc.message_dict.items()
         ]
-    return []
+        return errors, changed
+    return [], changed
 
 
 def _field_label(name: str) -> str:

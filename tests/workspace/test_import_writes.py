@@ -16,7 +16,10 @@ HEADERS = ["slug", "Naam", "E-mail", "Thema"]
 def _import(support_point: Organisation, rows: list[list[str]], actor: Any) -> dict[str, int]:
     batch = ImportBatch.objects.create(support_point=support_point, filename="groepen.csv", headers=HEADERS, rows=rows)
     import_batch_check(batch=batch, mapping=guess_mapping(HEADERS), actor=actor)
-    return import_batch_apply(batch=batch, actor=actor)
+    counts = import_batch_apply(batch=batch, actor=actor)
+    # The dry run's plan already said whether the row changes the group.
+    assert [r["changed"] for r in batch.results] == [counts["unchanged"] == 0]
+    return counts
 
 
 def test_an_updating_row_is_audited_only_when_it_changes_the_group(
