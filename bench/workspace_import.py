@@ -37,7 +37,7 @@ from django.db import connection  # noqa: E402
 from samenspel.core.models import AuditEntry  # noqa: E402
 from samenspel.directory.models import Organisation, SearchDocument  # noqa: E402
 from samenspel.directory.reference import load_reference_data  # noqa: E402
-from samenspel.workspace import services  # noqa: E402
+from samenspel.workspace import imports  # noqa: E402
 from samenspel.workspace.importer import guess_mapping  # noqa: E402
 from samenspel.workspace.models import ImportBatch  # noqa: E402
 
@@ -61,10 +61,10 @@ def main() -> None:
     ]
     batch = ImportBatch.objects.create(support_point=sp, filename="bench.csv", headers=headers, rows=rows)
     started, cpu = time.perf_counter(), time.process_time()
-    services.import_batch_check(batch=batch, mapping=guess_mapping(headers), actor=None)
+    imports.import_batch_check(batch=batch, mapping=guess_mapping(headers), actor=None)
     dry_run, dry_run_cpu = time.perf_counter() - started, time.process_time() - cpu
     started, cpu = time.perf_counter(), time.process_time()
-    counts = services.import_batch_apply(batch=batch, actor=None)
+    counts = imports.import_batch_apply(batch=batch, actor=None)
     real, real_cpu = time.perf_counter() - started, time.process_time() - cpu
     # The import must leave every group findable and audited; a fast import that skipped either would be wrong.
     indexed = SearchDocument.objects.filter(group__support_point=sp).count()

@@ -19,7 +19,6 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samenspel.core.audit import log_action
@@ -40,6 +39,7 @@ from samenspel.directory.models import (
 from samenspel.directory.recurrence import RuleKind
 from samenspel.directory.reference import load_reference_data
 from samenspel.directory.reference_data import INTERFACE_LANGUAGES
+from samenspel.directory.slugs import unique_slug
 
 REGION_LIMIT = 1000
 BATCH = 2000
@@ -310,11 +310,7 @@ class Generator:
                     location = in_person[rng.randrange(len(in_person))]
                 place = location.municipality if not tpl.get("online") else ""
                 suffix = f" {place}" if place and (i >= len(templates) or self.national) else ""
-                base = slugify(f"{tpl['name']['nl']}{suffix}")[:120] or "groep"
-                slug, n = base, 1
-                while slug in used_slugs:
-                    n += 1
-                    slug = f"{base}-{n}"
+                slug = unique_slug(f"{tpl['name']['nl']}{suffix}", taken=used_slugs, fallback="groep")
                 used_slugs.add(slug)
                 gender = tpl.get("gender", "everyone")
                 groups.append(

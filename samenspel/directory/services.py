@@ -1,48 +1,303 @@
-"""Writes to the social map that touch more than one row. Each runs in one transaction and is audited."""
+"""Writes to the social map that touch more than one row. Each runs in one transaction and is audited.
+
+This is the one door into the directory: the workspace's forms, the spreadsheet import and the HSDS import
+all create and change organisations, places and groups through these functions, so each change is
+validated and audited the same way (one entry per object created or changed, with its actor and a diff).
+Callers that validated a whole batch themselves pass database_checks=False: uniqueness and the links are
+then left to the database's own constraints (an IntegrityError rolls the caller's transaction back),
+because asking the database per row is what makes a large import slow.
+"""
 
 from __future__ import annotations
 
 import copy
 import datetime
 import uuid
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import acting_user, diff, log_action, snapshot
-from samenspel.core.services import Actor, model_update
-from samenspel.directory.models import Group, GroupStatus, GroupStatusChange, Theme
+from samenspel.core.audit import acting_user, diff, log_action, plain, snapshot
+from samenspel.core.services import Actor, field_changes, model_update
+from samenspel.directory.models import (
+    Cancellation,
+    Group,
+    GroupStatus,
+    GroupStatusChange,
+    Language,
+    Location,
+    Organisation,
+    Schedule,
+    Theme,
+)
+from samenspel.directory.recurrence import RuleKind
+
+# One meeting time as an importer plans it: Schedule's fields, plus "cancelled": ISO dates that do not happen.
+ScheduleSpec = dict[str, Any]
+SCHEDULE_KEYS = (
+    "kind",
+    "weekdays",
+    "interval",
+    "nth",
+    "day_of_month",
+    "dates",
+    "start_time",
+    "end_time",
+    "valid_from",
+    "valid_until",
+    "note",
+)
+
+
+def _validate(obj: models.Model, *, database_checks: bool, exclude: Iterable[str] = ()) -> None:
+    """full_clean, or (database_checks=False) only what the row itself decides: no uniqueness, no links.
+
+    The slug is the caller's in that case too: importers make it with directory.slugs.
+    """
+    if database_checks:
+        obj.full_clean(exclude=list(exclude) or None)
+        return
+    links = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+    obj.full_clean(exclude=[*exclude, *links, "slug"], validate_unique=False, validate_constraints=False)
+
+
+# --- Organisations and places --------------------------------------------------------------------
+
+
+@transaction.atomic
+def organisation_create(
+    *, actor: Actor, actor_label: str = "", database_checks: bool = True, **fields: Any
+) -> Organisation:
+    organisation = Organisation(**fields)
+    _validate(organisation, database_checks=database_checks)
+    organisation.save()
+    log_action(
+        obj=organisation,
+        action="created",
+        actor=actor,
+        actor_label=actor_label,
+        changes=diff({}, snapshot(organisation)),
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, actor: Actor, actor_label: str = "", database_checks: bool = True, **fields: Any
+) -> dict[str, list[Any]]:
+    """Change an organisation; returns what changed (empty: nothing changed and nothing was written)."""
+    return _update(organisation, fields, actor=actor, actor_label=actor_label, database_checks=database_checks)
+
+
+@transaction.atomic
+def location_create(
+    *, actor: Actor, actor_label: str = "", database_checks: bool = True, check: bool = True, **fields: Any
+) -> Location:
+    """A new place. check=False: the caller vouches for it (an imported online place comes without its link)."""
+    location = Location(**fields)
+    if check:
+        _validate(location, database_checks=database_checks)
+    location.save()
+    log_action(
+        obj=location, action="created", actor=actor, actor_label=actor_label, changes=diff({}, snapshot(location))
+    )
+    return location
+
+
+@transaction.atomic
+def location_update(
+    *,
+    location: Location,
+    actor: Actor,
+    actor_label: str = "",
+    database_checks: bool = True,
+    check: bool = True,
+    **fields: Any,
+) -> dict[str, list[Any]]:
+    """Change a place; returns what changed (empty: nothing changed and nothing was written)."""
+    return _update(location, fields, actor=actor, actor_label=actor_label, database_checks=database_checks, check=check)
+
+
+def _update(
+    obj: models.Model,
+    fields: dict[str, Any],
+    *,
+    actor: Actor,
+    actor_label: str,
+    database_checks: bool,
+    check: bool = True,
+) -> dict[str, list[Any]]:
+    def validate(row: models.Model) -> None:
+        _validate(row, database_checks=database_checks)
+
+    return model_update(obj, actor=actor, actor_label=actor_label, validate=validate if check else None, **fields)
+
+
+# --- Groups ------------------------------------------------------------------------------------
+
+
+def _link_ids(items: Sequence[Any] | None) -> list[Any] | None:
+    return None if items is None else sorted({i.pk if isinstance(i, models.Model) else i for i in items})
+
+
+def _schedule_spec(spec: ScheduleSpec) -> ScheduleSpec:
+    """A meeting time in one form, so a planned one and a stored one compare equal when they are the same."""
+    values = {key: spec.get(key) for key in SCHEDULE_KEYS}
+    if values["kind"] == RuleKind.DATES:
+        values["dates"] = sorted({str(d) for d in values["dates"] or ()})
+    values["weekdays"] = [int(d) for d in values["weekdays"] or ()]
+    values["cancelled"] = sorted({str(d) for d in spec.get("cancelled") or ()})
+    return values
+
+
+def _stored_schedules(group: Group) -> list[ScheduleSpec]:
+    return [
+        _schedule_spec(
+            {key: getattr(s, key) for key in SCHEDULE_KEYS}
+            | {"cancelled": [c.date.isoformat() for c in s.cancellations.all()]}
+        )
+        for s in sorted(group.schedules.all(), key=lambda s: s.pk)
+    ]
+
+
+def group_changes(
+    *,
+    group: Group,
+    fields: dict[str, Any],
+    themes: Sequence[Theme | int] | None = None,
+    languages: Sequence[Language | int] | None = None,
+    schedules: Sequence[ScheduleSpec] | None = None,
+) -> dict[str, list[Any]]:
+    """What group_update would change, as {field: [old, new]}; writes nothing (an importer's plan asks it).
+
+    Themes, languages and schedules are compared as sets of ids and as meeting times; None leaves them out.
+    Prefetch themes, languages and schedules__cancellations to ask this of many groups cheaply.
+    """
+    changes = field_changes(group, fields)
+    for name, wanted in (("themes", _link_ids(themes)), ("languages", _link_ids(languages))):
+        if wanted is not None:
+            current = sorted(item.pk for item in getattr(group, name).all())
+            if current != wanted:
+                changes[name] = [current, wanted]
+    if schedules is not None:
+        current_specs, wanted_specs = _stored_schedules(group), [_schedule_spec(s) for s in schedules]
+        if current_specs != wanted_specs:
+            changes["schedules"] = [current_specs, wanted_specs]
+    return changes
+
+
+def _checked_schedules(specs: Sequence[ScheduleSpec], *, database_checks: bool) -> list[tuple[Schedule, list[str]]]:
+    """Unsaved schedules with their cancelled dates, each validated before anything is written."""
+    checked = []
+    for spec in specs:
+        values = {k: v for k, v in spec.items() if k != "cancelled"}
+        schedule = Schedule(**values)
+        if schedule.kind == RuleKind.DATES:
+            schedule.dates = sorted(set(schedule.dates))
+        try:
+            _validate(schedule, database_checks=database_checks, exclude=["group"])
+        except ValidationError as exc:
+            raise ValidationError(
+                {
+                    "schedules" if field == NON_FIELD_ERRORS else f"schedules.{field}": messages
+                    for field, messages in exc.message_dict.items()
+                }
+            ) from exc
+        checked.append((schedule, sorted({str(d) for d in spec.get("cancelled") or ()})))
+    return checked
+
+
+def _schedules_write(group: Group, checked: list[tuple[Schedule, list[str]]]) -> None:
+    for schedule, cancelled in checked:
+        schedule.group = group
+        schedule.save()
+        Cancellation.objects.bulk_create([Cancellation(schedule=schedule, date=d) for d in cancelled])
 
 
 @transaction.atomic
 def group_create(
     *,
     actor: Actor,
-    themes: list[Theme],
-    languages: list[Any],
-    status: GroupStatus = GroupStatus.ACTIVE,
+    themes: Sequence[Theme | int],
+    languages: Sequence[Language | int],
+    status: GroupStatus | str = GroupStatus.ACTIVE,
     status_reason: str = "",
+    schedules: Sequence[ScheduleSpec] = (),
+    actor_label: str = "",
+    database_checks: bool = True,
     **fields: Any,
 ) -> Group:
-    """Create a group with its themes, languages and first status entry; validate everything first."""
+    """Create a group with its themes, languages, meeting times and first status entry; validate everything first."""
     group = Group(status=status, **fields)
-    group.full_clean()
+    _validate(group, database_checks=database_checks)
     if not themes:
         raise ValidationError({"themes": _("Choose at least one theme.")})
+    checked = _checked_schedules(schedules, database_checks=database_checks)
     group.save()
     group.themes.set(themes)
     group.languages.set(languages)
+    _schedules_write(group, checked)
     GroupStatusChange.objects.create(group=group, status=status, date=timezone.localdate(), reason=status_reason)
-    log_action(obj=group, action="created", actor=actor, changes=diff({}, snapshot(group)))
+    log_action(obj=group, action="created", actor=actor, actor_label=actor_label, changes=diff({}, snapshot(group)))
     return group
 
 
 @transaction.atomic
-def group_update(*, group: Group, actor: Actor, **fields: Any) -> Group:
-    return model_update(group, actor=actor, **fields)
+def group_update(
+    *,
+    group: Group,
+    actor: Actor,
+    themes: Sequence[Theme | int] | None = None,
+    languages: Sequence[Language | int] | None = None,
+    schedules: Sequence[ScheduleSpec] | None = None,
+    status_reason: str = "",
+    actor_label: str = "",
+    database_checks: bool = True,
+    **fields: Any,
+) -> dict[str, list[Any]]:
+    """Change a group and, when given, its themes, languages and meeting times (which then replace the old ones).
+
+    Returns what changed, as the audit entry records it. Nothing changed: nothing is written and nothing
+    logged, so importing the same file twice leaves no trace. A new status gets its dated history entry.
+    """
+    changes = group_changes(group=group, fields=fields, themes=themes, languages=languages, schedules=schedules)
+    if not changes:
+        return {}
+    before = snapshot(group)
+    for name, value in fields.items():
+        setattr(group, name, value)
+    _validate(group, database_checks=database_checks)
+    if "themes" in changes and not changes["themes"][1]:
+        raise ValidationError({"themes": _("Choose at least one theme.")})
+    checked = _checked_schedules(schedules or (), database_checks=database_checks) if "schedules" in changes else []
+    group.save()
+    if themes is not None and "themes" in changes:
+        group.themes.set(themes)
+    if languages is not None and "languages" in changes:
+        group.languages.set(languages)
+    if "schedules" in changes:
+        group.schedules.all().delete()
+        _schedules_write(group, checked)
+    if "status" in changes:
+        GroupStatusChange.objects.create(
+            group=group, status=group.status, date=timezone.localdate(), reason=status_reason
+        )
+    logged = diff(before, snapshot(group)) | {k: v for k, v in changes.items() if k in ("themes", "languages")}
+    if "schedules" in changes:
+        logged["schedules"] = [
+            [_json_spec(s) for s in changes["schedules"][0]],
+            [_json_spec(s) for s in changes["schedules"][1]],
+        ]
+    log_action(obj=group, action="changed", actor=actor, actor_label=actor_label, changes=logged)
+    return logged
+
+
+def _json_spec(spec: ScheduleSpec) -> dict[str, Any]:
+    return {k: plain(v) for k, v in spec.items()}
 
 
 @transaction.atomic

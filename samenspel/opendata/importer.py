@@ -1,9 +1,12 @@
-"""Import HSDS 3.0 into a support point's part of the map: checked first, then written in one transaction.
+"""Import HSDS 3.0 into a support point's part of the map: planned first, then written in one transaction.
 
-The steps: read (reader.py) -> plan every record, collecting errors per record
-(type, id, field, message) -> write everything inside one transaction. Any
-error means nothing is written; a dry run does the whole write and rolls it
-back, so it reports exactly what a real import would do.
+The steps: read (reader.py) -> plan every record, collecting errors per record (plan.py: type, id, field,
+message; new, changed or unchanged per row) -> write the plans through samenspel.directory.services
+inside one transaction, the one door every write to the map goes through: one audit entry per
+organisation, place and group created or changed (with its actor and a diff), none for what did not
+change, and a summary entry for the file on the support point. Any error means nothing is written; a dry
+run does the whole write and rolls it back, so it reports exactly what a real import would do. The search
+index follows the writes once, when the transaction commits.
 
 Identity: a record whose id is a UUID keeps it as its own UUID (so our own
 export imports back unchanged); every imported record also keeps its id in
@@ -22,250 +25,30 @@ found already on the map are linked, and only changed by an unscoped
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import difflib
-import json
-import re
-import uuid
-from collections import Counter
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 from typing import Any
-from urllib.parse import urlparse
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import Resolver404, resolve
-from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samenspel.core.audit import log_action
-from samenspel.directory import postcodes
-from samenspel.directory.models import (
-    Audience,
-    Cancellation,
-    Cost,
-    Disclosure,
-    Gender,
-    Group,
-    GroupKind,
-    GroupStatus,
-    GroupStatusChange,
-    Intake,
-    Language,
-    LedBy,
-    Location,
-    Organisation,
-    OrganisationKind,
-    Schedule,
-    Theme,
-    ThemeSynonym,
-    WorkingMethod,
+from samenspel.directory import services
+from samenspel.directory.models import GroupStatus, Location, Organisation, OrganisationKind
+from samenspel.directory.slugs import new_slug
+from samenspel.opendata.plan import (
+    GroupPlan,
+    LocationPlan,
+    OrganisationPlan,
+    Plan,
+    Planner,
+    Report,
+    as_uuid,
+    suggest_themes,
 )
-from samenspel.directory.recurrence import RuleKind
-from samenspel.opendata import ids
-from samenspel.opendata.reader import Json, Package, Problem
+from samenspel.opendata.reader import Package, Problem
 
-SKIP = "-"  # a term mapped to "-" is left out
-DEFAULT_TERM = "*"  # the theme for services that bring no (mapped) term
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-HSDS_STATUS = {
-    "active": GroupStatus.ACTIVE,
-    "inactive": GroupStatus.INITIATIVE,
-    "defunct": GroupStatus.STOPPED,
-    "temporarily closed": GroupStatus.PAUSED,
-}
-GROUP_TEXTS = ("name", "description", "first_visit", "house_rules")
-PROFILE_CHOICES: dict[str, tuple[str, type[Any]]] = {
-    "audience": ("audience", Audience),
-    "gender": ("gender", Gender),
-    "intake": ("intake", Intake),
-    "group_kind": ("kind", GroupKind),
-    "working_method": ("working_method", WorkingMethod),
-    "led_by": ("led_by", LedBy),
-}
-_NTH_DAY = re.compile(r"^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
-
-
-class Invalid(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field, self.message = field, message
-
-
-@dataclasses.dataclass
-class Report:
-    dry_run: bool
-    errors: list[Problem] = dataclasses.field(default_factory=list)
-    warnings: list[Problem] = dataclasses.field(default_factory=list)
-    unknown_terms: list[Json] = dataclasses.field(default_factory=list)
-    created: Counter[str] = dataclasses.field(default_factory=Counter)
-    updated: Counter[str] = dataclasses.field(default_factory=Counter)
-    committed: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def as_dict(self) -> Json:
-        return {
-            "dry_run": self.dry_run,
-            "committed": self.committed,
-            "created": dict(self.created),
-            "updated": dict(self.updated),
-            "errors": [p.as_dict() for p in self.errors],
-            "warnings": [p.as_dict() for p in self.warnings],
-            "unknown_terms": self.unknown_terms,
-        }
-
-
-# --- Values -----------------------------------------------------------------------------
-
-
-def _str(record: Json, key: str, max_length: int | None = None) -> str:
-    value = record.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise Invalid(key, _("Expected text."))
-    text = str(value).replace("\x00", "").strip()
-    if max_length is not None and len(text) > max_length:
-        raise Invalid(key, _("At most %(n)s characters.") % {"n": max_length})
-    return text
-
-
-def _int(record: Json, key: str, low: int | None = None, high: int | None = None) -> int | None:
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise Invalid(key, _("Expected a whole number."))
-    try:
-        number = int(value) if isinstance(value, int) else int(str(value).strip())
-    except ValueError:
-        raise Invalid(key, _("Expected a whole number.")) from None
-    if (low is not None and number < low) or (high is not None and number > high):
-        raise Invalid(key, _("Expected a number from %(low)s to %(high)s.") % {"low": low, "high": high})
-    return number
-
-
-def _float(record: Json, key: str) -> float | None:
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise Invalid(key, _("Expected a number."))
-    try:
-        return float(value)
-    except ValueError:
-        raise Invalid(key, _("Expected a number.")) from None
-
-
-def _date(record: Json, key: str) -> datetime.date | None:
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise Invalid(key, _("Expected a date (YYYY-MM-DD)."))
-    try:
-        return datetime.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise Invalid(key, _("Expected a date (YYYY-MM-DD).")) from None
-
-
-def _time(record: Json, key: str) -> datetime.time | None:
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise Invalid(key, _("Expected a time (HH:MM)."))
-    try:
-        return datetime.time.fromisoformat(value.strip()[:8]).replace(tzinfo=None)
-    except ValueError:
-        raise Invalid(key, _("Expected a time (HH:MM).")) from None
-
-
-def _list(record: Json, key: str) -> list[Any]:
-    value = record.get(key)
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):  # the tabular form keeps lists and objects as JSON in a cell
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError:
-            raise Invalid(key, _("Expected a list.")) from None
-    if not isinstance(value, list):
-        raise Invalid(key, _("Expected a list."))
-    return value
-
-
-def _objects(record: Json, key: str) -> list[Json]:
-    items = _list(record, key)
-    if not all(isinstance(i, dict) for i in items):
-        raise Invalid(key, _("Expected a list of objects."))
-    return items
-
-
-def _translations(record: Json) -> dict[str, dict[str, str]]:
-    value = record.get("translations")
-    if value is None or value == "":
-        return {}
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError:
-            raise Invalid("translations", _("Expected an object of languages.")) from None
-    if not isinstance(value, dict) or not all(
-        isinstance(texts, dict) and all(isinstance(t, str) for t in texts.values()) for texts in value.values()
-    ):
-        raise Invalid("translations", _("Expected an object of languages, each with texts."))
-    codes = {code for code, _name in settings.LANGUAGES}
-    return {code: texts for code, texts in value.items() if code in codes}
-
-
-def _choice(record: Json, key: str, choices: type[Any]) -> str | None:
-    value = _str(record, key)
-    if not value:
-        return None
-    if value not in choices.values:
-        raise Invalid(
-            key,
-            _("Unknown value %(value)s; expected one of %(choices)s.")
-            % {"value": value, "choices": ", ".join(choices.values)},
-        )
-    return value
-
-
-def _as_uuid(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None
-
-
-def _in_every_language(text: Any) -> set[str]:
-    """A fixed text of ours as it reads in every interface language (an export may be in any of them)."""
-    found = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            found.add(str(text() if callable(text) else text))
-    return found
-
-
-def _texts(obj: Any, fields: Iterable[str], translations: dict[str, dict[str, str]], plain: dict[str, str]) -> None:
-    """Every language column from the translations; a plain text goes to the default language when absent."""
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    for field in fields:
-        for code, _name in settings.LANGUAGES:
-            value = translations.get(code, {}).get(field, "")
-            if code == default and not value and not any(field in t for t in translations.values()):
-                value = plain.get(field, "")
-            setattr(obj, f"{field}_{code}", value)
-
-
-# --- The importer ---------------------------------------------------------------------------
+__all__ = ["Importer", "Report", "parse_mapping", "suggest_themes", "support_point_for"]
 
 
 @dataclasses.dataclass
@@ -279,34 +62,20 @@ class Importer:
     def run(self, package: Package, *, commit: bool) -> Report:
         report = Report(dry_run=not commit, errors=list(package.problems))
         self.report = report
-        self._slugs_taken: set[str] = set()
         if self.support_point.kind != OrganisationKind.SUPPORT_POINT:
             report.errors.append(Problem("organization", str(self.support_point.uuid), "", _("Not a support point.")))
             return report
-        self._load_vocabulary()
-        self._check_duplicates(package)
-        orgs: dict[str, Json] = {o["id"]: o for o in package.organizations if isinstance(o.get("id"), str)}
-        terms = self._collect_terms(package)
-        plans = []
-        for record in package.services:
-            for nested in (record.get("organization"),):
-                if isinstance(nested, dict) and isinstance(nested.get("id"), str):
-                    orgs.setdefault(nested["id"], nested)
-        self.orgs_in_file = orgs
-        self.terms = terms
-        for record in package.services:
-            plan = self._plan_service(record)
-            if plan is not None:
-                plans.append(plan)
-        self._report_unknown_terms()
-        if report.errors:
+        plan = Planner(support_point=self.support_point, report=report, mapping=self.mapping, scoped=self.scoped).plan(
+            package
+        )
+        if plan is None or report.errors:
             return report
         try:
             with transaction.atomic():
                 if self.support_point.pk is None:
                     # A support point that arrives with the file itself (see support_point_for).
                     self.support_point.save()
-                self._write(plans)
+                self._write(plan)
                 if report.errors or not commit:
                     transaction.set_rollback(True)
         except IntegrityError as exc:
@@ -315,632 +84,117 @@ class Importer:
         if not report.committed and commit:
             report.created.clear()
             report.updated.clear()
+            report.unchanged.clear()
         return report
 
-    # --- helpers -------------------------------------------------------------------
+    # --- writing: every row through the directory's services -------------------------------------
 
-    def error(self, record_type: str, record_id: Any, field: str, message: str) -> None:
-        self.report.errors.append(Problem(record_type, str(record_id or ""), field, message))
-
-    def warn(self, record_type: str, record_id: Any, field: str, message: str) -> None:
-        self.report.warnings.append(Problem(record_type, str(record_id or ""), field, message))
-
-    def _load_vocabulary(self) -> None:
-        self.themes = {t.slug: t for t in Theme.objects.all()}
-        self.theme_by_id = {ids.theme_id(slug): slug for slug in self.themes}
-        self.languages = {lang.code: lang for lang in Language.objects.all()}
-        self.contact_point_names = _in_every_language(lambda: _("Contact point"))
-        self.voluntary_labels = _in_every_language(lambda: Cost.VOLUNTARY.label)
-        self.accessibility_labels = {
-            flag: _in_every_language(lambda label=label: _(label))
-            for flag, label in (
-                ("wheelchair_accessible", "Wheelchair accessible"),
-                ("hearing_loop", "Hearing loop"),
-                ("quiet_room", "Quiet room"),
-                ("childcare", "Childcare"),
-            )
-        }
-        self.intake_labels = {str(label) for _v, label in Intake.choices} | {
-            text for value in Intake.values for text in _in_every_language(lambda v=value: Intake(v).label)
-        }
-        self.unknown: dict[str, Json] = {}
-
-    def _check_duplicates(self, package: Package) -> None:
-        for record_type, records in (
-            ("service", package.services),
-            ("organization", package.organizations),
-            ("taxonomy_term", package.taxonomy_terms),
-        ):
-            seen: set[str] = set()
-            for record in records:
-                record_id = record.get("id")
-                if not isinstance(record_id, str) or not record_id.strip():
-                    self.error(record_type, "", "id", _("Every record needs an id (text)."))
-                elif record_id in seen:
-                    self.error(record_type, record_id, "id", _("This id occurs more than once."))
-                seen.add(record_id if isinstance(record_id, str) else "")
-
-    def _collect_terms(self, package: Package) -> dict[str, Json]:
-        terms: dict[str, Json] = {}
-        for term in package.taxonomy_terms:
-            if isinstance(term.get("id"), str):
-                terms[term["id"]] = term
-        for service in package.services:
-            attrs = service.get("attributes")
-            for attr in attrs if isinstance(attrs, list) else []:
-                nested = attr.get("taxonomy_term") if isinstance(attr, dict) else None
-                if isinstance(nested, dict) and isinstance(nested.get("id"), str):
-                    terms.setdefault(nested["id"], nested)
-        return terms
-
-    def _theme_for(self, term_id: str, record_id: str) -> str | None:
-        """The theme slug for a term; None when left out. Unknown terms are noted for the review."""
-        term = self.terms.get(term_id, {})
-        code = term.get("code") if isinstance(term.get("code"), str) else ""
-        for key in (term_id, code):
-            if key and key in self.mapping:
-                target = self.mapping[key]
-                return None if target == SKIP else target
-        if term_id in self.theme_by_id:
-            return self.theme_by_id[term_id]
-        if code in self.themes and term.get("taxonomy_id") in (None, "", ids.taxonomy_id()):
-            return code
-        if not term:
-            self.error(
-                "attribute",
-                record_id,
-                "taxonomy_term_id",
-                _("Refers to taxonomy term %(id)s, which is not in the file.") % {"id": term_id},
-            )
-            return None
-        self.unknown.setdefault(term_id, term)
-        return None
-
-    def _report_unknown_terms(self) -> None:
-        for term_id, term in self.unknown.items():
-            name = term.get("name") if isinstance(term.get("name"), str) else ""
-            self.report.unknown_terms.append(
-                {
-                    "id": term_id,
-                    "code": term.get("code") if isinstance(term.get("code"), str) else "",
-                    "name": name,
-                    "suggestions": suggest_themes(name or str(term.get("code", ""))),
-                }
-            )
-            self.error(
-                "taxonomy_term",
-                term_id,
-                "",
-                _("“%(name)s” is not a Samenspel theme: map it to a theme (or to “-” to leave it out).")
-                % {"name": name or term_id},
-            )
-
-    # --- planning ------------------------------------------------------------------
-
-    def _plan_service(self, record: Json) -> Json | None:
-        raw_id = record.get("id")
-        record_id = raw_id if isinstance(raw_id, str) else ""
-        errors_before = len(self.report.errors)
-        plan: Json = {"id": record_id}
-        try:
-            plan.update(self._service_fields(record, record_id))
-        except Invalid as exc:
-            self.error("service", record_id, exc.field, exc.message)
-            return None
-        if len(self.report.errors) > errors_before:
-            return None
-        return plan
-
-    def _service_fields(self, r: Json, sid: str) -> Json:
-        translations = _translations(r)
-        plain = {"name": _str(r, "name", 200), "description": _str(r, "description")}
-        if not plain["name"] and not any(t.get("name") for t in translations.values()):
-            raise Invalid("name", _("A service needs a name."))
-        fields: Json = {}
-        for key, (field, choices) in PROFILE_CHOICES.items():
-            value = _choice(r, key, choices)
-            if value is not None:
-                fields[field] = value
-        stage = _str(r, "lifecycle_stage")
-        status = _str(r, "status")
-        if stage:
-            if stage not in GroupStatus.values:
-                raise Invalid("lifecycle_stage", _("Unknown lifecycle stage %(value)s.") % {"value": stage})
-            fields["status"] = stage
-        elif status:
-            if status not in HSDS_STATUS:
-                raise Invalid("status", _("Unknown status %(value)s.") % {"value": status})
-            fields["status"] = HSDS_STATUS[status]
-        # Only what the map shows is published: an initiative in a feed is one that asked to be found.
-        fields["seeking_others"] = fields.get("status") == GroupStatus.INITIATIVE
-        fields["age_min"] = _int(r, "minimum_age", 0, 120)
-        fields["age_max"] = _int(r, "maximum_age", 0, 120)
-        fields["typical_size"] = _int(r, "typical_size", 2, 60)
-        plain["house_rules"] = _str(r, "house_rules")
-        # application_process is "how to join" and then "a first visit"; another directory's is the first visit.
-        process = _str(r, "application_process")
-        head, _sep, tail = process.partition("\n\n")
-        plain["first_visit"] = tail if head in self.intake_labels else process
-        assured = _date(r, "assured_date")
-        fields["last_verified_at"] = (
-            datetime.datetime.combine(assured, datetime.time(12), tzinfo=datetime.UTC) if assured else None
-        )
-        # Contact point: a role address; a person's name only as the export published it.
-        email = _str(r, "email", 254)
-        phones = [_str(p, "number", 32) for p in _objects(r, "phones")]
-        contact_name, name_public = "", False
-        for contact in _objects(r, "contacts")[:1]:
-            name = _str(contact, "name", 120)
-            if name and name not in self.contact_point_names:
-                contact_name, name_public = name, True
-            email = email or _str(contact, "email", 254)
-            phones += [_str(p, "number", 32) for p in _objects(contact, "phones")]
-        org_ref = _str(r, "organization_id")
-        org_record = self.orgs_in_file.get(org_ref) if org_ref else None
-        if org_ref and org_record is None and not self._existing_org(org_ref):
-            raise Invalid(
-                "organization_id",
-                _("Refers to organization %(id)s, which is neither in the file nor on the map.") % {"id": org_ref},
-            )
-        if not email and not phones and org_record is not None:
-            email = _str(org_record, "email", 254)
-            phones = [_str(p, "number", 32) for p in _objects(org_record, "phones")]
-        phones = [p for p in phones if p]
-        if not email and not phones:
-            raise Invalid("email", _("A group needs a contact point: an e-mail address or a phone number."))
-        fields |= {
-            "contact_email": email,
-            "contact_phone": phones[0] if phones else "",
-            "contact_name": contact_name,
-            "contact_name_public": name_public,
-        }
-        # Cost
-        options = _objects(r, "cost_options")
-        amounts = [a for a in (_float(o, "amount") for o in options) if a is not None]
-        if amounts:
-            try:
-                fields["cost"], fields["cost_amount"] = Cost.FEE, Decimal(str(amounts[0])).quantize(Decimal("0.01"))
-            except InvalidOperation:
-                raise Invalid("cost_options", _("Expected a number.")) from None
-            if fields["cost_amount"] <= 0 or fields["cost_amount"] >= Decimal("100000"):
-                fields["cost"], fields["cost_amount"] = Cost.FREE, None
-        else:
-            fields["cost"] = Cost.VOLUNTARY if _str(r, "fees_description") in self.voluntary_labels else Cost.FREE
-            fields["cost_amount"] = None
-        # Themes
-        slugs: list[str] = []
-        for attr in _objects(r, "attributes"):
-            term_id = _str(attr, "taxonomy_term_id") or _str(attr.get("taxonomy_term") or {}, "id")
-            if not term_id:
-                continue
-            slug = self._theme_for(term_id, _str(attr, "id") or sid)
-            if slug is not None:
-                if slug not in self.themes:
-                    raise Invalid(
-                        "attributes", _("The mapping names theme %(slug)s, which does not exist.") % {"slug": slug}
-                    )
-                if slug not in slugs:
-                    slugs.append(slug)
-        if not slugs and DEFAULT_TERM in self.mapping:
-            default = self.mapping[DEFAULT_TERM]
-            if default not in self.themes:
-                raise Invalid(
-                    "attributes", _("The mapping names theme %(slug)s, which does not exist.") % {"slug": default}
-                )
-            slugs.append(default)
-        if not slugs and not self.unknown:
-            raise Invalid(
-                "attributes",
-                _("A group needs a theme: give the service a taxonomy term, or a default theme for the import."),
-            )
-        codes = []
-        for lang in _objects(r, "languages"):
-            code = _str(lang, "code", 8).lower()
-            if code in self.languages:
-                codes.append(code)
-            elif code:
-                self.warn(
-                    "language",
-                    _str(lang, "id"),
-                    "code",
-                    _("Language %(code)s is not in Samenspel's list; left out.") % {"code": code},
-                )
-        location = self._plan_location(r, sid)
-        if location == "unplaced":
-            fields["status"], fields["seeking_others"] = GroupStatus.INITIATIVE, False
-            location = None
-        return {
-            "fields": fields,
-            "plain": plain,
-            "translations": translations,
-            "org_ref": org_ref,
-            "themes": slugs,
-            "languages": sorted(set(codes), key=codes.index),
-            "location": location,
-            "schedules": self._plan_schedules(r, sid),
-            "slug": self._slug_from_url(_str(r, "url")),
-        }
-
-    def _existing_org(self, ref: str) -> Organisation | None:
-        as_uuid = _as_uuid(ref)
-        if as_uuid is not None:
-            found = Organisation.objects.filter(uuid=as_uuid).first()
-            if found is not None:
-                return found
-        return Organisation.objects.filter(source_id=ref).first() if ref else None
-
-    def _slug_from_url(self, url: str) -> str:
-        if not url:
-            return ""
-        try:
-            match = resolve(urlparse(url).path)
-        except Resolver404:
-            return ""
-        return str(match.kwargs.get("slug", "")) if match.view_name == "finder:group" else ""
-
-    def _plan_location(self, r: Json, sid: str) -> Json | str | None:
-        sals = _objects(r, "service_at_locations")
-        if not sals:
-            self.warn(
-                "service",
-                sid,
-                "service_at_locations",
-                _("No place to meet: the group is imported off the map until its place is filled in."),
-            )
-            return "unplaced"
-        if len(sals) > 1:
-            self.warn(
-                "service",
-                sid,
-                "service_at_locations",
-                _("A group meets at one place in Samenspel: only the first is imported."),
-            )
-        loc = sals[0].get("location")
-        if not isinstance(loc, dict):
-            raise Invalid("service_at_locations", _("Expected a location object."))
-        loc_id = _str(loc, "id")
-        if not loc_id:
-            raise Invalid("location", _("Every record needs an id (text)."))
-        disclosure = _str(loc, "disclosure")
-        if disclosure and disclosure not in Disclosure.values:
-            raise Invalid("disclosure", _("Unknown disclosure %(value)s.") % {"value": disclosure})
-        if disclosure == Disclosure.ONLINE or _str(loc, "location_type") == "virtual":
-            if loc_id == ids.derived("online-location", sid):
-                return None
-            return {"id": loc_id, "disclosure": Disclosure.ONLINE}
-        addresses = _objects(loc, "addresses")
-        address = addresses[0] if addresses else {}
-        street = _str(address, "address_1", 200)
-        city = _str(address, "city", 100)
-        country = _str(address, "country").upper()
-        postcode = _str(address, "postal_code")
-        area = None
-        if country in ("", "NL", "NLD"):
-            area = postcodes.lookup(postcode) if postcode else (postcodes.lookup_place(city) if city else None)
-        if area is None:
-            self.warn(
-                "location",
-                loc_id,
-                "addresses",
-                _(
-                    "We cannot place this location in the Netherlands: the group is imported off the map until its place is filled in."
-                ),
-            )
-            return "unplaced"
-        if not disclosure:
-            disclosure = Disclosure.PUBLIC if street else Disclosure.AREA
-        if disclosure == Disclosure.PUBLIC and not street:
-            disclosure = Disclosure.AREA
-        latitude, longitude = _float(loc, "latitude"), _float(loc, "longitude")
-        if latitude is None or longitude is None or not (50 <= latitude <= 54 and 3 <= longitude <= 8):
-            latitude, longitude = area.latitude, area.longitude
-        label = _str(loc, "name")
-        name = ""
-        if disclosure == Disclosure.PUBLIC:
-            name = label[: -len(city) - 2] if city and label.endswith(f", {city}") else ("" if label == city else label)
-        flags = {flag: False for flag in self.accessibility_labels}
-        for item in _objects(loc, "accessibility"):
-            text = _str(item, "description")
-            for flag, labels in self.accessibility_labels.items():
-                if text in labels:
-                    flags[flag] = True
-        return {
-            "id": loc_id,
-            "disclosure": disclosure,
-            "name": name[:200],
-            "street": street if disclosure == Disclosure.PUBLIC else "",
-            "postcode": postcodes.normalise(postcode) if postcode and postcodes.lookup(postcode) else area.pc4,
-            "municipality": city or area.place,
-            "latitude": latitude,
-            "longitude": longitude,
-            **flags,
-        }
-
-    def _plan_schedules(self, r: Json, sid: str) -> list[Json]:
-        plans: list[Json] = []
-        for s in _objects(r, "schedules"):
-            schedule_id = _str(s, "id")
-            try:
-                plan = self._plan_schedule(s)
-            except Invalid as exc:
-                raise Invalid(f"schedules.{exc.field}", exc.message) from None
-            if plan is None:
-                self.warn(
-                    "schedule", schedule_id, "freq", _("This rhythm cannot be imported; the schedule is left out.")
-                )
-                continue
-            previous = plans[-1] if plans else None
-            same_times = previous is not None and all(
-                previous[k] == plan[k] for k in ("start_time", "end_time", "note")
-            )
-            if plan["kind"] == RuleKind.DATES and previous and previous["kind"] == RuleKind.DATES and same_times:
-                previous["dates"].extend(plan["dates"])
-                previous["valid_from"] = min(previous["valid_from"], plan["valid_from"])
-            else:
-                plans.append(plan)
-        return plans
-
-    def _plan_schedule(self, s: Json) -> Json | None:
-        start, end = _time(s, "opens_at"), _time(s, "closes_at")
-        if start is None or end is None or end <= start:
-            return None
-        valid_from = _date(s, "valid_from") or _date(s, "dtstart") or timezone.localdate()
-        until = _date(s, "until") or _date(s, "valid_to")
-        freq = _str(s, "freq").upper()
-        plan: Json = {
-            "start_time": start,
-            "end_time": end,
-            "valid_from": valid_from,
-            "valid_until": until if until and until >= valid_from else None,
-            "note": _str(s, "notes", 200),
-            "weekdays": [],
-            "interval": 1,
-            "nth": None,
-            "day_of_month": None,
-            "dates": [],
-            "cancelled": sorted({d for d in (str(x) for x in _list(s, "cancelled_dates")) if _valid_date(d)}),
-        }
-        byday = [d.strip().upper() for d in _str(s, "byday").split(",") if d.strip()]
-        if freq == "WEEKLY":
-            if not byday or any(d not in DAYS for d in byday):
-                return None
-            interval = _int(s, "interval", 1, 12) or 1
-            plan |= {
-                "kind": RuleKind.WEEKLY if interval == 1 else RuleKind.EVERY_N_WEEKS,
-                "weekdays": sorted({DAYS.index(d) for d in byday}),
-                "interval": interval,
-            }
-        elif freq == "MONTHLY":
-            match = _NTH_DAY.match(byday[0]) if len(byday) == 1 else None
-            monthday = _str(s, "bymonthday").split(",")[0].strip()
-            if match and match.group(1):
-                plan |= {
-                    "kind": RuleKind.MONTHLY_NTH_WEEKDAY,
-                    "nth": int(match.group(1)),
-                    "weekdays": [DAYS.index(match.group(2))],
-                }
-                if plan["nth"] not in (1, 2, 3, 4, -1):
-                    return None
-            elif monthday.isdigit() and 1 <= int(monthday) <= 31:
-                plan |= {"kind": RuleKind.MONTHLY_DATE, "day_of_month": int(monthday)}
-            else:
-                return None
-        elif not freq:
-            day = _date(s, "dtstart") or _date(s, "valid_from")
-            if day is None or (_date(s, "valid_to") not in (None, day)):
-                return None
-            plan |= {"kind": RuleKind.DATES, "dates": [day.isoformat()], "valid_from": day, "valid_until": None}
-        else:
-            return None
-        return plan
-
-    # --- writing -------------------------------------------------------------------
-
-    def _write(self, plans: list[Json]) -> None:
-        orgs = self._write_organisations(plans)
-        locations = self._write_locations(plans)
-        for plan in plans:
-            self._write_group(plan, orgs, locations)
+    def _write(self, plan: Plan) -> None:
+        orgs = {p.ref: self._write_organisation(p) for p in plan.organisations}
+        places = {p.ref: self._write_location(p) for p in plan.locations}
+        for group_plan in plan.groups:
+            self._write_group(group_plan, orgs, places)
         log_action(
             obj=self.support_point,
             action="hsds_import",
             actor=self.actor,
             actor_label=self.actor_label,
-            changes={"created": dict(self.report.created), "updated": dict(self.report.updated)},
+            changes={
+                "created": dict(self.report.created),
+                "updated": dict(self.report.updated),
+                "unchanged": dict(self.report.unchanged),
+            },
         )
 
-    def _clean(self, obj: Any, record_type: str, record_id: str, exclude: list[str] | None = None) -> bool:
+    def _count(self, kind: str, action: str) -> None:
+        if action == "new":
+            self.report.created[kind] += 1
+        else:
+            self.report.updated[kind] += 1
+            if action == "unchanged":
+                self.report.unchanged[kind] += 1
+
+    def _refused(self, record_type: str, record_id: str, exc: ValidationError) -> None:
+        for field, messages in exc.message_dict.items():
+            kind, name = record_type, "" if field == NON_FIELD_ERRORS else field
+            if name.startswith("schedules"):  # a meeting time of the group: reported as the schedule's error
+                kind, name = "schedule", name.partition(".")[2]
+            for message in messages:
+                self.report.errors.append(Problem(kind, record_id, name, message))
+
+    def _who(self) -> dict[str, Any]:
+        # Rows were checked in the plan; the database's constraints catch the rest and roll it all back.
+        return {"actor": self.actor, "actor_label": self.actor_label, "database_checks": False}
+
+    def _write_organisation(self, plan: OrganisationPlan) -> Organisation | None:
+        if plan.action == "linked":
+            return plan.existing
         try:
-            # Constraints are the database's to enforce (an IntegrityError rolls everything back); the
-            # planning step already checked what they check, and asking the database per row is slow.
-            obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                for message in messages:
-                    self.error(record_type, record_id, "" if field == "__all__" else field, message)
-            return False
-        return True
-
-    def _match(self, model: type[Any], record_id: str) -> Any:
-        as_uuid = _as_uuid(record_id)
-        if as_uuid is not None:
-            found = model.objects.filter(uuid=as_uuid).first()
-            if found is not None:
-                return found
-        return model.objects.filter(source_id=record_id).first()
-
-    def _new(self, model: type[Any], record_id: str, **fields: Any) -> Any:
-        as_uuid = _as_uuid(record_id)
-        obj = model(source_id=record_id[:200], **fields)
-        if as_uuid is not None:
-            obj.uuid = as_uuid
-        return obj
-
-    def _write_organisations(self, plans: list[Json]) -> dict[str, Organisation]:
-        result: dict[str, Organisation] = {}
-        # Every organisation of the file (in its order, so a round trip keeps the order), then those only referred to.
-        refs = list(self.orgs_in_file) + sorted(
-            {plan["org_ref"] for plan in plans if plan["org_ref"] and plan["org_ref"] not in self.orgs_in_file}
-        )
-        for ref in refs:
-            record = self.orgs_in_file.get(ref)
-            existing = self._match(Organisation, ref)
-            if existing is not None and (record is None or self.scoped):
-                result[ref] = existing  # linked as it is: organisations are shared by every support point
-                continue
-            assert record is not None
-            try:
-                translations = _translations(record)
-                phones = [_str(p, "number", 32) for p in _objects(record, "phones")]
-                kind = _str(record, "organization_kind") or OrganisationKind.OTHER
-                if kind not in OrganisationKind.values:
-                    raise Invalid(
-                        "organization_kind",
-                        _("Unknown value %(value)s; expected one of %(choices)s.")
-                        % {"value": kind, "choices": ", ".join(OrganisationKind.values)},
-                    )
-                values = {
-                    "name": _str(record, "name", 200),
-                    "kind": kind,
-                    "email": _str(record, "email", 254),
-                    "website": _str(record, "website", 200),
-                    "phone": next((p for p in phones if p), ""),
-                }
-            except Invalid as exc:
-                self.error("organization", ref, exc.field, exc.message)
-                continue
-            org = existing or self._new(
-                Organisation, ref, slug=self._unique_slug(Organisation, values["name"], "organisatie")
-            )
-            for key, value in values.items():
-                setattr(org, key, value)
-            _texts(org, ("description",), translations, {"description": _str(record, "description")})
-            if self._clean(org, "organization", ref, exclude=["slug"]):
-                org.save()
-                (self.report.updated if existing else self.report.created)["organizations"] += 1
-            result[ref] = org
-        return result
-
-    def _write_locations(self, plans: list[Json]) -> dict[str, Location]:
-        result: dict[str, Location] = {}
-        for plan in plans:
-            spec = plan["location"]
-            if spec is None or spec["id"] in result:
-                continue
-            loc_id = spec["id"]
-            existing = self._match(Location, loc_id)
-            if (self.scoped and existing is not None) and (
-                Group.objects.filter(location=existing).exclude(support_point=self.support_point).exists()
-            ):
-                self.error(
-                    "location",
-                    loc_id,
-                    "id",
-                    _("This place is used by groups of another support point; it is not changed."),
-                )
-                continue
-            loc = existing or self._new(Location, loc_id)
-            for key, value in spec.items():
-                if key != "id":
-                    setattr(loc, key, value)
-            if spec["disclosure"] == Disclosure.ONLINE:
-                loc.postcode = loc.postcode if existing else ""
-                ok = True  # the meeting link never travels: the contact point gives it
+            if plan.existing is None:
+                organisation = services.organisation_create(**self._who(), **plan.fields)
             else:
-                ok = self._clean(loc, "location", loc_id, exclude=["online_url"])
-            if ok:
-                loc.save()
-                (self.report.updated if existing else self.report.created)["locations"] += 1
-            result[loc_id] = loc
-        return result
+                organisation = plan.existing
+                services.organisation_update(organisation=organisation, **self._who(), **plan.fields)
+        except ValidationError as exc:
+            self._refused("organization", plan.ref, exc)
+            return plan.existing
+        self._count("organizations", plan.action)
+        return organisation
 
-    def _unique_slug(self, model: type[Any], text: str, fallback: str, wanted: str = "") -> str:
-        max_length = model._meta.get_field("slug").max_length - 6
-        base = (wanted or slugify(text)[:max_length] or fallback).strip("-") or fallback
-        taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True)) | self._slugs_taken
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        self._slugs_taken.add(slug)
-        return slug
+    def _write_location(self, plan: LocationPlan) -> Location | None:
+        try:
+            if plan.existing is None:
+                location = services.location_create(**self._who(), check=plan.check, **plan.fields)
+            else:
+                location = plan.existing
+                services.location_update(location=location, **self._who(), check=plan.check, **plan.fields)
+        except ValidationError as exc:
+            self._refused("location", plan.ref, exc)
+            return plan.existing
+        self._count("locations", plan.action)
+        return location
 
-    def _write_group(self, plan: Json, orgs: dict[str, Organisation], locations: dict[str, Location]) -> None:
-        sid = plan["id"]
-        group = self._match(Group, sid)
-        if group is not None and group.support_point_id != self.support_point.pk:
-            self.error("service", sid, "id", _("This group belongs to another support point; it is not changed."))
+    def _write_group(
+        self, plan: GroupPlan, orgs: dict[str, Organisation | None], places: dict[str, Location | None]
+    ) -> None:
+        organisation = orgs.get(plan.org_ref) if plan.org_ref else None
+        location = places.get(plan.location_ref) if plan.location_ref else None
+        try:
+            if plan.existing is None:
+                fields = dict(plan.fields)
+                services.group_create(
+                    actor=self.actor,
+                    actor_label=self.actor_label,
+                    database_checks=False,
+                    themes=plan.themes,
+                    languages=plan.languages,
+                    schedules=plan.schedules,
+                    status=fields.pop("status", GroupStatus.ACTIVE),
+                    status_reason=_("Imported"),
+                    support_point=self.support_point,
+                    organisation=organisation,
+                    location=location,
+                    **fields,
+                )
+            else:
+                services.group_update(
+                    group=plan.existing,
+                    actor=self.actor,
+                    actor_label=self.actor_label,
+                    database_checks=False,
+                    themes=plan.themes,
+                    languages=plan.languages,
+                    schedules=plan.schedules,
+                    status_reason=_("Imported"),
+                    support_point=self.support_point,
+                    organisation=organisation,
+                    location=location,
+                    **plan.fields,
+                )
+        except ValidationError as exc:
+            self._refused("service", plan.ref, exc)
             return
-        created = group is None
-        if group is None:
-            group = self._new(
-                Group, sid, slug=self._unique_slug(Group, plan["plain"]["name"] or sid, "groep", plan["slug"])
-            )
-        old_status = group.status if not created else None
-        for key, value in plan["fields"].items():
-            setattr(group, key, value)
-        _texts(group, GROUP_TEXTS, plan["translations"], plan["plain"])
-        group.support_point = self.support_point
-        group.organisation = orgs.get(plan["org_ref"]) if plan["org_ref"] else None
-        spec = plan["location"]
-        group.location = locations.get(spec["id"]) if spec else None
-        if not self._clean(
-            group, "service", sid, exclude=["slug", "organisation", "location", "support_point", "last_verified_by"]
-        ):
-            return
-        group.save()
-        group.themes.set([self.themes[slug] for slug in plan["themes"]])
-        group.languages.set([self.languages[code] for code in plan["languages"]])
-        if created or old_status != group.status:
-            GroupStatusChange.objects.create(
-                group=group, status=group.status, date=timezone.localdate(), reason=_("Imported")
-            )
-        group.schedules.all().delete()
-        for spec_s in plan["schedules"]:
-            cancelled = spec_s.pop("cancelled", [])
-            schedule = Schedule(group=group, **spec_s)
-            spec_s["cancelled"] = cancelled
-            if schedule.kind == RuleKind.DATES:
-                schedule.dates = sorted(set(schedule.dates))
-            if not self._clean(schedule, "schedule", sid, exclude=["group"]):
-                continue
-            schedule.save()
-            Cancellation.objects.bulk_create([Cancellation(schedule=schedule, date=d) for d in cancelled])
-        (self.report.created if created else self.report.updated)["services"] += 1
-
-
-def _valid_date(value: str) -> bool:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def suggest_themes(name: str, limit: int = 3) -> list[str]:
-    """Samenspel themes whose label or synonyms in any language look like the term's name."""
-    if not name.strip():
-        return []
-    words: dict[str, str] = {}
-    label_fields = [f"label_{code}" for code, _name in settings.LANGUAGES]
-    for row in Theme.objects.values("slug", *label_fields):
-        for f in label_fields:
-            if row[f]:
-                words.setdefault(row[f].lower(), row["slug"])
-        words.setdefault(row["slug"].replace("-", " "), row["slug"])
-    for term, slug in ThemeSynonym.objects.values_list("term", "theme__slug"):
-        words.setdefault(term.lower(), slug)
-    wanted = name.lower().strip()
-    found: list[str] = []
-    for word in difflib.get_close_matches(wanted, list(words), n=limit * 3, cutoff=0.6):
-        if words[word] not in found:
-            found.append(words[word])
-    for word, slug in words.items():
-        if len(found) >= limit:
-            break
-        if (word in wanted or wanted in word) and slug not in found and len(word) > 3:
-            found.append(slug)
-    return found[:limit]
+        self._count("services", plan.action)
 
 
 def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
@@ -956,8 +210,8 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
 
 def support_point_for(ref: str, package: Package) -> Organisation | None:
     """The support point by UUID or slug; one described in the file itself is made (unsaved) from it."""
-    as_uuid = _as_uuid(ref)
-    found = Organisation.objects.filter(uuid=as_uuid).first() if as_uuid else None
+    record_uuid = as_uuid(ref)
+    found = Organisation.objects.filter(uuid=record_uuid).first() if record_uuid else None
     found = found or Organisation.objects.filter(slug=ref).first()
     if found is not None:
         return found
@@ -966,10 +220,10 @@ def support_point_for(ref: str, package: Package) -> Organisation | None:
             org = Organisation(
                 kind=OrganisationKind.SUPPORT_POINT,
                 name=str(record.get("name", ""))[:200],
-                slug=slugify(str(record.get("name", "")))[:100] or "steunpunt",
+                slug=new_slug(Organisation, str(record.get("name", "")), fallback="steunpunt", reserved=set()),
                 source_id=ref,
             )
-            if as_uuid is not None:
-                org.uuid = as_uuid
+            if record_uuid is not None:
+                org.uuid = record_uuid
             return org
     return None

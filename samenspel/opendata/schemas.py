@@ -174,6 +174,9 @@ class ImportReport(Schema):
     committed: bool = Field(description="True only when everything was written (one transaction).")
     created: dict[str, int]
     updated: dict[str, int]
+    unchanged: dict[str, int] = Field(
+        default_factory=dict, description="Of the updated records, those the file did not change (nothing written)."
+    )
     errors: list[ImportProblem] = Field(description="Any error means nothing was written.")
     warnings: list[ImportProblem]
     unknown_terms: list[UnknownTerm] = Field(description="Map each with map=TERM=THEME before committing.")

@@ -17,11 +17,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenspel.core.services import field_changes
 from samenspel.directory.models import Group, GroupStatus, Language, Organisation, Theme
+from samenspel.directory.slugs import unique_slug
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -207,7 +208,7 @@ def check_rows(
                 errors.append(_("Id '%(slug)s' may only hold small letters, digits and -.") % {"slug": slug})
         if action == "create":
             if not slug:
-                slug = _unique_slug(values.get("name_nl", ""), taken)
+                slug = unique_slug(values.get("name_nl", ""), taken=taken, fallback="groep")
             taken.add(slug)
         theme_ids = _codes(values.get("themes", ""), themes, _("Unknown theme '%(code)s'."), errors)
         if action == "create" and not theme_ids:
@@ -219,8 +220,12 @@ def check_rows(
         fields = {
             k: v for k, v in values.items() if k in FIELDS and k not in ("slug", "themes", "languages", "status") and v
         }
+        changed = action == "create"
         if not errors and not (action == "create" and passed is not None and number in passed):
-            errors.extend(_validate_group(slug, fields, support_point, creating=action == "create", probe=probe))
+            found, changed = _validate_group(
+                slug, fields, support_point, creating=action == "create", probe=probe, status=status
+            )
+            errors.extend(found)
         results.append(
             {
                 "row": number,
@@ -231,6 +236,8 @@ def check_rows(
                 "themes": theme_ids,
                 "languages": language_ids,
                 "errors": errors,
+                # An update that would change nothing (the plan of a re-import says so per row).
+                "changed": changed and not errors,
             }
         )
     return results
@@ -251,23 +258,24 @@ def _codes(cell: str, known: dict[str, int], message: str, errors: list[str]) ->
     return ids
 
 
-def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[:120] or "groep"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 # Relations the importer sets itself: validating them would ask the database once per row.
 NOT_VALIDATED = ["slug", "support_point", "organisation", "location", "last_verified_by"]
 
 
 def _validate_group(
-    slug: str, fields: dict[str, str], support_point: Organisation, *, creating: bool, probe: Group | None = None
-) -> list[str]:
+    slug: str,
+    fields: dict[str, str],
+    support_point: Organisation,
+    *,
+    creating: bool,
+    status: str,
+    probe: Group | None = None,
+) -> tuple[list[str], bool]:
+    """The row's errors, and whether it changes the group (a new one always does)."""
+    changed = True
     if not creating:
         group = Group.objects.get(slug=slug)
+        changed = group.status != status or bool(field_changes(group, fields))
         for name, value in fields.items():
             setattr(group, name, value)
     else:
@@ -281,10 +289,11 @@ def _validate_group(
         # Uniqueness is checked above against the whole batch, and clean() covers the constraints with clearer words.
         group.full_clean(exclude=NOT_VALIDATED, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
-        return [
+        errors = [
             f"{_field_label(name)}: {' '.join(str(m) for m in messages)}" for name, messages in exc.message_dict.items()
         ]
-    return []
+        return errors, changed
+    return [], changed
 
 
 def _field_label(name: str) -> str:
