@@ -182,8 +182,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("nl", "en")}
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "samenspel" / "static"]
-# Production: hashed names (style.3f2a....css) served by whitenoise with a far-future Cache-Control, gzip
-# and brotli copies made by collectstatic (bin/serve runs it). Debug runs serve the source files as they are.
+# Production: hashed names (site.69ffc7020236.css) served by whitenoise with a far-future Cache-Control, gzip
+# copies (brotli too when the brotli package is installed) made by collectstatic, which bin/serve runs.
+# Debug runs serve the source files as they are.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
