@@ -15,3 +15,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # A test's writes never commit, so the map version that keys the page cache never moves inside one: pages
 # are built fresh here, and tests/finder/test_page_cache.py switches the cache on with real commits.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+# Tests read the source static files: no collectstatic, no manifest.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# In-process tests hold one connection per test; the pool is proven against a real server
+# (tests/production/test_connections.py), where it is used as in production.
+DATABASES["default"]["OPTIONS"].pop("pool", None)  # noqa: F405
+# Static files from the source folders, looked up per request (there is no collected STATIC_ROOT in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

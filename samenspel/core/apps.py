@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "samenspel.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from samenspel.core import checks  # noqa: F401  (registers the production checks)

@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 import difflib
 import json
+import math
 import re
 import uuid
 from collections import Counter
@@ -145,9 +146,13 @@ def _float(record: Json, key: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise Invalid(key, _("Expected a number."))
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         raise Invalid(key, _("Expected a number.")) from None
+    # "nan" and "inf" parse as floats (JSON's NaN and Infinity too) but are no coordinate or amount.
+    if not math.isfinite(number):
+        raise Invalid(key, _("Expected a number."))
+    return number
 
 
 def _date(record: Json, key: str) -> datetime.date | None:

@@ -20,6 +20,8 @@ from typing import IO, Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from samenspel.core.text import storable
+
 Json = dict[str, Any]
 
 # Tables of the tabular form that carry what Samenspel imports.
@@ -131,7 +133,19 @@ def _is_organization(item: Json) -> bool:
     return isinstance(item.get("services"), list) and "organization_id" not in item
 
 
+def _storable_json(value: Any) -> Any:
+    """Every text made storable: a JSON "\\ud800" escape decodes to a lone surrogate no database takes."""
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {storable(str(k)): _storable_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable_json(v) for v in value]
+    return value
+
+
 def read_json(document: Any) -> Package:
+    document = _storable_json(document)
     package = Package()
     items: list[Any]
     if isinstance(document, list):
@@ -240,7 +254,7 @@ def _rows(source: _Source, table: str, package: Package) -> list[Json]:
             rows = []
             for row in reader:
                 # Empty cells are missing values; None keys are cells beyond the header.
-                rows.append({k: v for k, v in row.items() if k and v not in ("", None)})
+                rows.append({k: storable(v) for k, v in row.items() if k and v not in ("", None)})
             return rows
         except (UnicodeDecodeError, csv.Error) as exc:
             package.problems.append(

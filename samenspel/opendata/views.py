@@ -69,7 +69,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_GET
 def profile_schema(request: HttpRequest, name: str) -> JsonResponse:
     """One JSON merge patch of the profile (service.json, location.json, ...)."""
+    # Schema names are short words (service, location); a long name is no file and must not reach the
+    # file system, which fails on it ("file name too long") instead of answering "no".
     path = PROFILE_DIR / "schema" / f"{name}.json"
-    if not path.is_file():
+    if len(name) > 64 or not path.is_file():
         raise Http404(_("No such profile schema."))
     return JsonResponse(json.loads(path.read_text(encoding="utf-8")))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenspel.core.services import field_changes
+from samenspel.core.text import storable
 from samenspel.directory.models import Group, GroupStatus, Language, Organisation, Theme
 from samenspel.directory.slugs import unique_slug
 
@@ -124,11 +125,17 @@ def _read_xlsx(data: bytes) -> Table:
         raise ImportFileError(_("This Excel file cannot be read. Save it again as .xlsx and try again.")) from exc
     sheet = workbook.worksheets[0]
     all_rows: list[list[str]] = []
-    for row in sheet.iter_rows(values_only=True):
-        all_rows.append([_cell_text(value) for value in row])
-        if len(all_rows) > MAX_ROWS + 1:
-            break
-    workbook.close()
+    try:
+        # Read-only workbooks parse the sheet while iterating: a damaged sheet (an invalid character
+        # reference, broken XML) fails here, not in load_workbook.
+        for row in sheet.iter_rows(values_only=True):
+            all_rows.append([_cell_text(value) for value in row])
+            if len(all_rows) > MAX_ROWS + 1:
+                break
+    except Exception as exc:
+        raise ImportFileError(_("This Excel file cannot be read. Save it again as .xlsx and try again.")) from exc
+    finally:
+        workbook.close()
     return _table(all_rows)
 
 
@@ -143,6 +150,8 @@ def _cell_text(value: Any) -> str:
 
 
 def _table(all_rows: list[list[str]]) -> Table:
+    # A cell may hold NUL (CSV) or a lone surrogate (.xlsx escapes like _xD800_): no database stores them.
+    all_rows = [[storable(cell) for cell in row] for row in all_rows]
     all_rows = [row for row in all_rows if any(cell for cell in row)]
     if not all_rows:
         return Table([], [])

@@ -458,3 +458,45 @@ def test_derived_ids_are_the_standard_name_based_uuids() -> None:
 
     for parts in [("theme", "depression"), ("schedule", "0b6f1f5e-0000-4000-8000-000000000000", 2, "2026-12-01")]:
         assert ids.derived(*parts) == str(uuid.uuid5(ids.NAMESPACE, ":".join(str(p) for p in parts)))
+
+
+# --- Hostile text (tests/hostile.py) in any field: a report, and only storable text stored ---------------
+
+from tests.hostile import hostile_text  # noqa: E402
+
+_hostile_scalars = st.none() | st.floats(allow_nan=True, allow_infinity=True) | hostile_text
+_hostile_json = st.recursive(
+    _hostile_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(document=_hostile_json, name=hostile_text, latitude=st.sampled_from(["nan", "inf", "-inf", "1e309", "52.1"]))
+def test_hostile_text_and_numbers_get_a_report_and_only_storable_text_is_stored(
+    document: Any, name: str, latitude: str
+) -> None:
+    support_point = Organisation.objects.get(slug="steunpunt-hypothesis")
+    service = {
+        "id": "11111111-1111-4111-8111-111111111111",
+        "name": name,
+        "service_at_locations": [{"location": {"name": name, "latitude": latitude, "longitude": "5.4"}}],
+        "attributes": document if isinstance(document, list) else [document],
+    }
+    for candidate in (document, [service]):
+        try:
+            package = reader.read_json(json.loads(json.dumps(candidate)))
+        except reader.ImportRefused:
+            continue
+        report = importer.Importer(support_point=support_point, mapping={"*": "depression"}).run(package, commit=True)
+        assert isinstance(report.as_dict(), dict)
+    for group in Group.objects.all():
+        assert "\x00" not in group.name_nl and all(not 0xD800 <= ord(c) <= 0xDFFF for c in group.name_nl)
+    for location in Location.objects.all():
+        assert location.latitude is None or abs(float(location.latitude)) <= 90
+
+
+test_hostile_text_and_numbers_get_a_report_and_only_storable_text_is_stored = pytest.mark.usefixtures(
+    "hypothesis_support_point"
+)(test_hostile_text_and_numbers_get_a_report_and_only_storable_text_is_stored)

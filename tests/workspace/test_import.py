@@ -284,3 +284,70 @@ def test_an_upload_without_the_csrf_token_is_refused(support_point, member, refe
     response = _upload(client, support_point, _csv(["Groep;a@example.org;depression;nl"]))
     assert response.status_code == 403
     assert not ImportBatch.objects.exists()
+
+
+# --- Hostile cells (tests/hostile.py): read as storable text, checked row by row, never an exception ---------
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from samenspel.core.text import is_storable  # noqa: E402
+from samenspel.workspace.importer import ImportFileError, check_rows, guess_mapping, read_table  # noqa: E402
+from tests.hostile import hostile_text  # noqa: E402
+
+_HOSTILE_HEADERS = ["Naam", "E-mail", "Thema", "Taal", "Telefoon", "Beschrijving"]
+
+
+def _hostile_upload(kind: str, cells: list[str]) -> SimpleUploadedFile:
+    if kind == "csv":
+        import csv
+
+        text = io.StringIO()
+        writer = csv.writer(text, delimiter=";")
+        writer.writerow(_HOSTILE_HEADERS)
+        writer.writerow(cells)
+        return SimpleUploadedFile("groepen.csv", text.getvalue().encode("utf-8", "surrogatepass"), "text/csv")
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(_HOSTILE_HEADERS)
+    try:
+        sheet.append(cells)
+    except IllegalCharacterError:
+        assume(False)  # a spreadsheet program cannot write these either
+    data = io.BytesIO()
+    workbook.save(data)
+    return SimpleUploadedFile("groepen.xlsx", data.getvalue())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(kind=st.sampled_from(["csv", "xlsx"]), cells=st.lists(hostile_text, min_size=6, max_size=6))
+def test_hostile_cells_are_refused_as_a_file_or_checked_as_storable_text(
+    support_point, reference, kind: str, cells: list[str]
+) -> None:
+    try:
+        table = read_table(_hostile_upload(kind, cells))
+    except ImportFileError:
+        return  # the whole file refused with a message (for instance: not UTF-8)
+    assert all(is_storable(cell) for row in [table.headers, *table.rows] for cell in row)
+    results = check_rows(
+        support_point=support_point,
+        headers=table.headers,
+        rows=table.rows,
+        mapping=guess_mapping(table.headers),
+    )
+    for result in results:
+        assert result["action"] in {"create", "update", "error"}
+        assert all(is_storable(str(value)) for value in result.get("fields", {}).values())
+
+
+def test_a_csv_cell_with_nul_after_the_first_4_kb_is_imported_without_it(client, support_point, member, reference):
+    sign_in(client, member(Role.EDITOR))
+    filler = [f"Groep {i};groep{i}@example.org;depression;nl" for i in range(120)]
+    response = _upload(client, support_point, _csv([*filler, "Gr\x00oep NUL;nul@example.org;depression;nl"]))
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    [result] = [r for r in batch.results if r["row"] == 122]
+    assert result["action"] == "create" and result["fields"]["name_nl"] == "Groep NUL"
