@@ -37,9 +37,9 @@ from django.db import connection  # noqa: E402
 from samenspel.core.models import AuditEntry  # noqa: E402
 from samenspel.directory.models import Organisation, SearchDocument  # noqa: E402
 from samenspel.directory.reference import load_reference_data  # noqa: E402
-from samenspel.workspace import imports  # noqa: E402
 from samenspel.workspace.importer import guess_mapping  # noqa: E402
 from samenspel.workspace.models import ImportBatch  # noqa: E402
+from samenspel.workspace.services import imports  # noqa: E402
 
 THEMES = ["depression", "grief", "gambling", "alcohol", "cancer", "loneliness", "autism", "diabetes"]
 LANGUAGES = ["nl", "nl", "nl", "tr", "ar", "fa", "pl", "uk"]

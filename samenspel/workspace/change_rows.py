@@ -41,7 +41,7 @@ def change_rows(group: Group, changes: dict[str, list[Any]]) -> list[ChangeRow]:
 
 
 def _order(key: str) -> tuple[int, int, int, str]:
-    from samenspel.workspace.services import GROUP_FIELDS
+    from samenspel.workspace.services.self_service import GROUP_FIELDS
 
     parts = key.split(".")
     if key in GROUP_FIELDS:

@@ -30,7 +30,7 @@ from samenspel.workspace.models import (
     InformationSession,
     Role,
 )
-from samenspel.workspace.services import CANCELLATION_KEY, GROUP_FIELDS, SCHEDULE_ADD_KEY
+from samenspel.workspace.services.self_service import CANCELLATION_KEY, GROUP_FIELDS, SCHEDULE_ADD_KEY
 
 WEEKDAYS = [
     (0, _("Monday")),

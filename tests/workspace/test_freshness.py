@@ -136,7 +136,7 @@ def test_a_hidden_group_leaves_the_public_map_search_and_page_until_it_is_confir
     client, group, contact, django_capture_on_commit_callbacks
 ):
     from samenspel.directory.models import SearchDocument
-    from samenspel.workspace.services import group_confirm
+    from samenspel.workspace.services.lifecycle import group_confirm
 
     assert Group.objects.public().filter(pk=group.pk).exists()
     _age(group, 600)

@@ -7,8 +7,8 @@ from typing import Any
 from samenspel.core.models import AuditEntry
 from samenspel.directory.models import Group, Organisation
 from samenspel.workspace.importer import guess_mapping
-from samenspel.workspace.imports import import_batch_apply, import_batch_check
 from samenspel.workspace.models import ImportBatch
+from samenspel.workspace.services.imports import import_batch_apply, import_batch_check
 
 HEADERS = ["slug", "Naam", "E-mail", "Thema"]
 

@@ -38,7 +38,7 @@ def initiator(initiative: Group) -> Any:
 
 
 def _edit_form(group: Group, **changes: Any) -> dict[str, Any]:
-    from samenspel.workspace.services import GROUP_FIELDS, group_editable_values
+    from samenspel.workspace.services.self_service import GROUP_FIELDS, group_editable_values
 
     values = group_editable_values(group)
     data = {name: values[name] or "" for name in GROUP_FIELDS if name not in ("seeking_others", "cost_amount")}

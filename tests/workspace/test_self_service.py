@@ -7,7 +7,7 @@ from django.utils import timezone
 from samenspel.core.models import AuditEntry
 from samenspel.directory.models import Cancellation, Location, SupportPointSettings
 from samenspel.workspace.models import ChangeRequest, ChangeStatus, Role
-from samenspel.workspace.services import GROUP_FIELDS, group_editable_values
+from samenspel.workspace.services.self_service import GROUP_FIELDS, group_editable_values
 from tests.workspace.conftest import sign_in
 
 

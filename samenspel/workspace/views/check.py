@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samenspel.workspace.services import group_confirm
+from samenspel.workspace.services.lifecycle import group_confirm
 from samenspel.workspace.tokens import CheckLinkError, CheckLinkUsed, group_for_check_token
 
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from samenspel.directory.freshness import filter_by_freshness, freshness_counts, freshness_of
 from samenspel.directory.models import Group, GroupStatus, Organisation, SupportPointSettings
 from samenspel.finder.models import Question, QuestionStatus
-from samenspel.workspace.access import question_ref, support_point_for_user
+from samenspel.workspace.access import support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FilterForm, SettingsForm
 from samenspel.workspace.models import ChangeRequest, ChangeStatus
-from samenspel.workspace.services import support_point_settings_update
+from samenspel.workspace.services.support_point import support_point_settings_update
 
 PAGE_SIZE = 50
 
@@ -84,26 +84,6 @@ def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "workspace/review_queue.html", {"access": access, "sp": access.support_point, "changes": changes}
     )
-
-
-@signed_in
-def inbox(request: HttpRequest, slug: str) -> HttpResponse:
-    access = support_point_for_user(request.user, slug)
-    status = request.GET.get("status", QuestionStatus.NEW)
-    questions = Question.objects.filter(group__support_point=access.support_point).select_related("group")
-    if status in QuestionStatus.values:
-        questions = questions.filter(status=status)
-    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(question, question_ref(question)) for question in page]
-    context = {
-        "access": access,
-        "sp": access.support_point,
-        "rows": rows,
-        "page": page,
-        "status": status,
-        "statuses": QuestionStatus.choices,
-    }
-    return render(request, "workspace/inbox.html", context)
 
 
 @signed_in

@@ -21,14 +21,13 @@ from samenspel.workspace.change_rows import change_rows
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import ContactForm, EventForm, FacilitationForm, GroupEditForm, RejectForm, StatusForm
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
-from samenspel.workspace.services import (
+from samenspel.workspace.services.lifecycle import group_confirm, group_event_record
+from samenspel.workspace.services.self_service import (
     change_request_approve,
     change_request_reject,
     changes_between,
     group_change_submit,
-    group_confirm,
     group_editable_values,
-    group_event_record,
     upcoming_cancellations,
 )
 

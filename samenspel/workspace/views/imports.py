@@ -19,8 +19,8 @@ from samenspel.workspace.access import import_batch_for_user, support_point_for_
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.exports import groups_csv
 from samenspel.workspace.importer import FIELDS, MAX_UPLOAD_BYTES, ImportFileError, guess_mapping, read_table
-from samenspel.workspace.imports import import_batch_apply, import_batch_check
 from samenspel.workspace.models import ImportBatch
+from samenspel.workspace.services.imports import import_batch_apply, import_batch_check
 from samenspel.workspace.uploads import UploadLimit
 
 SHOWN_ROWS = 500

@@ -15,7 +15,12 @@ from samenspel.workspace.access import group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import ContactForm, MemberForm
 from samenspel.workspace.models import GroupContact, Membership, Role
-from samenspel.workspace.services import group_contact_add, group_contact_remove, membership_remove, membership_set
+from samenspel.workspace.services.people import (
+    group_contact_add,
+    group_contact_remove,
+    membership_remove,
+    membership_set,
+)
 
 
 @signed_in

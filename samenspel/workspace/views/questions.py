@@ -1,19 +1,42 @@
-"""A citizen's question in the inbox: read it, answer by e-mail, set its status."""
+"""Citizens' questions: a support point's inbox, and one question: read it, answer by e-mail, set its status."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.finder.models import QuestionStatus, ReplyBy
+from samenspel.finder.models import Question, QuestionStatus, ReplyBy
 from samenspel.finder.questions import question_reply, question_set_status
-from samenspel.workspace.access import question_for_user
+from samenspel.workspace.access import question_for_user, question_ref, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import QuestionStatusForm, ReplyForm
+
+PAGE_SIZE = 50
+
+
+@signed_in
+def inbox(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug)
+    status = request.GET.get("status", QuestionStatus.NEW)
+    questions = Question.objects.filter(group__support_point=access.support_point).select_related("group")
+    if status in QuestionStatus.values:
+        questions = questions.filter(status=status)
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(question, question_ref(question)) for question in page]
+    context = {
+        "access": access,
+        "sp": access.support_point,
+        "rows": rows,
+        "page": page,
+        "status": status,
+        "statuses": QuestionStatus.choices,
+    }
+    return render(request, "workspace/inbox.html", context)
 
 
 @signed_in

@@ -22,7 +22,7 @@ from samenspel.workspace.models import (
     InformationSession,
     PlaceKind,
 )
-from samenspel.workspace.services import (
+from samenspel.workspace.services.support import (
     facilitation_request_create,
     facilitation_request_set_status,
     information_session_record,

@@ -1,8 +1,8 @@
-"""Workspace writes that touch more than one row. Each runs in one transaction and is audited.
+"""A contact person changes the group's entry; with review on, an editor approves or rejects the change first.
 
-Group fields go through samenspel.directory.services so the directory keeps
-one door for its writes; rows the directory has no service for yet (schedule
-times, a location's disclosure, a cancellation) are written here.
+Group fields go through samenspel.directory.services, the directory's one door for its writes; rows the
+directory has no service for yet (schedule times, a location's disclosure, a cancellation) are written here.
+Each write runs in one transaction and is audited.
 """
 
 from __future__ import annotations
@@ -17,35 +17,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.services import user_for_email
-from samenspel.core.audit import acting_user, diff, log_action, plain, snapshot
+from samenspel.core.audit import diff, log_action, plain, snapshot
 from samenspel.core.services import Actor, model_update
-from samenspel.directory.freshness import freshness_clear
 from samenspel.directory.models import (
     Cancellation,
     Group,
     Location,
-    Organisation,
     Schedule,
     SupportPointSettings,
-    Theme,
 )
 from samenspel.directory.services import (
     group_update,
-    group_verify,
 )
 from samenspel.workspace.models import (
     ChangeRequest,
     ChangeStatus,
-    EventKind,
-    FacilitationKind,
-    FacilitationRequest,
-    FacilitationStatus,
-    GroupContact,
-    GroupEvent,
-    InformationSession,
-    Membership,
-    Role,
 )
 
 # What a contact person may change on the group row itself.
@@ -309,108 +295,3 @@ def change_request_reject(*, change: ChangeRequest, actor: Actor, note: str = ""
     change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     log_action(obj=change, action="rejected", actor=actor, changes={"note": note})
     return change
-
-
-@transaction.atomic
-def group_event_record(
-    *, group: Group, kind: EventKind, actor: Actor, date: datetime.date | None = None, note: str = ""
-) -> GroupEvent:
-    event = GroupEvent.objects.create(
-        group=group,
-        kind=kind,
-        date=date or timezone.localdate(),
-        note=note,
-        created_by=acting_user(actor),
-    )
-    log_action(obj=group, action="event", actor=actor, changes={"event": [None, kind], "note": note})
-    return event
-
-
-@transaction.atomic
-def group_confirm(*, group: Group, actor: Actor, actor_label: str = "") -> Group:
-    """Someone confirmed the entry is still right: verify it and lift any flag or hiding."""
-    group_verify(group=group, actor=actor)
-    freshness_clear(group=group)
-    if actor_label:
-        log_action(obj=group, action="confirmed", actor=actor, actor_label=actor_label)
-    return group
-
-
-@transaction.atomic
-def support_point_settings_update(*, config: SupportPointSettings, actor: Actor, **fields: Any) -> SupportPointSettings:
-    model_update(config, actor=actor, **fields)
-    return config
-
-
-@transaction.atomic
-def facilitation_request_create(
-    *, group: Group, kind: FacilitationKind, description: str, actor: Actor
-) -> FacilitationRequest:
-    request = FacilitationRequest.objects.create(
-        group=group,
-        kind=kind,
-        description=description,
-        created_by=acting_user(actor),
-    )
-    log_action(obj=request, action="created", actor=actor, changes={"kind": [None, kind]})
-    return request
-
-
-@transaction.atomic
-def facilitation_request_set_status(
-    *, request: FacilitationRequest, status: FacilitationStatus, actor: Actor
-) -> FacilitationRequest:
-    old = request.status
-    request.status = status
-    request.save(update_fields=["status", "updated_at"])
-    log_action(obj=request, action="status", actor=actor, changes={"status": [old, status]})
-    return request
-
-
-@transaction.atomic
-def information_session_record(
-    *, support_point: Organisation, themes: list[Theme], actor: Actor, **fields: Any
-) -> InformationSession:
-    session = InformationSession(support_point=support_point, **fields)
-    session.full_clean()
-    session.save()
-    session.themes.set(themes)
-    log_action(obj=session, action="created", actor=actor, changes=diff({}, snapshot(session)))
-    return session
-
-
-@transaction.atomic
-def membership_set(*, support_point: Organisation, email: str, role: Role, actor: Actor) -> Membership:
-    user = user_for_email(email)
-    membership, created = Membership.objects.update_or_create(
-        user=user, support_point=support_point, defaults={"role": role}
-    )
-    log_action(obj=membership, action="created" if created else "changed", actor=actor, changes={"role": [None, role]})
-    return membership
-
-
-@transaction.atomic
-def membership_remove(*, membership: Membership, actor: Actor) -> None:
-    if membership.role == Role.MANAGER and not (
-        Membership.objects.for_support_point(membership.support_point)
-        .filter(role=Role.MANAGER)
-        .exclude(pk=membership.pk)
-        .exists()
-    ):
-        raise ValidationError(_("A support point keeps at least one manager."))
-    log_action(obj=membership, action="removed", actor=actor)
-    membership.delete()
-
-
-@transaction.atomic
-def group_contact_add(*, group: Group, email: str, actor: Actor) -> GroupContact:
-    contact, created = GroupContact.objects.get_or_create(user=user_for_email(email), group=group)
-    if created:
-        log_action(obj=group, action="contact_added", actor=actor, changes={"contact": [None, contact.user_id]})
-    return contact
-
-
-@transaction.atomic
-def group_contact_remove(*, contact: GroupContact, actor: Actor) -> None:
-    log_action(obj=contact.group, action="contact_removed", actor=actor, changes={"contact": [contact.user_id, None]})
-    contact.delete()
