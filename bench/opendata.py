@@ -18,14 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samenspel.settings")
-os.environ.setdefault("SECRET_KEY", "bench")
+from bench.django_setup import ROOT, start
 
-import django  # noqa: E402
-
-django.setup()
+start()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402

@@ -13,23 +13,17 @@ import argparse
 import json
 import os
 import resource
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samenspel.settings")
-os.environ.setdefault("SECRET_KEY", "bench")
+from bench.django_setup import ROOT, start
+
 if "DATABASE_URL" not in os.environ:
     target = ROOT / "var" / "bench-import.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{target}"
-
-import django  # noqa: E402
-
-django.setup()
+start()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402

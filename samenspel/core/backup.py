@@ -46,6 +46,17 @@ def _run(command: list[str]) -> None:
     subprocess.run(command, check=True)  # noqa: S603
 
 
+def _sqlite_copy(source_path: Path, target_path: Path) -> None:
+    """SQLite's online backup: a consistent copy even while the site writes to the source."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    target = sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def backup(target_dir: Path, url: str | None = None, keep: int = KEEP_DEFAULT) -> Path:
     """Write one dump into target_dir and keep the newest `keep` dumps there; returns the new file."""
     url = url or database_url()
@@ -60,13 +71,7 @@ def backup(target_dir: Path, url: str | None = None, keep: int = KEEP_DEFAULT) -
     else:
         target = target_dir / f"samenspel-{stamp}.sqlite3"
         partial = target.with_suffix(".sqlite3.partial")
-        source = sqlite3.connect(f"file:{sqlite_path(url)}?mode=ro", uri=True)
-        copy = sqlite3.connect(partial)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
+        _sqlite_copy(sqlite_path(url), partial)
     # Only a complete dump gets its final name, so a crash never leaves a truncated "backup".
     partial.rename(target)
     dumps = sorted(p for p in target_dir.glob("samenspel-*") if p.suffix in {".dump", ".sqlite3"})
@@ -100,15 +105,9 @@ def restore(dump: Path, url: str | None = None) -> None:
     else:
         if dump.suffix != ".sqlite3":
             raise ValueError(f"{dump} is not a SQLite backup (.sqlite3)")
-        source = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)
         target_path = sqlite_path(url)
         target_path.parent.mkdir(parents=True, exist_ok=True)
-        target = sqlite3.connect(target_path)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _sqlite_copy(dump, target_path)
 
 
 def main(argv: list[str] | None = None) -> int:

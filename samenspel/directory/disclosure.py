@@ -49,18 +49,14 @@ def public_place(location: Location | None) -> PublicPlace:
             longitude=location.longitude,
             accessibility=features,
         )
+    # Area-only and on request: the place name and a blurred point, the address from the contact point.
     blurred = location.public_coordinates()
     if location.disclosure == Disclosure.AREA:
-        return PublicPlace(
-            label=_("In %(place)s (exact address from the contact point)") % {"place": location.municipality},
-            municipality=location.municipality,
-            latitude=blurred[0],
-            longitude=blurred[1],
-            on_request=True,
-            accessibility=features,
-        )
+        label = _("In %(place)s (exact address from the contact point)")
+    else:
+        label = _("Location on request, near %(place)s")
     return PublicPlace(
-        label=_("Location on request, near %(place)s") % {"place": location.municipality},
+        label=label % {"place": location.municipality},
         municipality=location.municipality,
         latitude=blurred[0],
         longitude=blurred[1],

@@ -457,6 +457,10 @@ class Group(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def support_point_reply_to(self) -> list[str]:
+        """Where replies to mail about this group go: its support point, the intermediary (or nowhere)."""
+        return [self.support_point.email] if self.support_point and self.support_point.email else []
+
     @property
     def public_contact_name(self) -> str:
         return self.contact_name if self.contact_name_public else ""

@@ -134,7 +134,7 @@ def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
     if question.reply_by != ReplyBy.EMAIL or not question.reply_email:
         raise ValidationError(_("This person did not ask for an answer by e-mail."))
     group = question.group
-    reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
+    reply_to = group.support_point_reply_to()
     subject = _("Your question about %(group)s") % {"group": group.name}
     footer = _("This answer comes through Samenspel. If you reply, your message goes to the support point.")
     text = f"{body}\n\n--\n{footer}"

@@ -160,37 +160,24 @@ class Importer:
         organisation = orgs.get(plan.org_ref) if plan.org_ref else None
         location = places.get(plan.location_ref) if plan.location_ref else None
         try:
+            # The same for a new group and a changed one: the file describes the whole group.
+            common = {
+                "actor": self.actor,
+                "actor_label": self.actor_label,
+                "database_checks": False,
+                "themes": plan.themes,
+                "languages": plan.languages,
+                "schedules": plan.schedules,
+                "status_reason": _("Imported"),
+                "support_point": self.support_point,
+                "organisation": organisation,
+                "location": location,
+            }
             if plan.existing is None:
                 fields = dict(plan.fields)
-                services.group_create(
-                    actor=self.actor,
-                    actor_label=self.actor_label,
-                    database_checks=False,
-                    themes=plan.themes,
-                    languages=plan.languages,
-                    schedules=plan.schedules,
-                    status=fields.pop("status", GroupStatus.ACTIVE),
-                    status_reason=_("Imported"),
-                    support_point=self.support_point,
-                    organisation=organisation,
-                    location=location,
-                    **fields,
-                )
+                services.group_create(status=fields.pop("status", GroupStatus.ACTIVE), **common, **fields)
             else:
-                services.group_update(
-                    group=plan.existing,
-                    actor=self.actor,
-                    actor_label=self.actor_label,
-                    database_checks=False,
-                    themes=plan.themes,
-                    languages=plan.languages,
-                    schedules=plan.schedules,
-                    status_reason=_("Imported"),
-                    support_point=self.support_point,
-                    organisation=organisation,
-                    location=location,
-                    **plan.fields,
-                )
+                services.group_update(group=plan.existing, **common, **plan.fields)
         except ValidationError as exc:
             self._refused("service", plan.ref, exc)
             return

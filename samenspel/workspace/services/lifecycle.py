@@ -10,16 +10,9 @@ from django.utils import timezone
 from samenspel.core.audit import acting_user, log_action
 from samenspel.core.services import Actor
 from samenspel.directory.freshness import freshness_clear
-from samenspel.directory.models import (
-    Group,
-)
-from samenspel.directory.services import (
-    group_verify,
-)
-from samenspel.workspace.models import (
-    EventKind,
-    GroupEvent,
-)
+from samenspel.directory.models import Group
+from samenspel.directory.services import group_verify
+from samenspel.workspace.models import EventKind, GroupEvent
 
 
 @transaction.atomic

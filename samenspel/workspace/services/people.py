@@ -9,15 +9,8 @@ from django.utils.translation import gettext as _
 from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import log_action
 from samenspel.core.services import Actor
-from samenspel.directory.models import (
-    Group,
-    Organisation,
-)
-from samenspel.workspace.models import (
-    GroupContact,
-    Membership,
-    Role,
-)
+from samenspel.directory.models import Group, Organisation
+from samenspel.workspace.models import GroupContact, Membership, Role
 
 
 @transaction.atomic

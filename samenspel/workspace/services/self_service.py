@@ -19,20 +19,9 @@ from django.utils.translation import gettext as _
 
 from samenspel.core.audit import diff, log_action, plain, snapshot
 from samenspel.core.services import Actor, model_update
-from samenspel.directory.models import (
-    Cancellation,
-    Group,
-    Location,
-    Schedule,
-    SupportPointSettings,
-)
-from samenspel.directory.services import (
-    group_update,
-)
-from samenspel.workspace.models import (
-    ChangeRequest,
-    ChangeStatus,
-)
+from samenspel.directory.models import Cancellation, Group, Location, Schedule, SupportPointSettings
+from samenspel.directory.services import group_update
+from samenspel.workspace.models import ChangeRequest, ChangeStatus
 
 # What a contact person may change on the group row itself.
 GROUP_FIELDS = (

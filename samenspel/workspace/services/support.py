@@ -8,17 +8,8 @@ from django.db import transaction
 
 from samenspel.core.audit import acting_user, diff, log_action, snapshot
 from samenspel.core.services import Actor
-from samenspel.directory.models import (
-    Group,
-    Organisation,
-    Theme,
-)
-from samenspel.workspace.models import (
-    FacilitationKind,
-    FacilitationRequest,
-    FacilitationStatus,
-    InformationSession,
-)
+from samenspel.directory.models import Group, Organisation, Theme
+from samenspel.workspace.models import FacilitationKind, FacilitationRequest, FacilitationStatus, InformationSession
 
 
 @transaction.atomic

@@ -7,9 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from samenspel.core.services import Actor, model_update
-from samenspel.directory.models import (
-    SupportPointSettings,
-)
+from samenspel.directory.models import SupportPointSettings
 
 
 @transaction.atomic

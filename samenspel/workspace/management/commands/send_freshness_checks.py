@@ -80,7 +80,7 @@ def _send_check(group: Group, state: GroupFreshness, base_url: str, now: Any) ->
                 _("The link works for %(days)d days. You do not need to sign in.") % {"days": CHECK_LINK_MAX_AGE.days},
             ]
         )
-    reply_to = [group.support_point.email] if group.support_point and group.support_point.email else []
+    reply_to = group.support_point_reply_to()
     outbox.send_mail(
         kind="freshness_check",
         to=recipients,
