@@ -19,5 +19,5 @@ def question_retention_days() -> int:
 
 
 # Anonymous questions per client (hashed IP) per window; enough for a person, little for a bot.
-QUESTION_RATE_LIMIT = 5
+QUESTION_RATE_LIMIT = int(os.environ.get("QUESTION_RATE_LIMIT", "5"))
 QUESTION_RATE_WINDOW_SECONDS = 60 * 60
