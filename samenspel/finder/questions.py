@@ -135,8 +135,10 @@ def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
         raise ValidationError(_("This person did not ask for an answer by e-mail."))
     group = question.group
     reply_to = group.support_point_reply_to()
-    subject = _("Your question about %(group)s") % {"group": group.name}
-    footer = _("This answer comes through Samenspel. If you reply, your message goes to the support point.")
+    # The frame of the answer in the language the person asked to be answered in.
+    with translation.override(question.preferred_language or settings.LANGUAGE_CODE):
+        subject = _("Your question about %(group)s") % {"group": group.name}
+        footer = _("This answer comes through Samenspel. If you reply, your message goes to the support point.")
     text = f"{body}\n\n--\n{footer}"
     outbox.send_mail(
         kind="question_reply",

@@ -61,3 +61,17 @@ def test_a_read_only_member_cannot_answer(client, member, question):
     response = client.post(f"/werkplek/vraag/{question_ref(question)}/antwoorden/", {"body": "Hallo"})
     assert response.status_code == 403
     assert mail.outbox == []
+
+
+def test_the_answer_reaches_the_person_in_the_language_they_chose_and_a_double_click_sends_it_once(
+    client, contact, question
+):
+    Question.objects.filter(pk=question.pk).update(preferred_language="pl")
+    sign_in(client, contact)
+    for _ in range(2):
+        client.post(f"/werkplek/vraag/{question_ref(question)}/antwoorden/", {"body": "Zapraszamy w czwartek!"})
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject.startswith("Twoje pytanie")
+    assert "Ta odpowiedź przychodzi przez Samenspel" in message.body
+    assert "Zapraszamy w czwartek!" in message.body
