@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, login, logout
-from django.core.mail import EmailMessage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
@@ -23,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samenspel.accounts.decorators import signed_in_without_second_factor
 from samenspel.accounts.forms import MagicLinkForm, PasswordSignInForm, TokenForm
-from samenspel.accounts.links import link_minutes, magic_link_url
+from samenspel.accounts.links import link_minutes, send_sign_in_link
 from samenspel.accounts.tokens import magic_link_tokens
 from samenspel.core import ratelimit
 
@@ -80,16 +79,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
 
 def _send_magic_link(request: HttpRequest, user: Any, next_url: str) -> None:
-    body = "\n".join(
-        [
-            _("Open this link to sign in to the Samenspel workspace:"),
-            magic_link_url(request, user, next_url),
-            "",
-            _("The link works once, for %(minutes)d minutes.") % {"minutes": link_minutes()},
-            _("Did you not ask for it? Then you can ignore this message."),
-        ]
+    send_sign_in_link(
+        request, user, next_url=next_url, intro=_("Open this link to sign in to the Samenspel workspace:")
     )
-    EmailMessage(_("Your sign-in link"), body, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email]).send()
 
 
 def _user_for_link(uidb64: str, token: str) -> Any:

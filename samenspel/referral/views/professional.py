@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.links import link_minutes, magic_link_url
+from samenspel.accounts.links import send_sign_in_link
 from samenspel.core import ratelimit
 from samenspel.directory.models import Group
 from samenspel.finder.search_form import SearchForm, run_search
@@ -62,18 +60,12 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 
 
 def _send_link(request: HttpRequest, professional: Professional) -> None:
-    user = professional.user
-    minutes = link_minutes()
-    body = "\n".join(
-        [
-            _("Open this link to sign in to Samenspel for professionals:"),
-            magic_link_url(request, user, reverse("referral:home")),
-            "",
-            _("The link works once, for %(minutes)d minutes.") % {"minutes": minutes},
-            _("Did you not ask for it? Then you can ignore this message."),
-        ]
+    send_sign_in_link(
+        request,
+        professional.user,
+        next_url=reverse("referral:home"),
+        intro=_("Open this link to sign in to Samenspel for professionals:"),
     )
-    EmailMessage(_("Your sign-in link"), body, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email]).send()
 
 
 @professional_required
