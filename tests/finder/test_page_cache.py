@@ -105,3 +105,13 @@ def test_a_rolled_back_change_does_not_move_the_version(group):
         group_update(group=group, actor=None, name_nl="Twee")
         assert map_version() == before  # others see the change only once it is committed
     assert map_version() > before
+
+
+def test_the_public_feeds_are_cached_and_may_be_kept_a_few_minutes(client, group, django_assert_num_queries):
+    for url in ("/api/meeting-guide.json", "/api/calendar.ics"):
+        first = client.get(url)
+        assert first.status_code == 200, url
+        assert first["Cache-Control"] == "public, max-age=300"
+        with django_assert_num_queries(1):
+            again = client.get(url)
+        assert again.content == first.content and again["ETag"] == first["ETag"]
