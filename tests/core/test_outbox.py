@@ -145,3 +145,20 @@ def test_the_commands_send_what_is_due_and_purge_what_is_old(db, smtp_sink, db_q
     call_command("purge_outbox")
     assert "Deleted 1" in capsys.readouterr().out
     assert len(smtp_sink.messages) == 1
+
+
+def test_the_support_point_sees_how_many_of_its_messages_could_not_be_delivered(client, group, people):
+    from tests.personas import sign_in
+
+    OutboxMessage.objects.create(
+        kind="question",
+        to="x@example.org",
+        subject="s",
+        body="b",
+        status=OutboxStatus.FAILED,
+        support_point_id=group.support_point_id,
+    )
+    OutboxMessage.objects.create(kind="question", to="y@example.org", subject="s", body="b", support_point_id=7777)
+    sign_in(client, people["editor"])
+    page = client.get(f"/werkplek/{group.support_point.slug}/").content.decode()
+    assert "1 e-mail about your groups could not be delivered" in page

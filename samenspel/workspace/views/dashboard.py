@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenspel.core.models import OutboxMessage, OutboxStatus
 from samenspel.directory.freshness import filter_by_freshness, freshness_counts, freshness_of
 from samenspel.directory.models import Group, GroupStatus, Organisation, SupportPointSettings
 from samenspel.finder.models import Question, QuestionStatus
@@ -71,6 +72,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations": organisations,
         "open_questions": Question.objects.filter(group__support_point=sp, status=QuestionStatus.NEW).count(),
         "open_changes": ChangeRequest.objects.for_support_point(sp).pending().count(),
+        # E-mails the worker gave up on (a wrong address, a mail server that keeps refusing).
+        "undelivered": OutboxMessage.objects.filter(support_point_id=sp.pk, status=OutboxStatus.FAILED).count(),
     }
     return render(request, "workspace/dashboard.html", context)
 
