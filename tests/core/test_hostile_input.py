@@ -56,9 +56,7 @@ def test_nul_in_a_form_is_refused_with_400_in_the_visitors_language(group: Group
 
     assert response.status_code == 400
     assert 'lang="nl"' in response.content.decode()
-    assert (
-        "kunnen niet worden opgeslagen" in response.content.decode() or "cannot be stored" in response.content.decode()
-    )
+    assert "tekens die we niet kunnen bewaren" in response.content.decode()
     assert not Question.objects.exists()
 
 
@@ -134,7 +132,7 @@ def test_a_10000_character_path_is_refused_without_touching_the_file_system(db: 
 
 @pytest.mark.parametrize("value", [v for v in SPECIAL_VALUES if not v.isalnum()])
 def test_json_with_unstorable_text_is_refused_with_400_json(db: None, value: str) -> None:
-    response = post_json(Client(), "/api/services", {"name": value, "description": "x"})
+    response = post_json(Client(HTTP_ACCEPT_LANGUAGE="en"), "/api/services", {"name": value, "description": "x"})
     if is_storable(value):
         assert response.status_code < 500
     else:
