@@ -161,4 +161,4 @@ def test_the_support_point_sees_how_many_of_its_messages_could_not_be_delivered(
     OutboxMessage.objects.create(kind="question", to="y@example.org", subject="s", body="b", support_point_id=7777)
     sign_in(client, people["editor"])
     page = client.get(f"/werkplek/{group.support_point.slug}/").content.decode()
-    assert "1 e-mail about your groups could not be delivered" in page
+    assert "1 e-mail over je groepen kon na een aantal pogingen niet worden bezorgd" in page
