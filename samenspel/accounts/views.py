@@ -26,8 +26,14 @@ from samenspel.accounts.links import link_minutes, send_sign_in_link
 from samenspel.accounts.tokens import magic_link_tokens
 from samenspel.core import ratelimit
 
-SIGN_IN_LIMIT = 10
+# Only tries that do not sign anyone in count (wrong passwords, link requests), per account and per network
+# address separately: a town hall or a support point's office signs in many colleagues from one address, so the
+# address gets a higher limit than one account; one person's mistyping never locks out the office.
+SIGN_IN_ACCOUNT_LIMIT = 10
+SIGN_IN_ADDRESS_LIMIT = 50
 SIGN_IN_WINDOW_SECONDS = 15 * 60
+# Two-factor codes, per signed-in person.
+OTP_LIMIT = 10
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -41,26 +47,59 @@ def _user_by_email(email: str) -> Any:
     return get_user_model().objects.filter(email__iexact=email, is_active=True).order_by("id").first()
 
 
+def _address_key(request: HttpRequest) -> str:
+    return f"signin:address:{ratelimit.client_key(request)}"
+
+
+def _account_key(email: str) -> str:
+    # The address as typed, whether or not it has an account: the limit itself must not tell who has one.
+    return f"signin:account:{ratelimit.hashed(email.strip().lower())}"
+
+
+def _may_try(request: HttpRequest, email: str | None) -> bool:
+    """Whether this address, and the account tried if any, are still under their limits of failed tries."""
+    if not ratelimit.within(_address_key(request), SIGN_IN_ADDRESS_LIMIT, SIGN_IN_WINDOW_SECONDS):
+        return False
+    return email is None or ratelimit.within(_account_key(email), SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_WINDOW_SECONDS)
+
+
+def _count_failed_try(request: HttpRequest, email: str) -> None:
+    ratelimit.hit(_address_key(request), SIGN_IN_ADDRESS_LIMIT, SIGN_IN_WINDOW_SECONDS)
+    ratelimit.hit(_account_key(email), SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_WINDOW_SECONDS)
+
+
 def sign_in(request: HttpRequest) -> HttpResponse:
     password_form = PasswordSignInForm(prefix="pw")
     link_form = MagicLinkForm(prefix="link")
     status = 200
     error = ""
+    too_many = _("Too many tries. Wait a quarter of an hour and try again.")
     if request.method == "POST":
-        if not ratelimit.hit(f"signin:{ratelimit.client_key(request)}", SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS):
-            error = _("Too many tries. Wait a quarter of an hour and try again.")
+        if not _may_try(request, None):
+            error = too_many
             status = 429
         elif "send_link" in request.POST:
             link_form = MagicLinkForm(request.POST, prefix="link")
             if link_form.is_valid():
-                user = _user_by_email(link_form.cleaned_data["email"])
-                if user is not None:
-                    _send_magic_link(request, user, _next_url(request))
-                # The same answer whether or not the address is known: no one learns who has an account.
-                return render(request, "accounts/link_sent.html", {"minutes": link_minutes()})
+                email = link_form.cleaned_data["email"]
+                # Checked and counted alike for known and unknown addresses, so the answer tells nothing; every
+                # request counts, which also caps how many links one mailbox can be sent.
+                if not _may_try(request, email):
+                    error = too_many
+                    status = 429
+                else:
+                    _count_failed_try(request, email)
+                    user = _user_by_email(email)
+                    if user is not None:
+                        _send_magic_link(request, user, _next_url(request))
+                    # The same answer whether or not the address is known: no one learns who has an account.
+                    return render(request, "accounts/link_sent.html", {"minutes": link_minutes()})
         else:
             password_form = PasswordSignInForm(request.POST, prefix="pw")
-            if password_form.is_valid():
+            if password_form.is_valid() and not _may_try(request, password_form.cleaned_data["email"]):
+                error = too_many
+                status = 429
+            elif password_form.is_valid():
                 found = _user_by_email(password_form.cleaned_data["email"])
                 user = (
                     authenticate(
@@ -72,6 +111,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 if user is not None:
                     login(request, user)
                     return redirect(_next_url(request))
+                _count_failed_try(request, password_form.cleaned_data["email"])
                 error = _("That e-mail address and password do not match.")
                 status = 400
     context = {"password_form": password_form, "link_form": link_form, "error": error, "next": _next_url(request)}
@@ -145,7 +185,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('accounts:otp_setup')}?{urlencode({'next': _next_url(request)})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.hit(f"otp:{user.pk}", SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS):
+        if not ratelimit.hit(f"otp:{user.pk}", OTP_LIMIT, SIGN_IN_WINDOW_SECONDS):
             form.add_error("token", _("Too many tries. Wait a quarter of an hour and try again."))
         else:
             for device in TOTPDevice.objects.filter(user=user, confirmed=True):

@@ -1,5 +1,6 @@
-"""Sign-in (ASVS V2.2.1 and V3/V2 enumeration items): rate limited per client, and the answers never tell
-whether an address has an account. Written against the URL and what a visitor sees, not the module."""
+"""Sign-in (ASVS V2.2.1 and V3/V2 enumeration items): failed tries limited per account and per client address
+(successful sign-ins not counted), and the answers never tell whether an address has an account. Written against
+the URL and what a visitor sees, not the module."""
 
 from __future__ import annotations
 
@@ -27,9 +28,17 @@ def _fresh_rate_limits() -> Iterator[None]:
     cache.clear()
 
 
+COLLEAGUE = "collega@steunpunt.example.org"
+OFFICE = "192.0.2.99"
+
+
+def make_account(email: str) -> None:
+    get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+
+
 @pytest.fixture
 def known_user(db: None) -> None:
-    get_user_model().objects.create_user(username=KNOWN, email=KNOWN, password=PASSWORD)
+    make_account(KNOWN)
 
 
 def visitor(address: str = "192.0.2.10") -> Client:
@@ -70,7 +79,7 @@ def test_asking_a_link_looks_the_same_for_a_known_and_an_unknown_address_and_mai
     assert [message.to for message in mail.outbox] == [[KNOWN]]
 
 
-def test_sign_in_is_rate_limited_per_client_even_for_the_right_password(known_user: None) -> None:
+def test_sign_in_is_rate_limited_per_account_even_for_the_right_password(known_user: None) -> None:
     attacker = visitor("192.0.2.30")
     statuses = [password_attempt(attacker, KNOWN, f"guess-{i}")[0] for i in range(10)]
     assert statuses == [400] * 10
@@ -84,7 +93,60 @@ def test_sign_in_is_rate_limited_per_client_even_for_the_right_password(known_us
     assert attacker.post(SIGN_IN, {"link-email": KNOWN, "send_link": "1"}).status_code == 429
     assert mail.outbox == []
 
-    # Another client is not locked out by someone else's guessing.
+    # The limit is the account's, not only the client's: guessing from many addresses gets no further. (Until the
+    # limits counted failures per account this asserted that another client could still sign in to the account.)
+    assert password_attempt(visitor("192.0.2.31"), KNOWN, PASSWORD)[0] == 429
+
+    # Another client signing in to another account is not locked out by someone else's guessing.
+    make_account(COLLEAGUE)
     someone_else = visitor("192.0.2.31")
-    response = someone_else.post(SIGN_IN, {"pw-email": KNOWN, "pw-password": PASSWORD, "password_sign_in": "1"})
+    response = someone_else.post(SIGN_IN, {"pw-email": COLLEAGUE, "pw-password": PASSWORD, "password_sign_in": "1"})
     assert response.status_code == 302
+
+
+def test_thirty_colleagues_behind_one_address_all_sign_in() -> None:
+    # A town hall or a support point's office: many people, one address. Successful sign-ins are not counted.
+    for i in range(30):
+        email = f"collega{i}@gemeente.example.org"
+        make_account(email)
+        office = visitor(OFFICE)
+        status, _page = password_attempt(office, email, PASSWORD)
+        assert status == 302, f"colleague {i} was refused"
+        assert office.session["_auth_user_id"]
+
+
+def test_eleven_wrong_passwords_lock_that_account_while_a_colleague_behind_the_same_address_signs_in(
+    known_user: None,
+) -> None:
+    make_account(COLLEAGUE)
+    mistyper = visitor(OFFICE)
+    statuses = [password_attempt(mistyper, KNOWN, f"wrong-{i}")[0] for i in range(11)]
+    assert statuses == [400] * 10 + [429]
+
+    colleague = visitor(OFFICE)
+    assert password_attempt(colleague, COLLEAGUE, PASSWORD)[0] == 302
+    assert colleague.session["_auth_user_id"]
+
+
+def test_a_flood_of_wrong_passwords_from_one_address_over_many_accounts_is_stopped(known_user: None) -> None:
+    flooder = visitor("192.0.2.40")
+    # Two guesses per account, well under the limit per account, until the address's own limit stops it.
+    statuses = [password_attempt(flooder, f"victim{i // 2}@example.org", f"guess-{i}")[0] for i in range(60)]
+    assert statuses == [400] * 50 + [429] * 10
+
+    # Everything from that address is refused now, a right password included; other addresses are not affected.
+    assert password_attempt(flooder, KNOWN, PASSWORD)[0] == 429
+    assert password_attempt(visitor("192.0.2.41"), KNOWN, PASSWORD)[0] == 302
+
+
+def test_the_link_limit_looks_the_same_for_a_known_and_an_unknown_address(known_user: None) -> None:
+    answers = {}
+    for email in (KNOWN, UNKNOWN):
+        asker = visitor("192.0.2.50")
+        responses = [asker.post(SIGN_IN, {"link-email": email, "send_link": "1"}) for _ in range(11)]
+        answers[email] = [(r.status_code, page_without_tokens(r.content)) for r in responses]
+
+    assert answers[KNOWN] == answers[UNKNOWN]
+    assert [status for status, _page in answers[KNOWN]] == [200] * 10 + [429]
+    # One mailbox gets at most ten links a quarter of an hour.
+    assert [message.to for message in mail.outbox] == [[KNOWN]] * 10

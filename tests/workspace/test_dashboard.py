@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import csv
 import datetime
+import io
+import re
+from collections import Counter
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from samenspel.directory.models import Group, Organisation, Theme
+from samenspel.directory.models import Group, GroupStatus, Organisation, Theme
 from samenspel.finder.models import Question
 from samenspel.workspace.models import ChangeRequest, Role
 from tests.workspace.conftest import sign_in
@@ -87,3 +91,31 @@ def test_the_dashboard_needs_the_same_number_of_queries_for_many_groups(client, 
     assert response.status_code == 200
     assert len(many.captured_queries) == len(few.captured_queries)
     assert len(many.captured_queries) <= 20
+
+
+def _page_stage_counts(html: str) -> dict[str, int]:
+    """The "Groups per stage" figures as the page prints them: label -> number."""
+    section = html.split('id="stages-heading"', 1)[1].split("</dl>", 1)[0]
+    return {label: int(n) for label, n in re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", section)}
+
+
+def test_the_stage_counts_equal_the_real_counts_and_the_exports_counts(client, group, member):
+    # Several groups per status, with names that sort differently from their status: counting grouped by the
+    # model's default ordering (name) would give one per name instead of the totals.
+    sp = group.support_point
+    wanted = {"initiative": 2, "looking": 3, "active": 4, "paused": 2, "stopped": 1}
+    for status, count in wanted.items():
+        for g in _make_groups(sp, count, prefix=f"Fase-{status}"):
+            Group.objects.filter(pk=g.pk).update(status=status)
+    sign_in(client, member(Role.VIEWER))
+
+    real = Counter(Group.objects.filter(support_point=sp).values_list("status", flat=True))
+    assert real["active"] == 5  # the `group` fixture is active too
+    labels = dict(GroupStatus.choices)
+    shown = _page_stage_counts(client.get(f"/werkplek/{sp.slug}/").content.decode())
+    assert shown == {str(label): real.get(value, 0) for value, label in labels.items()}
+
+    export = client.get(f"/werkplek/{sp.slug}/export/groepen.csv")
+    text = b"".join(export.streaming_content).decode("utf-8").lstrip("\ufeff")
+    exported = Counter(row["status"] for row in csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert {str(labels[value]): n for value, n in exported.items()} == {label: n for label, n in shown.items() if n}

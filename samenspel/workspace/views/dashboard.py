@@ -51,7 +51,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     rows = [(group, freshness_of(group, config=config, now=now)) for group in page]
 
     all_groups = Group.objects.for_support_point(sp)
-    stage_counts = dict(all_groups.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    # order_by() first: Group's default ordering (name) would join the GROUP BY and count one per name.
+    stage_counts = dict(all_groups.order_by().values("status").annotate(n=Count("id")).values_list("status", "n"))
     organisations = (
         Organisation.objects.filter(groups__support_point=sp)
         .annotate(group_count=Count("groups", filter=Q(groups__support_point=sp), distinct=True))
