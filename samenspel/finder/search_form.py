@@ -9,12 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from samenspel.directory import search as search_service
 from samenspel.directory.models import Organisation, SearchDocument
 from samenspel.directory.search import DEFAULT_DISTANCE, DISTANCES, Filters, meeting_languages
+
+
+def _within(km: int) -> str:
+    return _("within %(km)s km") % {"km": km}
+
+
+# A lazy string with % applied is translated on the spot, at import, in whatever language is active then; a lazy
+# call translates each time the option is shown, in the language of the request that shows it.
+_within_lazy = lazy(_within, str)
 
 WEEKDAYS = [
     ("0", gettext_lazy("Monday")),
@@ -33,8 +43,7 @@ class SearchForm(forms.Form):
     distance = forms.ChoiceField(
         label=gettext_lazy("Distance"),
         required=False,
-        choices=[(str(d), gettext_lazy("within %(km)s km") % {"km": d}) for d in DISTANCES]
-        + [("any", gettext_lazy("anywhere"))],
+        choices=[(str(d), _within_lazy(d)) for d in DISTANCES] + [("any", gettext_lazy("anywhere"))],
     )
     language = forms.ChoiceField(label=gettext_lazy("Language of the meetings"), required=False)
     day = forms.ChoiceField(
