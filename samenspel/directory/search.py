@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from samenspel.directory import postcodes, text
-from samenspel.directory.models import Group, Language, SearchDocument, Theme, ThemeSynonym
+from samenspel.directory.models import Group, GroupStatus, Language, SearchDocument, Theme, ThemeSynonym
 from samenspel.directory.reference_data import AUDIENCE_WORDS, INTERFACE_LANGUAGES
 from samenspel.directory.search_index import AFTERNOON, EVENING, MORNING, vocabulary_version
 
@@ -89,9 +89,13 @@ class Hit:
     group: Group
     score: float
     distance_km: float | None
-    next_meeting: datetime.datetime | None = None
+    next_meeting: datetime.datetime | None = None  # never for a paused group: its schedule is not being kept
     themes: list[Theme] = dataclasses.field(default_factory=list)
     languages: list[Language] = dataclasses.field(default_factory=list)
+    # Set by the page when another card on it carries the same name: then the card says when it meets, so
+    # two cards differ before anyone opens them.
+    namesake: bool = False
+    rhythm: str = ""
 
 
 @dataclasses.dataclass
@@ -502,7 +506,8 @@ def run(
     now = datetime.datetime.now(tz=datetime.UTC)
     for r in chosen:
         group = groups[r.group_id]
-        upcoming = group.next_meetings(count=1, after=now)
+        # A paused group keeps its schedule for when it starts again; a date from it would send people to a closed door.
+        upcoming = [] if group.status == GroupStatus.PAUSED else group.next_meetings(count=1, after=now)
         facets = r.facets.split()
         hits.append(
             Hit(

@@ -6,15 +6,28 @@ query string into results; nothing_found says what to offer when there are none.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from samenspel.directory import search as search_service
 from samenspel.directory.models import Organisation, SearchDocument
-from samenspel.directory.search import DEFAULT_DISTANCE, DISTANCES, Filters, meeting_languages
+from samenspel.directory.schedule_text import describe_rhythm, join_words
+from samenspel.directory.search import DEFAULT_DISTANCE, DISTANCES, Filters, Hit, meeting_languages
+
+
+def _within(km: int) -> str:
+    return _("within %(km)s km") % {"km": km}
+
+
+# A lazy string with % applied is translated on the spot, at import, in whatever language is active then; a lazy
+# call translates each time the option is shown, in the language of the request that shows it.
+_within_lazy = lazy(_within, str)
 
 WEEKDAYS = [
     ("0", gettext_lazy("Monday")),
@@ -33,8 +46,7 @@ class SearchForm(forms.Form):
     distance = forms.ChoiceField(
         label=gettext_lazy("Distance"),
         required=False,
-        choices=[(str(d), gettext_lazy("within %(km)s km") % {"km": d}) for d in DISTANCES]
-        + [("any", gettext_lazy("anywhere"))],
+        choices=[(str(d), _within_lazy(d)) for d in DISTANCES] + [("any", gettext_lazy("anywhere"))],
     )
     language = forms.ChoiceField(label=gettext_lazy("Language of the meetings"), required=False)
     day = forms.ChoiceField(
@@ -130,7 +142,23 @@ def run_search(form: SearchForm, *, page_size: int = search_service.PAGE_SIZE) -
         raw or "", filters, page=page, interface_language=get_language() or "nl", page_size=page_size
     )
     results.messages[:0] = messages
+    tell_namesakes_apart(results.hits)
     return results
+
+
+def tell_namesakes_apart(hits: Iterable[Hit]) -> None:
+    """Mark the cards whose name another card on the same page carries, and say when each of them meets.
+
+    Two "Afasiecafé Eindhoven" cards differ in their place, day or language; the card shows those for namesakes.
+    The groups come with their schedules prefetched, so this costs no queries.
+    """
+    hits = list(hits)
+    # The same group in two lists of one page (nearby and online) is not its own namesake.
+    counts = Counter(name for _pk, name in {(hit.group.pk, str(hit.group.name).casefold()) for hit in hits})
+    for hit in hits:
+        if counts[str(hit.group.name).casefold()] > 1:
+            hit.namesake = True
+            hit.rhythm = join_words([describe_rhythm(schedule) for schedule in hit.group.schedules.all()])
 
 
 def nothing_found(results: search_service.Results) -> dict[str, Any]:
@@ -151,6 +179,7 @@ def nothing_found(results: search_service.Results) -> dict[str, Any]:
     online, _total, _page = search_service.run(
         online_query, search_service.Filters(mode="online"), page_size=5, origin=None
     )
+    tell_namesakes_apart([*nearby, *online])
     return {
         "suggested_themes": list(dict.fromkeys(suggestions + related))[:8],
         "related_hits": nearby,

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from samenspel.core import ratelimit
 from samenspel.directory.models import Group
 from samenspel.finder import questions
-from samenspel.finder.conf import QUESTION_RATE_LIMIT, QUESTION_RATE_WINDOW_SECONDS, question_retention_days
+from samenspel.finder.conf import QUESTION_RATE_LIMIT, QUESTION_RATE_WINDOW_SECONDS
 from samenspel.finder.forms import QuestionForm
 from samenspel.finder.models import ReplyBy, retention_date
 
@@ -57,7 +57,8 @@ def _form_page(
         "group": group,
         "form": form,
         "rate_limited": rate_limited,
-        "retention_days": question_retention_days(),
+        # A date, not a number of days: a stranger should not have to count.
+        "delete_after": retention_date(),
     }
     return render(request, "finder/question.html", context, status=status)
 
