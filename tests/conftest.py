@@ -12,8 +12,8 @@ from samenspel.directory.models import Group, Language, Location, Organisation, 
 from samenspel.directory.reference import load_reference_data
 from samenspel.directory.search_index import bump_vocabulary
 
-# Browser journeys and the personas of every access table serve all apps.
-pytest_plugins = ["tests.browser.fixtures", "tests.personas"]
+# Browser journeys, the personas of every access table and the real mail servers serve all apps.
+pytest_plugins = ["tests.browser.fixtures", "tests.personas", "tests.smtp"]
 
 # No timed assertions in tests (speed is measured in bench/): hypothesis' per-example deadline would fail
 # a correct parser on a busy shared machine.

@@ -40,7 +40,7 @@ from samenspel.referral.models import (
     month_of,
     new_code,
 )
-from samenspel.workspace.models import GroupContact
+from samenspel.workspace.models import WRITE_ROLES, GroupContact, Membership
 
 
 def email_domain(email: str) -> str:
@@ -53,7 +53,12 @@ def domain_allowed(*, support_point: Organisation, email: str) -> bool:
 
 @transaction.atomic
 def professional_sign_up(
-    *, email: str, organisation: str, role: ProfessionalRole, support_point: Organisation
+    *,
+    email: str,
+    organisation: str,
+    role: ProfessionalRole,
+    support_point: Organisation,
+    absolute_url: Callable[[str], str] | None = None,
 ) -> Professional:
     """A professional asks for access. Approved at once when the support point allows the e-mail domain.
 
@@ -80,7 +85,38 @@ def professional_sign_up(
         actor=user,
         changes={"support_point": support_point.slug},
     )
+    if not allowed and absolute_url is not None:
+        _send_access_asked(professional, absolute_url(reverse("referral:professionals", args=[support_point.slug])))
     return professional
+
+
+def _send_access_asked(professional: Professional, url: str) -> None:
+    """Tell the support point that someone waits for access: its address and the people who may decide."""
+    support_point = professional.support_point
+    deciders = Membership.objects.for_support_point(support_point).filter(role__in=WRITE_ROLES)
+    addresses = [support_point.email] + [m.user.email for m in deciders.select_related("user")]
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("A professional asks for access to refer to your groups")
+        body = "\n".join(
+            [
+                _("%(email)s (%(organisation)s, %(role)s) asks for access to refer clients to your peer groups.")
+                % {
+                    "email": professional.user.email,
+                    "organisation": professional.organisation,
+                    "role": professional.get_role_display(),
+                },
+                _("Give or refuse access here:"),
+                url,
+            ]
+        )
+    outbox.send_mail(
+        kind="professional_access_asked",
+        to=[a for a in addresses if a],
+        subject=subject,
+        body=body,
+        key=f"professional_access_asked:{professional.pk}",
+        support_point_id=support_point.pk,
+    )
 
 
 @transaction.atomic

@@ -25,9 +25,6 @@ from samenspel.finder.models import Question
 from tests.production.pg import current_database_url, on_postgres
 from tests.production.server import free_port, serve
 from tests.production.test_connections import terminate_other_backends
-from tests.smtp import smtp_sink
-
-__all__ = ["smtp_sink"]
 
 pytestmark = [on_postgres, pytest.mark.django_db(transaction=True)]
 

@@ -371,3 +371,29 @@ def test_a_professional_who_is_also_staff_still_needs_the_second_factor(gambling
     response = client.get(reverse("referral:search"))
     assert response.status_code == 302
     assert response["Location"].startswith("/werkplek/tweestaps/")
+
+
+def test_the_support_point_is_told_when_someone_asks_for_access_and_the_professional_when_it_is_given(
+    gambling_group: Group, personas: dict[str, Any], smtp_sink: Any
+) -> None:
+    """Both e-mails reach a real mail server through the outbox and the worker."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    sp = gambling_group.support_point
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        _sign_up(Client(), "verpleegkundige@praktijk-oost.example.nl", sp.slug)
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        asked = [m for m in smtp_sink.messages if "verpleegkundige@praktijk-oost.example.nl" in m.get_payload()]
+        assert {m["X-Envelope-To"] for m in asked} >= {sp.email, personas["member"].email}
+        assert reverse("referral:professionals", args=[sp.slug]) in asked[0].get_payload()
+
+        professional = Professional.objects.get(user__email="verpleegkundige@praktijk-oost.example.nl")
+        page = client_for(professional.user).get(reverse("referral:search")).content.decode()
+        assert "told by e-mail" in page and "as soon as you have access" in page
+
+        staff = client_for(personas["member"])
+        staff.post(reverse("referral:professional_decision", args=[sp.slug, professional.pk]), {"action": "approve"})
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        given = smtp_sink.to("verpleegkundige@praktijk-oost.example.nl")
+        assert any(reverse("referral:home") in m.get_payload() for m in given)

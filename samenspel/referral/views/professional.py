@@ -50,6 +50,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 organisation=data["organisation"],
                 role=data["role"],
                 support_point=data["support_point"],
+                absolute_url=request.build_absolute_uri,
             )
             _send_link(request, professional)
             # The same answer for a known or new address, approved or not: no one learns who has access.

@@ -1,3 +1,0 @@
-from tests.smtp import hanging_smtp, smtp_sink
-
-__all__ = ["hanging_smtp", "smtp_sink"]
