@@ -210,6 +210,8 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+# The site's own address, for links in e-mails that no request makes (the daily freshness checks).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 # A mail server that hangs must not hold the worker for ever (requests never wait on it: see OUTBOX_*).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 

@@ -187,3 +187,10 @@ def test_the_dashboard_counts_and_the_state_filter_agree_with_the_rule(group, su
         counts = freshness_counts(Group.objects.for_support_point(support_point), config=config)
         assert counts == {s: int(s == state) for s in FreshnessState.values}
         assert list(filter_by_freshness(Group.objects.all(), state, config=config)) == [group]
+
+
+def test_the_check_link_starts_with_the_sites_own_address(group, settings):
+    settings.SITE_URL = "https://samenspel.example.nl"
+    _age(group, 190)
+    call_command("send_freshness_checks")
+    assert "https://samenspel.example.nl/werkplek/check/" in mail.outbox[-1].body

@@ -28,7 +28,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "SITE_URL", "http://localhost:8000"),
+            default=settings.SITE_URL,
             help="Start of the links in the e-mails, for example https://samenspel.nl",
         )
 
