@@ -373,6 +373,9 @@ def test_a_professional_who_is_also_staff_still_needs_the_second_factor(gambling
     assert response["Location"].startswith("/werkplek/tweestaps/")
 
 
+# The worker closes its database connection when it ends: the test's rows must be committed, not in a
+# transaction that the closed connection would lose.
+@pytest.mark.django_db(transaction=True)
 def test_the_support_point_is_told_when_someone_asks_for_access_and_the_professional_when_it_is_given(
     gambling_group: Group, personas: dict[str, Any], smtp_sink: Any
 ) -> None:
