@@ -11,14 +11,9 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -26,28 +21,19 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 from bench import load
+from bench.serve import ServeError, get, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = os.environ.get("PYTHON", str(ROOT / ".venv" / "bin" / "python"))
 
 
 def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as resp:
-            return resp.status, dict(resp.headers.items()), resp.read()
-    except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers.items()), err.read()
+    return get(url, timeout=30)
 
 
 def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path="/" + name))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def admin(url: str, sql: str) -> None:
@@ -120,73 +106,47 @@ def main(argv: list[str]) -> int:
     admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin(url, f'CREATE DATABASE "{name}"')
     tmp = Path(tempfile.mkdtemp(prefix="samenspel-smoke-"))
-    port = free_port()
+    # Production settings, as bin/serve gets them: not the test settings ./test exports.
     env = {
         k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    env.update(
-        {
-            "DATABASE_URL": url,
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "SAMENSPEL_VAR_DIR": str(tmp / "var"),
-            "STATIC_ROOT": str(tmp / "static"),
-            "BIND": f"127.0.0.1:{port}",
-            "WEB_ACCESS_LOG": "/dev/null",
-            "OPENDATA_ANON_REQUESTS_PER_MINUTE": "1000000",
-            "PYTHON": PY,
-        }
-    )
+    env.update({"DATABASE_URL": url, "SECRET_KEY": secrets.token_urlsafe(50)})
     failures = 0
-    server: subprocess.Popen[bytes] | None = None
     try:
         for step in (["migrate", "--noinput", "-v", "0"], ["demo_region", "--if-empty"]):
             subprocess.run([PY, "manage.py", *step], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        log = (tmp / "serve.log").open("wb")
-        server = subprocess.Popen(
-            [str(ROOT / "bin" / "serve")],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if fetch(base + "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                print((tmp / "serve.log").read_text()[-3000:], file=sys.stderr)
-                print("smoke: bin/serve did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.5)
-        for label, check in checks(base):
-            problem = check()
-            failures += problem is not None
-            print(f"smoke: {label}: {'ok' if problem is None else 'FAILED ' + problem}")
-        report = load.run(
-            base,
-            clients=int(os.environ.get("SMOKE_CLIENTS", "10")),
-            seconds=float(os.environ.get("SMOKE_SECONDS", "10")),
-        )
-        failures += report["errors"] > 0
-        print(
-            f"smoke: load {report['clients']} clients x {report['seconds']} s: {report['requests']} requests, "
-            f"{report['errors']} errors, {report['requests_per_second']} req/s, p50 {report['p50_ms']} ms, "
-            f"p95 {report['p95_ms']} ms, p99 {report['p99_ms']} ms"
-        )
-        for sample in report["error_samples"]:
-            print(f"smoke:   {sample}")
+        # bin/serve with its production defaults (2 workers x 4 threads), a fresh secret, the API limit lifted.
+        with serve(
+            tmp,
+            url,
+            SECRET_KEY=env["SECRET_KEY"],
+            WEB_WORKERS="2",
+            WEB_THREADS="4",
+            OPENDATA_ANON_REQUESTS_PER_MINUTE="1000000",
+            PYTHON=PY,
+        ) as base:
+            for label, check in checks(base):
+                problem = check()
+                failures += problem is not None
+                print(f"smoke: {label}: {'ok' if problem is None else 'FAILED ' + problem}")
+            report = load.run(
+                base,
+                clients=int(os.environ.get("SMOKE_CLIENTS", "10")),
+                seconds=float(os.environ.get("SMOKE_SECONDS", "10")),
+            )
+            failures += report["errors"] > 0
+            print(
+                f"smoke: load {report['clients']} clients x {report['seconds']} s: {report['requests']} requests, "
+                f"{report['errors']} errors, {report['requests_per_second']} req/s, p50 {report['p50_ms']} ms, "
+                f"p95 {report['p95_ms']} ms, p99 {report['p99_ms']} ms"
+            )
+            for sample in report["error_samples"]:
+                print(f"smoke:   {sample}")
+    except ServeError as exc:
+        print(str(exc)[-3000:], file=sys.stderr)
+        print("smoke: bin/serve did not start", file=sys.stderr)
+        return 1
     finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
         admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(f"smoke: production path {'proven' if not failures else 'BROKEN'}")
     return 1 if failures else 0

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from bench.serve import get, serve
 from samenspel.directory.models import Group
 from tests.production.pg import current_database_url, on_postgres
-from tests.production.server import get, serve
 
 pytestmark = [on_postgres, pytest.mark.django_db(transaction=True)]
 

@@ -17,12 +17,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from bench.serve import ROOT
 from samenspel.directory.models import Group, Organisation
 from samenspel.workspace.importer import guess_mapping
 from samenspel.workspace.models import ImportBatch
 from samenspel.workspace.services import imports
 from tests.production.pg import current_database_url, on_postgres
-from tests.production.server import ROOT
 
 pytestmark = [on_postgres, pytest.mark.django_db(transaction=True)]
 

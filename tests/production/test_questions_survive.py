@@ -19,11 +19,11 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from bench.serve import free_port, serve
 from samenspel.core.models import OutboxMessage, OutboxStatus
 from samenspel.directory.models import Group
 from samenspel.finder.models import Question
 from tests.production.pg import current_database_url, on_postgres
-from tests.production.server import free_port, serve
 from tests.production.test_connections import terminate_other_backends
 
 pytestmark = [on_postgres, pytest.mark.django_db(transaction=True)]

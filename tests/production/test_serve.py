@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.production.server import get, serve
+from bench.serve import get, serve
 
 
 def test_bin_serve_migrates_collects_static_files_and_serves_with_gunicorn(tmp_path: Path) -> None:

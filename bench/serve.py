@@ -1,4 +1,8 @@
-"""Start bin/serve (migrate, collectstatic, gunicorn) in a subprocess for a test, and stop it again."""
+"""Start bin/serve (migrate, collectstatic, gunicorn) in a subprocess, wait until it answers, and stop it again.
+
+One way to run the production server for the smoke test (bench/smoke.py) and the production tests
+(tests/production/).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ServeError(RuntimeError):
+    """bin/serve stopped or did not answer; the message ends with its log."""
 
 
 def free_port() -> int:
@@ -32,7 +40,7 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
 
 
 @contextmanager
-def serve(tmp_path: Path, database_url: str, **env: str) -> Iterator[str]:
+def serve(tmp_path: Path, database_url: str, *, start_seconds: float = 180, **env: str) -> Iterator[str]:
     """bin/serve on a free loopback port; yields its base URL. Production settings: DEBUG off, a secret key."""
     port = free_port()
     environ = {
@@ -63,17 +71,17 @@ def serve(tmp_path: Path, database_url: str, **env: str) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + start_seconds
         while True:
             if process.poll() is not None:
-                raise AssertionError("bin/serve stopped:\n" + (tmp_path / "serve.log").read_text()[-3000:])
+                raise ServeError("bin/serve stopped:\n" + (tmp_path / "serve.log").read_text()[-3000:])
             try:
                 if get(base + "/healthz", timeout=2)[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise AssertionError("bin/serve did not answer:\n" + (tmp_path / "serve.log").read_text()[-3000:])
+                raise ServeError("bin/serve did not answer:\n" + (tmp_path / "serve.log").read_text()[-3000:])
             time.sleep(0.3)
         yield base
     finally:
