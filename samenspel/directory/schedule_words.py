@@ -506,9 +506,7 @@ def _build(original: str, items: list[_Item], valid_from: datetime.date) -> Sche
             raise _NotUnderstood
         rules.append(rule(kind=RuleKind.DATES, dates=tuple(sorted(set(dates))), valid_from=min(start_day, *dates)))
     if not rules:
-        if unknown or significant:
-            return ScheduleReading(rules=(), unparsed=original, start_time=start_time, end_time=end_time)
-        return ScheduleReading(rules=())
+        return ScheduleReading(rules=(), unparsed=original, start_time=start_time, end_time=end_time)
     return ScheduleReading(
         rules=_merged(rules),
         unparsed=" ".join(unknown),
