@@ -32,7 +32,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
 # A zipped spreadsheet (xlsx, ods) may unpack to at most this much: a real list of 20,000 groups stays far below.
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 # The column names are looked for in this many non-empty rows at the top.
 HEADER_SEARCH_ROWS = 30
 MAX_HEADER_CELL = 80
@@ -467,7 +467,7 @@ def _looks_like_data(cell: str) -> bool:
 def find_header(rows: list[list[str]]) -> int:
     """The index of the row with the column names among the first non-empty rows.
 
-    A header has two or more short, distinct, non-numeric cells; a title row ("Groepenlijst 2026", a merged title
+    A header has two or more short, non-numeric (and, unless they are known column names, distinct) cells; a title row ("Groepenlijst 2026", a merged title
     cell) has one. The first row with two or more known column names wins; else the first row that looks like one;
     else the first row.
     """
@@ -476,12 +476,11 @@ def find_header(rows: list[list[str]]) -> int:
         filled = [cell for cell in row if cell]
         if len(filled) < 2 or any(_looks_like_data(cell) for cell in filled):
             continue
-        if len({cell.lower() for cell in filled}) != len(filled):
-            continue
         known = sum(1 for cell in filled if _words(cell) & HEADER_WORDS)
         if known >= 2 and known * 2 >= len(filled):
-            return index
-        candidates.append(index)
+            return index  # a doubled known name ("Telefoon", "Telefoon") is told apart later
+        if len({cell.lower() for cell in filled}) == len(filled):
+            candidates.append(index)
     return candidates[0] if candidates else 0
 
 
