@@ -105,6 +105,25 @@ UNDERSTOOD = [
     ("first Monday of the month", [nth(1, MON)], True),
     ("maandagmiddag 13:30-15:00", [weekly((MON,), "13:30", "15:00")], False),
     ("ELKE 2E DINSDAG 19:30–21:30", [nth(2, TUE, "19:30", "21:30")], False),
+    ("ma 10:00-12:00 en wo 19:00-21:00", [weekly((MON,), "10:00", "12:00"), weekly((WED,), "19:00", "21:00")], False),
+    (
+        "maandag 10-12 uur, woensdag 19-21 uur",
+        [weekly((MON,), "10:00", "12:00"), weekly((WED,), "19:00", "21:00")],
+        False,
+    ),
+    ("ma 10:00-12:00 en 19:00-21:00", [weekly((MON,), "10:00", "12:00"), weekly((MON,), "19:00", "21:00")], False),
+    ("tussen 19 en 21 uur op dinsdag", [weekly((TUE,), "19:00", "21:00")], False),
+    ("dinsdag vanaf 19.30 uur", [weekly((TUE,), "19:30")], True),
+    ("maandag- en woensdagavond 19.30-21.30", [weekly((MON, WED), "19:30", "21:30")], False),
+    ("19.30-21.30u dinsdag", [weekly((TUE,), "19:30", "21:30")], False),
+    ("Tuesdays 10am-12pm", [weekly((TUE,), "10:00", "12:00")], False),
+    ("every Tuesday and Thursday, 10:00 - 12:00", [weekly((TUE, THU), "10:00", "12:00")], False),
+    ("elke 3e woensdag v.d. maand 13.30 - 15.30 uur", [nth(3, WED, "13:30", "15:30")], False),
+    ("iedere laatste donderdag vd maand", [nth(-1, THU)], True),
+    ("wo-ochtend 10.00-11.30", [weekly((WED,), "10:00", "11:30")], False),
+    ("dinsdag 14.00 uur tot 16.00 uur", [weekly((TUE,), "14:00", "16:00")], False),
+    ("om de 14 dagen op vrijdag", [every(2, (FRI,))], True),
+    ("1e & 3e di 19:30-21:30", [nth(1, TUE, "19:30", "21:30"), nth(3, TUE, "19:30", "21:30")], False),
 ]
 
 
@@ -168,7 +187,8 @@ def test_set_dates_and_an_end_date() -> None:
         "zie website",
         "5e dinsdag",  # no month has a reliable fifth Tuesday
         "maandelijks op dinsdag",  # which Tuesday?
-        "ma 10:00-12:00 en wo 19:00-21:00",  # two times: not one rule, so the importer asks
+        "1x per maand op dinsdag",  # which Tuesday?
+        "om de 10 dagen op vrijdag",
         "dinsdag 21:30-19:30",  # ends before it starts
         "25:00-26:00",
     ],
@@ -184,7 +204,10 @@ def test_a_partly_understood_phrase_names_the_words_it_did_not_understand() -> N
     reading = read_schedule("elke dinsdag behalve in de zomervakantie", valid_from=FROM)
     assert not reading.understood()
     assert list(reading.rules) == [weekly((TUE,))]
-    assert "behalve" in reading.unparsed and "zomervakantie" in reading.unparsed
+    assert reading.unparsed == "behalve in de zomervakantie"
+    months = read_schedule("Elke 2e dinsdag (m.u.v. juli en augustus) 19:30-21:30", valid_from=FROM)
+    assert list(months.rules) == [nth(2, TUE, "19:30", "21:30")]
+    assert months.unparsed == "m.u.v. juli en augustus"
 
 
 def test_empty_text_is_no_schedule_and_no_error() -> None:
