@@ -273,8 +273,8 @@ def _read_xlsx(data: bytes) -> Table:
 
 def _xlsx_cell_text(cell: Any) -> str:
     value = cell.value
-    number_format = getattr(cell, "number_format", None) or ""
     if isinstance(value, int | float) and not isinstance(value, bool):
+        number_format = getattr(cell, "number_format", None) or ""
         # A postcode or phone number shown with leading zeros ("0000000000"): keep them.
         if re.fullmatch(r"0{2,}", number_format) and float(value).is_integer() and value >= 0:
             return str(int(value)).zfill(len(number_format))
