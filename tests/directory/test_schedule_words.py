@@ -210,6 +210,12 @@ def test_a_partly_understood_phrase_names_the_words_it_did_not_understand() -> N
     assert months.unparsed == "m.u.v. juli en augustus"
 
 
+def test_a_long_text_is_not_read_as_a_schedule() -> None:
+    text = "Elke dinsdag. " + "We praten over wat je bezighoudt. " * 20
+    reading = read_schedule(text, valid_from=FROM)
+    assert not reading.rules and reading.unparsed == text.strip()
+
+
 def test_empty_text_is_no_schedule_and_no_error() -> None:
     assert read_schedule("", valid_from=FROM) == ScheduleReading(rules=())
     assert not read_schedule("  ", valid_from=FROM).understood()
