@@ -15,7 +15,6 @@ Results: bench/results/relevance-<vendor>.json
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
@@ -25,10 +24,8 @@ from typing import Any
 
 from bench.django_setup import ROOT, start
 from bench.relevance import judge, metrics
+from bench.relevance.region import GROUPS, SEED, facts_for, group_facts, load_demo_region
 
-SEED = 2015
-TODAY = datetime.date(2026, 12, 1)  # fixed, so the last-checked dates (a tiebreaker of the ranking) do not move
-GROUPS = 150
 WORST = 15
 
 
@@ -71,61 +68,6 @@ def _create_postgres_database(url: str) -> None:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')  # the name comes from the command line of the person running it
-
-
-def _load_demo_region() -> None:
-    from django.core.management import call_command
-
-    from samenspel.directory.demo import Generator
-    from samenspel.directory.models import Group
-
-    call_command("migrate", verbosity=0)
-    if Group.objects.exists():
-        call_command("flush", interactive=False, verbosity=0)
-    generator = Generator(groups=GROUPS, seed=SEED)
-    generator.today = TODAY
-    generator.run()
-
-
-def _groups() -> list[tuple[judge.GroupFacts, float | None, float | None]]:
-    """(facts without a distance, latitude, longitude) of every demo group."""
-    from samenspel.directory.models import Disclosure, Group
-
-    out = []
-    for g in Group.objects.select_related("location").prefetch_related("themes", "languages").order_by("pk"):
-        online = g.location is None or g.location.disclosure == Disclosure.ONLINE
-        facts = judge.GroupFacts(
-            slug=g.slug,
-            name=str(getattr(g, "name_nl", "") or g.name),
-            themes=frozenset(t.slug for t in g.themes.all()),
-            languages=frozenset(lang.code for lang in g.languages.all()),
-            audience=g.audience,
-            gender=g.gender,
-            status=g.status,
-            online=online,
-            distance_km=None,
-        )
-        lat = None if online or g.location is None else g.location.latitude
-        lon = None if online or g.location is None else g.location.longitude
-        out.append((facts, lat, lon))
-    return out
-
-
-def _facts_for(
-    query: judge.Query, groups: list[tuple[judge.GroupFacts, float | None, float | None]]
-) -> list[judge.GroupFacts]:
-    from dataclasses import replace
-
-    from samenspel.directory import postcodes
-
-    origin = postcodes.resolve(query.place) if query.place else None
-    out = []
-    for facts, lat, lon in groups:
-        km = None
-        if origin is not None and lat is not None and lon is not None:
-            km = postcodes.distance_km(origin.latitude, origin.longitude, lat, lon)
-        out.append(replace(facts, distance_km=km))
-    return out
 
 
 def _run(query: judge.Query) -> list[str]:
@@ -260,14 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     started = time.perf_counter()
-    _load_demo_region()
-    groups = _groups()
+    load_demo_region()
+    groups = group_facts()
     if args.show:
         for query in queries:
-            _show(query, _facts_for(query, groups))
+            _show(query, facts_for(query, groups))
             print()
         return 0
-    rows = [_evaluate(q, _facts_for(q, groups)) for q in queries]
+    rows = [_evaluate(q, facts_for(q, groups)) for q in queries]
     summary = _summary(rows)
     _print_report(rows, summary, connection.vendor)
     if not args.no_write and not args.only and not args.lang:
