@@ -43,6 +43,7 @@ class Rules:
     related: frozenset[str] = frozenset()
     also: frozenset[str] = frozenset()
     lower: frozenset[str] = frozenset()
+    not_about: frozenset[str] = frozenset()
     audience: str = "any"
     languages: frozenset[str] = frozenset()
     partial: frozenset[str] = frozenset()
@@ -106,11 +107,15 @@ def grade(query: Query, group: GroupFacts) -> int:
         return 0  # not the kind of group asked for
     if group.online and r.online == "no":
         return 0
+    if not _passes_filters(query.filters, group):
+        return 0  # the person excluded it on the search form
     follows = bool(group.languages & r.languages)
     if not follows and not group.languages & r.partial:
         return 0  # held in a language the person cannot follow
     if not theme_match(r, group.themes):
         return 1 if group.themes & (r.related | r.broad) else 0
+    if group.themes & r.not_about:
+        return 1  # it shares a theme, but it is about something else (parents of an autistic child for "parenting")
     misses = 0
     if not follows:
         misses += 1
@@ -139,6 +144,21 @@ def grade(query: Query, group: GroupFacts) -> int:
         if radius is not None and group.distance_km > radius:
             return 1  # beyond the distance the search page looks within
     return max(1, 3 - misses)
+
+
+def _passes_filters(filters: dict[str, Any], group: GroupFacts) -> bool:
+    """Whether a group meets what the person chose on the search form (the hard filters)."""
+    mode = filters.get("mode", "")
+    if (mode == "online" and not group.online) or (mode == "in_person" and group.online):
+        return False
+    if filters.get("language") and filters["language"] not in group.languages:
+        return False
+    audience = filters.get("audience", "")
+    if (audience == "self" and group.audience == "relatives") or (
+        audience == "relative" and group.audience == "affected"
+    ):
+        return False
+    return not (filters.get("gender") and group.gender != filters["gender"])
 
 
 @functools.cache
@@ -211,6 +231,7 @@ def _query(raw: Any, number: int) -> Query:
         "related",
         "also",
         "lower",
+        "not_about",
         "audience",
         "languages",
         "partial",
@@ -255,6 +276,7 @@ def _query(raw: Any, number: int) -> Query:
         related=_slugs(judge.get("related"), where, "judge.related"),
         also=_slugs(judge.get("also"), where, "judge.also"),
         lower=_slugs(judge.get("lower"), where, "judge.lower"),
+        not_about=_slugs(judge.get("not_about"), where, "judge.not_about"),
         audience=audience,
         languages=languages,
         partial=partial - languages,
@@ -297,4 +319,4 @@ def load(path: Path = QUERY_FILE) -> list[Query]:
 def theme_slugs(query: Query) -> frozenset[str]:
     """Every theme slug a query's rules name, to check against the reference data."""
     r = query.rules
-    return r.themes | r.broad | r.related | r.also | r.lower
+    return r.themes | r.broad | r.related | r.also | r.lower | r.not_about

@@ -181,3 +181,18 @@ def test_most_queries_have_a_relevant_group_in_the_demo_region() -> None:
         elif best < 2:
             without.append(q.id)
     assert len(without) <= len(QUERIES) // 10, without
+
+
+def test_the_persons_choices_on_the_form_exclude_groups() -> None:
+    raw = {"id": "t", "lang": "nl", "q": "x", "need": "x", "judge": {"themes": ["depression"]}}
+    online_only = judge._query({**raw, "filters": {"mode": "online"}}, 1)
+    assert judge.grade(online_only, _group()) == 0
+    assert judge.grade(online_only, _group(online=True, distance_km=None)) == 3
+    turkish = judge._query({**raw, "filters": {"language": "tr"}}, 1)
+    assert judge.grade(turkish, _group()) == 0
+
+
+def test_a_group_about_something_else_is_at_most_related() -> None:
+    q = _query(themes=["parenting"], not_about=["autism"])
+    assert judge.grade(q, _group(themes=frozenset({"parenting"}))) == 3
+    assert judge.grade(q, _group(themes=frozenset({"parenting", "autism"}))) == 1
