@@ -147,6 +147,18 @@ def _evaluate(query: judge.Query, facts: list[judge.GroupFacts]) -> dict[str, An
     }
 
 
+def _commit() -> str:
+    """The commit measured (with '+' when the work tree has changes), so figures can be traced to a ranking."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    return f"{head}+" if head and git("status", "--porcelain", "--untracked-files=no") else head
+
+
 def _mean(values: list[float]) -> float:
     return round(sum(values) / len(values), 3) if values else 0.0
 
@@ -220,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             "seed": SEED,
             "k": metrics.K,
             "date": time.strftime("%Y-%m-%d"),
+            "commit": _commit(),
             "seconds": round(time.perf_counter() - started, 1),
             "summary": summary,
             "queries": rows,
