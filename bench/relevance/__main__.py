@@ -156,7 +156,11 @@ def _commit() -> str:
         return done.stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD")
-    return f"{head}+" if head and git("status", "--porcelain", "--untracked-files=no") else head
+    return (
+        f"{head}+"
+        if head and git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results")
+        else head
+    )
 
 
 def _mean(values: list[float]) -> float:
