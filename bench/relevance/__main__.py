@@ -147,6 +147,13 @@ def _evaluate(query: judge.Query, facts: list[judge.GroupFacts]) -> dict[str, An
     }
 
 
+def _dumps(result: dict[str, Any]) -> str:
+    """JSON with one line per query, so the file stays readable and diffs show which queries changed."""
+    head = json.dumps({k: v for k, v in result.items() if k != "queries"}, indent=2, ensure_ascii=False)
+    rows = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in result["queries"])
+    return head[:-2] + ',\n  "queries": [\n' + rows + "\n  ]\n}\n"
+
+
 def _commit() -> str:
     """The commit measured (with '+' when the work tree has changes), so figures can be traced to a ranking."""
     import subprocess
@@ -241,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             "summary": summary,
             "queries": rows,
         }
-        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        out.write_text(_dumps(result))
         print(f"\nWritten: {out.relative_to(ROOT)}")
     failed = False
     if args.min_ndcg is not None and summary.get("all", {}).get("ndcg5", 0.0) < args.min_ndcg:
