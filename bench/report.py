@@ -97,6 +97,19 @@ def table() -> str:
                 f"({res['created']:,} groups created), peak memory {res['peak_mb']} MB.",
                 "",
             ]
+    for db in ("sqlite", "postgresql"):
+        res = _load(f"relevance-{db}.json")
+        if res:
+            lines += [
+                f"### Relevance of own-words search, {db}, demo region ({res['groups']} groups, "
+                f"{res['summary']['all']['queries']} judged queries, top {res['k']}) ({res['date']})",
+                "",
+                "| language | queries | nDCG@5 | P@5 | best possible P@5 |",
+                "|---|---|---|---|---|",
+            ]
+            for lang, r in res["summary"].items():
+                lines.append(f"| {lang} | {r['queries']} | {r['ndcg5']:.3f} | {r['p5']:.3f} | {r['ideal_p5']:.3f} |")
+            lines.append("")
     return "\n".join(lines)
 
 
