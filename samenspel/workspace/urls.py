@@ -13,6 +13,7 @@ app_name = "workspace"
 
 urlpatterns = [
     path("check/<str:token>/", check.freshness_check, name="check"),
+    path("check/wijzigen/<str:token>/", check.check_edit, name="check_edit"),
     path("groep/<uuid:group_uuid>/", group.group_detail, name="group"),
     path("groep/<uuid:group_uuid>/bewerken/", group.group_edit, name="group_edit"),
     path("groep/<uuid:group_uuid>/status/", group.group_status, name="group_status"),
