@@ -8,6 +8,7 @@ ever in these mails: the question reminder says how many wait, never who asked o
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -129,12 +130,18 @@ def change_decided(change: ChangeRequest) -> None:
 
 
 def questions_waiting(support_point: Organisation, count: int, *, today: datetime.date, days: int) -> int:
-    """Remind the support point's staff who may answer that questions wait; returns how many were told."""
+    """Remind the support point (its own address, and its staff who may answer) that questions wait.
+
+    Returns how many addresses were told."""
     told = 0
     people = Membership.objects.for_support_point(support_point).filter(role__in=WRITE_ROLES).select_related("user")
-    for membership in people:
+    receivers: list[tuple[Any, str]] = [(m.user, "") for m in people]
+    if support_point.email:
+        receivers.append((None, support_point.email))
+    for user, email in receivers:
         send_notice(
-            user=membership.user,
+            user=user,
+            email=email,
             kind="questions_waiting",
             key=f"questions_waiting:{support_point.pk}:{today.isoformat()}",
             subject=lambda: (
