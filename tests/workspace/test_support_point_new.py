@@ -14,6 +14,7 @@ from samenspel.core.models import AuditEntry
 from samenspel.directory.models import Organisation, SupportPointSettings
 from samenspel.workspace.models import Membership, Role
 from tests.personas import client_for
+from tests.workspace.test_aria_references import dangling_references
 
 URL = "/werkplek/nieuw-steunpunt/"
 FORM = {
@@ -85,3 +86,11 @@ def test_the_command_makes_the_same_and_is_safe_to_run_twice(db, capsys):
     assert len(mail.outbox) == 1
     with pytest.raises(CommandError, match="Atlantis"):
         call_command("create_support_point", "X", "Atlantis", "a@example.org", "b@example.org")
+
+
+def test_the_screen_and_its_errors_point_screen_readers_at_hints_that_exist(people):
+    client = _staff_client(people["staff"])
+    assert dangling_references(client.get(URL).content.decode()) == []
+    html = client.post(URL, FORM | {"email": "not an address"}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert dangling_references(html) == []
