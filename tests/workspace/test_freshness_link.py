@@ -119,3 +119,15 @@ def test_an_edit_link_older_than_fourteen_days_is_refused(client, group):
     assert client.get(f"/werkplek/check/wijzigen/{edit_token_for(group, ADDRESS)}/").status_code == 200
     old = _OldSigner(salt=EDIT_SALT).sign_object({"g": str(group.uuid), "e": ADDRESS}, compress=True)
     assert client.get(f"/werkplek/check/wijzigen/{old}/").status_code == 400
+
+
+def test_a_change_by_a_signed_in_contact_counts_as_the_check_too(people, group):
+    from tests.personas import client_for
+
+    _age(group, 400)
+    client = client_for(people["contact"])
+    link = f"/werkplek/groep/{group.uuid}/bewerken/"
+    schedule = group.schedules.get()
+    assert client.post(link, _form(client, link, group, **{f"s{schedule.pk}_end_time": "21:30"})).status_code == 302
+    group.refresh_from_db()
+    assert freshness_of(group).state == FreshnessState.FRESH

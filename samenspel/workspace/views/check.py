@@ -25,8 +25,9 @@ from samenspel.workspace.tokens import CheckLinkError, CheckLinkUsed, check_link
 
 
 def link_actor(email: str) -> LinkActor:
-    """Who acts by a link: named in the audit log by the address the link was mailed to."""
-    return LinkActor(_("%(email)s by e-mail link") % {"email": email})
+    """Who acts by a link: named in the audit log by the address the link was mailed to (not translated: the log
+    reads the same whatever language the page was in)."""
+    return LinkActor(f"{email} (freshness e-mail link)")
 
 
 def freshness_check(request: HttpRequest, token: str) -> HttpResponse:
