@@ -12,4 +12,5 @@ urlpatterns = [
     path("uitloggen/", views.sign_out, name="logout"),
     path("tweestaps/instellen/", views.otp_setup, name="otp_setup"),
     path("tweestaps/", views.otp_verify, name="otp_verify"),
+    path("mijn-taal/", views.language_page, name="language"),
 ]

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -21,8 +22,9 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samenspel.accounts.decorators import signed_in_without_second_factor
-from samenspel.accounts.forms import MagicLinkForm, PasswordSignInForm, TokenForm
+from samenspel.accounts.forms import LanguageForm, MagicLinkForm, PasswordSignInForm, TokenForm
 from samenspel.accounts.links import link_minutes, send_sign_in_link
+from samenspel.accounts.services import language_of, language_set
 from samenspel.accounts.tokens import magic_link_tokens
 from samenspel.core import ratelimit
 
@@ -194,3 +196,14 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
                     return redirect(_next_url(request))
             form.add_error("token", _("That code is not right. Check the time on your phone and try again."))
     return render(request, "accounts/otp_verify.html", {"form": form, "next": _next_url(request)})
+
+
+@signed_in_without_second_factor
+def language_page(request: HttpRequest) -> HttpResponse:
+    """The person's own choice of the language Samenspel e-mails them in (invitations, notices)."""
+    form = LanguageForm(request.POST or None, initial={"language": language_of(request.user)})
+    if request.method == "POST" and form.is_valid():
+        language_set(user=request.user, language=form.cleaned_data["language"])
+        messages.success(request, _("Saved. Samenspel now e-mails you in this language."))
+        return redirect("accounts:language")
+    return render(request, "accounts/language.html", {"form": form})

@@ -16,6 +16,16 @@ from samenspel.core.models import AuditEntry
 Actor = AbstractBaseUser | AnonymousUser | None
 
 
+class LinkActor(AnonymousUser):
+    """Someone acting through a signed link without an account (a group's contact answering the freshness e-mail).
+
+    Not signed in, so no `*_by` column names them; the audit log does, by the address the link was sent to.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+
 def acting_user(actor: Actor) -> Any:
     """The signed-in person behind an actor, or None for a visitor or the system (what a `*_by` column holds)."""
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
@@ -51,7 +61,7 @@ def log_action(
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
     user = acting_user(actor)
-    label = actor_label or (user.get_username() if user is not None else "system")
+    label = actor_label or (user.get_username() if user is not None else getattr(actor, "label", "") or "system")
     return AuditEntry.objects.create(
         actor=user,
         actor_label=label[:150],

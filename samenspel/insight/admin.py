@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from samenspel.core.admin import AuditedAdminMixin
 from samenspel.directory import postcodes
 from samenspel.insight.models import MunicipalityAccess
+from samenspel.insight.services import access_given_notice
 
 
 def _municipality_choices() -> list[tuple[str, str]]:
@@ -33,10 +34,13 @@ class MunicipalityAccessAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("municipality", "user", "granted_at", "granted_by")
     list_filter = ("municipality",)
     search_fields = ("municipality", "user__email")
-    raw_id_fields = ("user",)
+    # Found by typing part of the e-mail address (the user admin's search), not by a user number.
+    autocomplete_fields = ("user",)
     readonly_fields = ("granted_at", "granted_by")
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change:
             obj.granted_by = request.user
         super().save_model(request, obj, form, change)
+        if not change:
+            access_given_notice(obj)

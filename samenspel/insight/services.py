@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.links import send_notice
 from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import acting_user, log_action
 from samenspel.core.services import Actor
+from samenspel.directory import postcodes
 from samenspel.insight.models import MunicipalityAccess, validate_municipality
 
 
@@ -39,7 +42,27 @@ def municipality_access_grant(
             actor_label=actor_label,
             changes={"user": [None, user.pk], "municipality": [None, municipality]},
         )
+        access_given_notice(access)
     return access, created
+
+
+def access_given_notice(access: MunicipalityAccess) -> None:
+    """Tell the person they can now see the municipality's figures (in their language, once per access)."""
+    municipality = access.municipality
+    send_notice(
+        user=access.user,
+        kind="municipality_access",
+        key=f"municipality_access:{access.pk}",
+        subject=lambda: (
+            _("You can now see the figures of %(municipality)s on Samenspel") % {"municipality": municipality}
+        ),
+        lines=lambda: [
+            _("You have been given access to the peer support figures of %(municipality)s.")
+            % {"municipality": municipality},
+            _("They show groups per theme, language and place, what is missing, and referrals: counts only."),
+        ],
+        next_url=reverse("insight:coverage", kwargs={"slug": postcodes.municipality_slug(municipality)}),
+    )
 
 
 @transaction.atomic

@@ -293,3 +293,18 @@ class MemberForm(forms.Form):
 
 class ContactForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of the contact person"))
+
+
+class SupportPointCreateForm(forms.Form):
+    name = forms.CharField(label=_("Name of the support point"), max_length=200)
+    municipality = forms.CharField(
+        label=_("Municipality"), max_length=100, help_text=_("As the municipality writes it, for example Eindhoven.")
+    )
+    email = forms.EmailField(
+        label=_("The support point's own e-mail address"),
+        help_text=_("A role address such as info@…: shown to visitors, and where questions and reminders go."),
+    )
+    manager_email = forms.EmailField(
+        label=_("E-mail address of the first manager"),
+        help_text=_("They get an invitation with a sign-in link, and can then add the others."),
+    )

@@ -149,6 +149,8 @@ class ChangeRequest(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("sent by")
     )
+    # Who to tell of the decision when the change came by the freshness e-mail's link (no account behind it).
+    submitted_email = models.EmailField(_("sent from address"), blank=True)
     submitted_at = models.DateTimeField(_("sent"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

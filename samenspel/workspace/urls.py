@@ -7,12 +7,14 @@ mounted by samenspel/urls.py, ahead of this file.
 
 from django.urls import path
 
-from samenspel.workspace.views import check, dashboard, group, imports, people, questions, support
+from samenspel.workspace.views import check, dashboard, group, imports, people, platform, questions, support
 
 app_name = "workspace"
 
 urlpatterns = [
+    path("nieuw-steunpunt/", platform.support_point_new, name="support_point_new"),
     path("check/<str:token>/", check.freshness_check, name="check"),
+    path("check/wijzigen/<str:token>/", check.check_edit, name="check_edit"),
     path("groep/<uuid:group_uuid>/", group.group_detail, name="group"),
     path("groep/<uuid:group_uuid>/bewerken/", group.group_edit, name="group_edit"),
     path("groep/<uuid:group_uuid>/status/", group.group_status, name="group_status"),

@@ -9,7 +9,7 @@ from django.urls import get_resolver, reverse
 
 from samenspel.workspace.access import question_ref
 from samenspel.workspace.models import FacilitationRequest, GroupContact, ImportBatch, Membership
-from samenspel.workspace.tokens import check_token_for
+from samenspel.workspace.tokens import check_token_for, edit_token_for
 from tests.personas import make_user, sign_in
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
@@ -57,6 +57,14 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("accounts:otp_setup", "get", "none", {}, _row(302, 200, 302, 302, 302, 302, 200, 200)),
     ("accounts:otp_verify", "get", "none", {}, _row(302, 302, 200, 200, 200, 200, 302, 302)),
     ("check", "get", "check", {}, EVERYONE),
+    # The freshness e-mail's edit link: whoever holds it may change that one group, signed in or not.
+    ("check_edit", "get", "edit_link", {}, EVERYONE),
+    ("check_edit", "post", "edit_link", {"name_nl": "Nieuwe naam", "intake": "just_come", "cost": "free"}, EVERYONE),
+    # Only platform staff (is_staff) start support points; no persona in this table is.
+    ("support_point_new", "get", "none", {}, _row(302, 404, 404, 404, 404, 404, 404, 404)),
+    ("support_point_new", "post", "none", {"name": "X"}, _row(302, 404, 404, 404, 404, 404, 404, 404)),
+    ("accounts:language", "get", "none", {}, SIGNED_IN),
+    ("accounts:language", "post", "none", {"language": "en"}, _row(302, 302, 302, 302, 302, 302, 302, 302)),
     ("dashboard", "get", "sp", {}, SUPPORT_POINT_READ),
     ("review_queue", "get", "sp", {}, SUPPORT_POINT_READ),
     ("inbox", "get", "sp", {}, SUPPORT_POINT_READ),
@@ -118,6 +126,7 @@ def _kwargs(kind: str, group: Any, change_request: Any, question: Any) -> dict[s
         "none": {},
         "bad_link": {"uidb64": "MQ", "token": "abc-def"},
         "check": {"token": check_token_for(group)},
+        "edit_link": {"token": edit_token_for(group, group.contact_email)},
         "sp": {"slug": group.support_point.slug},
         "group": {"group_uuid": group.uuid},
         "change": {"change_uuid": change_request.uuid},

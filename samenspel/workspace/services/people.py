@@ -10,6 +10,7 @@ from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import log_action
 from samenspel.core.services import Actor
 from samenspel.directory.models import Group, Organisation
+from samenspel.workspace import notices
 from samenspel.workspace.models import GroupContact, Membership, Role
 
 
@@ -20,6 +21,8 @@ def membership_set(*, support_point: Organisation, email: str, role: Role, actor
         user=user, support_point=support_point, defaults={"role": role}
     )
     log_action(obj=membership, action="created" if created else "changed", actor=actor, changes={"role": [None, role]})
+    if created:
+        notices.member_added(membership)
     return membership
 
 
@@ -41,6 +44,7 @@ def group_contact_add(*, group: Group, email: str, actor: Actor) -> GroupContact
     contact, created = GroupContact.objects.get_or_create(user=user_for_email(email), group=group)
     if created:
         log_action(obj=group, action="contact_added", actor=actor, changes={"contact": [None, contact.user_id]})
+        notices.contact_added(contact)
     return contact
 
 

@@ -17,11 +17,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.core.audit import diff, log_action, plain, snapshot
+from samenspel.core.audit import acting_user, diff, log_action, plain, snapshot
 from samenspel.core.services import Actor, model_update
 from samenspel.directory.models import Cancellation, Group, Location, Schedule, SupportPointSettings
 from samenspel.directory.services import group_update
+from samenspel.workspace import notices
 from samenspel.workspace.models import ChangeRequest, ChangeStatus
+from samenspel.workspace.services.lifecycle import group_confirm
 
 # What a contact person may change on the group row itself.
 GROUP_FIELDS = (
@@ -244,20 +246,36 @@ def cancellation_add(
 
 
 @transaction.atomic
-def group_change_submit(*, group: Group, changes: dict[str, list[Any]], actor: Actor) -> ChangeRequest | None:
+def group_change_submit(
+    *, group: Group, changes: dict[str, list[Any]], actor: Actor, email: str = ""
+) -> ChangeRequest | None:
     """A contact person's edit: live at once, or a change request when the support point reviews first.
 
-    Returns the change request, or None when the change went live.
+    Returns the change request, or None when the change went live. `email`: the address of someone acting by
+    the freshness e-mail's link, told of the decision when the change waits for review.
+
+    A saved change counts as a check of the entry (the freshness rule's "last verified"), also when it waits
+    for review: whoever changed the entry has looked at all of it, which is what the check asks. What they
+    changed still waits for the support point; the confirmation that they looked does not.
     """
     if not changes:
         return None
     config = SupportPointSettings.for_support_point(group.support_point)
+    change = None
     if config.review_changes:
-        change = ChangeRequest.objects.create(group=group, changes=changes, submitted_by=actor)  # type: ignore[misc]
+        change = ChangeRequest.objects.create(
+            group=group,
+            changes=changes,
+            submitted_by=acting_user(actor),
+            submitted_email=email or getattr(acting_user(actor), "email", ""),
+        )
         log_action(obj=change, action="submitted", actor=actor, changes=changes)
-        return change
-    group_changes_apply(group=group, changes=changes, actor=actor)
-    return None
+    else:
+        group_changes_apply(group=group, changes=changes, actor=actor)
+    group_confirm(group=group, actor=actor)
+    if change is not None:
+        notices.change_waiting(change)
+    return change
 
 
 @transaction.atomic
@@ -270,6 +288,7 @@ def change_request_approve(*, change: ChangeRequest, actor: Actor) -> ChangeRequ
     change.decided_at = timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     log_action(obj=change, action="approved", actor=actor)
+    notices.change_decided(change)
     return change
 
 
@@ -283,4 +302,5 @@ def change_request_reject(*, change: ChangeRequest, actor: Actor, note: str = ""
     change.decision_note = note
     change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     log_action(obj=change, action="rejected", actor=actor, changes={"note": note})
+    notices.change_decided(change)
     return change

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.services import language_of_address
 from samenspel.core import outbox
 from samenspel.directory.freshness import FreshnessState, freshness_of, freshness_sync, verified_since
 from samenspel.directory.models import Group, GroupFreshness, GroupStatus, SupportPointSettings
@@ -68,28 +69,32 @@ def _send_check(group: Group, state: GroupFreshness, base_url: str, now: Any) ->
     recipients = _recipients(group)
     if not recipients:
         return False
-    url = base_url + reverse("workspace:check", kwargs={"token": check_token_for(group)})
-    with translation.override("nl"):
-        subject = _("Is the entry of %(group)s still right?") % {"group": group.name}
-        body = "\n".join(
-            [
-                _("Please check whether what Samenspel shows about %(group)s is still right.") % {"group": group.name},
-                _("One click is enough if nothing changed:"),
-                url,
-                "",
-                _("The link works for %(days)d days. You do not need to sign in.") % {"days": CHECK_LINK_MAX_AGE.days},
-            ]
-        )
     reply_to = group.support_point_reply_to()
-    outbox.send_mail(
-        kind="freshness_check",
-        to=recipients,
-        subject=subject,
-        body=body,
-        reply_to=reply_to,
-        key=f"freshness_check:{group.pk}:{since.isoformat()}",
-        support_point_id=group.support_point_id,
-    )
+    for address in recipients:
+        # Each address gets its own link: the page it opens lets that address (and no other) change the entry.
+        url = base_url + reverse("workspace:check", kwargs={"token": check_token_for(group, address)})
+        with translation.override(language_of_address(address)):
+            subject = _("Is the entry of %(group)s still right?") % {"group": group.name}
+            body = "\n".join(
+                [
+                    _("Please check whether what Samenspel shows about %(group)s is still right.")
+                    % {"group": group.name},
+                    _("One click is enough if nothing changed; you can also change the entry there:"),
+                    url,
+                    "",
+                    _("The link works for %(days)d days. You do not need to sign in.")
+                    % {"days": CHECK_LINK_MAX_AGE.days},
+                ]
+            )
+        outbox.send_mail(
+            kind="freshness_check",
+            to=[address],
+            subject=subject,
+            body=body,
+            reply_to=reply_to,
+            key=f"freshness_check:{group.pk}:{since.isoformat()}",
+            support_point_id=group.support_point_id,
+        )
     state.check_sent_at = now
     state.check_sent_for = since
     state.save(update_fields=["check_sent_at", "check_sent_for"])
