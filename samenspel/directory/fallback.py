@@ -1,6 +1,6 @@
 """The one fallback rule, for the public search and the professionals' search alike.
 
-When a search with the person's choices finds nothing, what they asked about (the theme) stays; the choices around
+When a search with the person's choices finds nothing (or, in the language asked for, fewer than FEW groups), what they asked about (the theme) stays; the choices around
 it are relaxed one at a time, in this order, until groups are found:
 
 1. the meeting language (the same theme in any language: each card then says its language),
@@ -23,6 +23,8 @@ from samenspel.directory.models import Language
 from samenspel.directory.public import language_name
 
 PAGE_SIZE = 10
+# Fewer groups than this in the language asked for: the same theme in other languages is offered below them.
+FEW = 3
 
 
 @dataclasses.dataclass
@@ -104,14 +106,33 @@ def _shown(themes: str, relaxed: list[str], hits: list[search.Hit], km: int | No
     return _("These groups about %(themes)s meet %(languages)s:") % {"themes": themes, "languages": languages}
 
 
+def _few(themes: str, filters: search.Filters, place: str) -> str:
+    language = _language_name(filters.language)
+    if place:
+        return _("Few groups about %(themes)s meet in %(language)s near %(place)s.") % {
+            "themes": themes,
+            "language": language,
+            "place": place,
+        }
+    return _("Few groups about %(themes)s meet in %(language)s.") % {"themes": themes, "language": language}
+
+
 def relax(results: search.Results, *, page_size: int = PAGE_SIZE) -> Fallback | None:
-    """Groups with the same theme when the search found none, and the sentence that says what was relaxed."""
+    """Groups with the same theme when the search found none, and the sentence that says what was relaxed.
+
+    When it found a few in the language asked for, the same theme in other languages nearby (only the language
+    is relaxed then), leaving out the groups already shown.
+    """
     query, asked = results.query, results.filters
-    if results.total or not query.themes:
+    if not query.themes:
         return None
+    if results.total:
+        if results.total >= FEW or not asked.language or results.page > 1:
+            return None
+        return _more_in_other_languages(results, page_size)
     # Only the theme (and the hints: relatives, women, men): a word that matched would let a group without the
     # theme in, because words and themes are alternatives in a search.
-    theme_query = search.ParsedQuery(raw="", themes=query.themes, relatives=query.relatives, gender=query.gender)
+    theme_query = _theme_query(query)
     origin = results.origin
     filters = dataclasses.replace(asked)
     relaxed: list[str] = []
@@ -143,3 +164,22 @@ def relax(results: search.Results, *, page_size: int = PAGE_SIZE) -> Fallback | 
     place = results.origin.place if results.origin is not None else ""
     sentence = f"{_missing(themes, asked, place)} {_shown(themes, relaxed, hits, km)}"
     return Fallback(hits=hits, relaxed=relaxed, sentence=sentence, language_dropped="language" in relaxed)
+
+
+def _theme_query(query: search.ParsedQuery) -> search.ParsedQuery:
+    return search.ParsedQuery(raw="", themes=query.themes, relatives=query.relatives, gender=query.gender)
+
+
+def _more_in_other_languages(results: search.Results, page_size: int) -> Fallback | None:
+    shown = {hit.group.pk for hit in results.hits}
+    filters = dataclasses.replace(results.filters, language="")
+    found, _total, _page = search.run(
+        _theme_query(results.query), filters, page_size=page_size + len(shown), origin=results.origin
+    )
+    hits = [hit for hit in found if hit.group.pk not in shown][:page_size]
+    if not hits:
+        return None
+    themes = _either([str(theme.label) for theme in results.query.themes])
+    place = results.origin.place if results.origin is not None else ""
+    sentence = f"{_few(themes, results.filters, place)} {_shown(themes, ['language'], hits, filters.distance)}"
+    return Fallback(hits=hits, relaxed=["language"], sentence=sentence, language_dropped=True)

@@ -49,6 +49,8 @@ PENDING = [
     "No group about %(themes)s meets in %(language)s.",
     "No group about %(themes)s meets within %(km)s km of %(place)s.",
     "No group about %(themes)s fits all your choices.",
+    "Few groups about %(themes)s meet in %(language)s near %(place)s.",
+    "Few groups about %(themes)s meet in %(language)s.",
     "These online groups about %(themes)s meet %(languages)s:",
     "These groups about %(themes)s meet online:",
     "These groups about %(themes)s meet within %(km)s km, %(languages)s:",

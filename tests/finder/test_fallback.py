@@ -81,3 +81,33 @@ def test_without_a_theme_no_group_is_offered_as_a_fallback(demo_region: dict[str
     html = Client().get("/", {"q": "qwxzv", "place": "Helmond", "language": "ti"}).content.decode()
     assert 'class="fallback-sentence"' not in html
     assert "nothing-found" in html
+
+
+def test_a_few_groups_in_the_language_asked_for_are_followed_by_the_same_theme_in_other_languages(
+    demo_region: dict[str, int],
+) -> None:
+    # Some meeting language has one or two grief groups within 50 km of Eindhoven; the demo data decides which.
+    q, place = "rouw", "Eindhoven"
+    few = None
+    for code, _name in search_service.meeting_languages():
+        filters = search_service.Filters(place=place, distance=50, language=code)
+        results = search_service.search(q, filters)
+        if 0 < results.total < 3:
+            few = (code, results)
+            break
+    assert few, "no language with only a few grief groups near Eindhoven in the demo region"
+    code, strict = few
+    html = Client().get("/", {"q": q, "place": place, "distance": "50", "language": code}).content.decode()
+    slugs = offered_slugs(html)
+    shown = [hit.group.slug for hit in strict.hits]
+    assert slugs[: len(shown)] == shown
+    more = slugs[len(shown) :]
+    assert more, "nothing offered below the few groups"
+    assert not set(more) & set(shown), "a group shown twice"
+    themes = wanted_themes(q, "nl")
+    offered = Group.objects.filter(slug__in=more).prefetch_related("themes")
+    assert all(carries_theme(g, themes) for g in offered)
+    with translation.override("nl"):
+        name = language_name(code)
+    sentence = re.search(r'<p class="fallback-sentence"[^>]*>(.*?)</p>', html, re.S)
+    assert sentence and name in sentence.group(1)

@@ -91,15 +91,16 @@ def search(request: HttpRequest, professional: Professional) -> HttpResponse:
     results = None
     rows: list[dict[str, Any]] = []
     fallback = None
+    fallback_rows: list[dict[str, Any]] = []
     if form.is_bound:
         results = run_search(form)
-        hits = results.hits
-        if not results.total:
-            # The same fallback rule as the public search: keep the theme, relax language, distance, then online.
-            fallback = relax(results)
-            hits = fallback.hits if fallback else []
-            tell_namesakes_apart(hits)
-        rows = _rows(professional, hits)
+        # The same fallback rule as the public search: keep the theme, relax language, distance, then online (and
+        # below a few groups in the language asked for, the same theme in other languages).
+        fallback = relax(results)
+        if fallback:
+            tell_namesakes_apart(fallback.hits)
+        rows = _rows(professional, results.hits)
+        fallback_rows = _rows(professional, fallback.hits) if fallback else []
     return render(
         request,
         "referral/search.html",
@@ -108,6 +109,7 @@ def search(request: HttpRequest, professional: Professional) -> HttpResponse:
             "results": results,
             "rows": rows,
             "fallback": fallback,
+            "fallback_rows": fallback_rows,
             "next": request.get_full_path(),
             # The slip is made in the language searched for, unless the professional chooses another.
             "searched_language": form.cleaned_data.get("language", "") if results is not None else "",
