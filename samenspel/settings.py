@@ -177,6 +177,9 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar", "fa"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats of our own, before Django's: Tigrinya and Somali (which Django lacks, with CLDR's month
+# names) and Ukrainian's genitive day-and-month. See samenspel/formats/__init__.py.
+FORMAT_MODULE_PATH = ["samenspel.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"

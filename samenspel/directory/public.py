@@ -100,3 +100,16 @@ def leaders_text(group: Group) -> str:
     if not group.leader_count:
         return _("no fixed leader")
     return ngettext("%(count)d leader", "%(count)d leaders", group.leader_count) % {"count": group.leader_count}
+
+
+def language_name(code: str, fallback: str = "") -> str:
+    """A language named in the reader's language ("Dutch" on an English page, "ሆላንድኛ" on a Tigrinya one).
+
+    The interface languages' names are in our own catalogue; Django's would fall back to Dutch for Tigrinya and
+    Somali, and the Language table's translated column often holds only the Dutch name. Another language is named
+    in itself (`fallback`, its name_local), which is never wrong.
+    """
+    names = dict(settings.LANGUAGES)
+    if code in names:
+        return str(names[code])
+    return fallback or code

@@ -10,10 +10,10 @@ import datetime
 from collections.abc import Sequence
 
 from django.utils.dates import WEEKDAYS
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenspel.core.dates import long_date
 from samenspel.directory.models import Schedule
 from samenspel.directory.recurrence import Rule, RuleKind
 
@@ -69,7 +69,7 @@ def describe_rhythm(schedule: Described) -> str:
     if kind == RuleKind.MONTHLY_DATE:
         return _("every month on day %(day)d") % {"day": schedule.day_of_month or 1}
     dates = sorted(datetime.date.fromisoformat(str(d)) for d in schedule.dates or ())
-    return _("on %(dates)s") % {"dates": join_words([date_format(d, "j F Y") for d in dates])}
+    return _("on %(dates)s") % {"dates": join_words([long_date(d) for d in dates])}
 
 
 def describe_schedule(schedule: Described) -> str:
@@ -79,7 +79,7 @@ def describe_schedule(schedule: Described) -> str:
         "times": time_range(schedule.start_time, schedule.end_time),
     }
     if schedule.valid_until and schedule.kind != RuleKind.DATES:
-        text = _("%(text)s, until %(date)s") % {"text": text, "date": date_format(schedule.valid_until, "j F Y")}
+        text = _("%(text)s, until %(date)s") % {"text": text, "date": long_date(schedule.valid_until)}
     return text
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.directory.disclosure import public_place
 from samenspel.directory.models import Gender, Group
-from samenspel.directory.public import cost_text
+from samenspel.directory.public import cost_text, shown_language
 from samenspel.directory.schedule_text import describe_schedule
 
 FLYER_CSS = "samenspel/flyer.css"
@@ -37,7 +37,9 @@ class FlyerBlock:
     code: str
     rtl: bool
     name: str
+    name_lang: str  # the language the name is shown in (the Dutch name inside an Arabic block is Dutch)
     themes: list[str]
+    theme_langs: list[tuple[str, str]]  # (label, the language it is shown in)
     audience: str
     rhythms: list[str]
     dates: list[Any]
@@ -80,7 +82,9 @@ def flyer_block(group: Group, code: str, dates: list[Any]) -> FlyerBlock:
             code=code,
             rtl=code in RTL_LANGUAGES,
             name=group.name,
+            name_lang=shown_language(group, "name"),
             themes=[theme.label for theme in group.themes.all()],
+            theme_langs=[(theme.label, shown_language(theme, "label")) for theme in group.themes.all()],
             audience=audience,
             rhythms=[describe_schedule(schedule) for schedule in group.schedules.all()],
             dates=dates,

@@ -15,10 +15,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samenspel.core import outbox
+from samenspel.core import dates, outbox
 from samenspel.core.audit import log_action
 from samenspel.core.services import Actor
 from samenspel.directory.models import Group
@@ -88,7 +87,7 @@ def question_email_text(question: Question, group_url: str) -> tuple[str, str]:
                 "Samenspel deletes this question on %(date)s. Please do not keep the contact details "
                 "longer than you need them to answer."
             )
-            % {"date": date_format(question.delete_after, "j F Y")},
+            % {"date": dates.long_date(question.delete_after)},
             "",
             _("Group page: %(url)s") % {"url": group_url},
         ]

@@ -6,6 +6,7 @@ query string into results; nothing_found says what to offer when there are none.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -15,6 +16,7 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from samenspel.directory import fallback
 from samenspel.directory import search as search_service
 from samenspel.directory.models import Organisation, SearchDocument
 from samenspel.directory.schedule_text import describe_rhythm, join_words
@@ -162,27 +164,26 @@ def tell_namesakes_apart(hits: Iterable[Hit]) -> None:
 
 
 def nothing_found(results: search_service.Results) -> dict[str, Any]:
-    """When nothing matches: nearby themes, related groups near by, online groups and who can help."""
-    query, filters = results.query, results.filters
+    """When nothing matches: groups with the same theme under relaxed choices (directory/fallback.py, the one
+    fallback rule), other subjects to search for, and who can help.
+
+    Groups on other subjects are offered as subjects to search, never as groups: someone looking for a grief group
+    is not helped by a list of groups for single parents.
+    """
+    query = results.query
     related = search_service.related_themes(query.themes)
     suggestions = [t for t in search_service.suggest_themes(query.raw) if t not in query.themes][:5]
-    nearby: list[search_service.Hit] = []
-    if related:
-        related_query = search_service.ParsedQuery(raw="", themes=related)
-        nearby, _total, _page = search_service.run(
-            related_query,
-            search_service.Filters(place=filters.place, distance=filters.distance),
-            page_size=5,
-            origin=results.origin,
+    relaxed = fallback.relax(results)
+    online: list[search_service.Hit] = []
+    if not query.themes:
+        # Nothing understood to keep: online groups for the words typed, which anyone can join from home.
+        online, _total, _page = search_service.run(
+            query, search_service.Filters(mode="online"), page_size=5, origin=None
         )
-    online_query = search_service.ParsedQuery(raw="", themes=query.themes + related)
-    online, _total, _page = search_service.run(
-        online_query, search_service.Filters(mode="online"), page_size=5, origin=None
-    )
-    tell_namesakes_apart([*nearby, *online])
+    tell_namesakes_apart([*(relaxed.hits if relaxed else []), *online])
     return {
         "suggested_themes": list(dict.fromkeys(suggestions + related))[:8],
-        "related_hits": nearby,
+        "fallback": relaxed,
         "online_hits": online,
         "support_points": _support_points_near(results),
     }
@@ -197,3 +198,39 @@ def _support_points_near(results: search_service.Results) -> list[Organisation]:
         docs = docs.filter(latitude__range=box[:2], longitude__range=box[2:])
     ids = list(docs.values_list("support_point_id", flat=True).distinct()[:3])
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+@dataclasses.dataclass(frozen=True)
+class SummaryPart:
+    text: str
+    lang: str = ""  # the language of a name that is not the interface's (a place, a language named in itself)
+    typed: bool = False  # the visitor's own words, in whatever language and direction
+
+
+def search_summary(form: SearchForm, results: search_service.Results) -> list[SummaryPart]:
+    """The search in a few words, for the line that replaces the form after a search: 'grief · Helmond · 25 km'.
+
+    The themes understood stand for the words typed (they are in the reader's language); the place as found.
+    """
+    if not form.is_bound or not hasattr(form, "cleaned_data"):
+        return []
+    data, filters = form.cleaned_data, results.filters
+    parts = [SummaryPart(str(t.label)) for t in results.query.themes]
+    if not parts and data.get("q"):
+        parts.append(SummaryPart(data["q"][:60], typed=True))
+    if results.origin is not None:
+        parts.append(SummaryPart(results.origin.place, lang="nl"))
+        parts.append(SummaryPart(_within(filters.distance) if filters.distance else _("anywhere")))
+    choices: dict[str, dict[str, str]] = {
+        name: {str(value): str(label) for value, label in form.fields[name].choices}  # type: ignore[attr-defined]
+        for name in ("language", "day", "part", "audience", "gender", "mode")
+    }
+    for name in ("language", "day", "part", "audience", "gender", "mode"):
+        value = str(data.get(name) or "")
+        if value and name not in form.errors:
+            parts.append(SummaryPart(choices[name].get(value, value), lang=value if name == "language" else ""))
+    if data.get("free"):
+        parts.append(SummaryPart(_("free")))
+    if data.get("new"):
+        parts.append(SummaryPart(_("new members welcome")))
+    return parts

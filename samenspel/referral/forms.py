@@ -13,6 +13,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.directory.models import Organisation
+from samenspel.finder.search_form import SearchForm
 from samenspel.referral.models import (
     HandoverKind,
     HandoverStatus,
@@ -62,6 +63,21 @@ class SignUpForm(forms.Form):
         empty_label=None,
         to_field_name="slug",
         help_text=_("It gives you access, or your organisation's e-mail domain does."),
+    )
+
+
+class ProfessionalSearchForm(SearchForm):
+    """The public search form, with the audience said as a professional says it: the search's audience filter."""
+
+    audience = forms.ChoiceField(
+        label=_("Who is the group for"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", _("does not matter")),
+            ("self", _("for my client themselves")),
+            ("relative", _("for a relative or loved one of my client")),
+        ],
     )
 
 

@@ -38,6 +38,18 @@ def group_for_code(raw: str) -> Group | None:
         return None
 
 
+def default_language(group: Group, *, searched: str = "", interface: str = "") -> str:
+    """The slip's language before the professional chooses: the language she searched for (or works in, when not
+    Dutch), else the group's meeting language when it is not Dutch, else Dutch."""
+    for code in (searched, interface):
+        if code in LANGUAGE_CODES and code != "nl":
+            return code
+    for language in group.languages.all():
+        if language.code in LANGUAGE_CODES and language.code != "nl":
+            return str(language.code)
+    return "nl"
+
+
 def first_contact_text(group: Group) -> str:
     """How to make first contact, in the active language."""
     if group.intake == Intake.JUST_COME:

@@ -51,6 +51,10 @@ def search_via_form(
     submit_with_enter: bool = False,
 ) -> None:
     """Fill the search form the way a visitor does and submit it (a plain GET: works without JavaScript)."""
+    change = page.locator("details.change-search")
+    if change.count() and not change.evaluate("el => el.open"):
+        # After a search the form is folded away under the summary of the search.
+        change.locator(":scope > summary").click()
     form = page.locator(SEARCH_FORM)
     form.locator('input[name="q"]').fill(q)
     form.locator('input[name="place"]').fill(place)

@@ -244,14 +244,17 @@ def test_nothing_found_is_said_kindly_with_ways_forward(region: None, client: Cl
     assert "Steunpunt Zelfhulp" in html
 
 
-def test_a_theme_without_groups_shows_related_themes_and_online_groups(region: None, client: Client) -> None:
+def test_a_theme_without_groups_offers_related_themes_to_search_but_no_groups_without_it(
+    region: None, client: Client
+) -> None:
+    # Issue 22: groups on another subject are offered as subjects to search for, never as groups.
     assert not Group.objects.filter(themes__slug="relationship-addiction").exists()
     html = client.get("/", {"q": "relatieverslaving", "place": "Eindhoven"}).content.decode()
     assert "nothing-found" in html
-    before_online = html.split("Online groups you can join from home")[0]
-    assert "Other subjects that may fit" in before_online  # sibling themes under addiction
-    assert Theme.objects.get(slug="alcohol").label_en in before_online  # a sibling under addiction
-    assert "Online groups you can join from home" in html
+    assert "Other subjects that may fit" in html  # sibling themes under addiction
+    assert Theme.objects.get(slug="alcohol").label_en in html  # a sibling under addiction, as a link
+    assert '<li class="result">' not in html
+    assert "fallback-sentence" not in html
 
 
 def test_the_printable_list_shows_all_results_without_paging(region: None, client: Client) -> None:

@@ -7,8 +7,9 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samenspel.directory import fallback
 from samenspel.directory import search as search_service
-from samenspel.finder.search_form import SearchForm, nothing_found, run_search
+from samenspel.finder.search_form import SearchForm, nothing_found, run_search, search_summary, tell_namesakes_apart
 
 PRINT_LIMIT = 200
 
@@ -18,8 +19,15 @@ def _run(request: HttpRequest, page_size: int) -> dict[str, Any]:
     results = run_search(form, page_size=page_size)
     searched = form.is_bound
     context: dict[str, Any] = {"form": form, "results": results, "searched": searched}
+    if searched:
+        context["summary"] = search_summary(form, results)
     if searched and results.total == 0:
         context.update(nothing_found(results))
+    elif searched:
+        # A few groups in the language asked for: the same theme in other languages below them.
+        context["fallback"] = fallback.relax(results)
+        if context["fallback"]:
+            tell_namesakes_apart(context["fallback"].hits)
     return context
 
 

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from samenspel.accounts.links import send_sign_in_link
 from samenspel.core import ratelimit
+from samenspel.directory.fallback import relax
 from samenspel.directory.models import Group
-from samenspel.finder.search_form import SearchForm, run_search
+from samenspel.finder.search_form import run_search, tell_namesakes_apart
 from samenspel.referral.access import professional_required
 from samenspel.referral.conf import retention_days
-from samenspel.referral.forms import HandoverForm, SignUpForm, SlipForm
+from samenspel.referral.forms import HandoverForm, ProfessionalSearchForm, SignUpForm, SlipForm
 from samenspel.referral.models import (
     ENCRYPTED_FIELDS,
     Handover,
@@ -30,6 +31,7 @@ from samenspel.referral.models import (
     ShortlistEntry,
 )
 from samenspel.referral.services import group_accepts_referrals, handover_create, professional_sign_up, slip_made
+from samenspel.referral.slip import default_language
 
 SIGN_UP_LIMIT = 10
 SIGN_UP_WINDOW_SECONDS = 15 * 60
@@ -85,39 +87,61 @@ def home(request: HttpRequest, professional: Professional) -> HttpResponse:
 
 @professional_required
 def search(request: HttpRequest, professional: Professional) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    form = ProfessionalSearchForm(request.GET or None)
     results = None
     rows: list[dict[str, Any]] = []
+    fallback = None
+    fallback_rows: list[dict[str, Any]] = []
     if form.is_bound:
         results = run_search(form)
-        sp_ids = {hit.group.support_point_id for hit in results.hits if hit.group.support_point_id}
-        contacts = {c.support_point_id: c for c in ReferralContact.objects.filter(support_point_id__in=sp_ids)}
-        support_points = {
-            g.support_point_id: g.support_point
-            for g in Group.objects.filter(pk__in=[h.group.pk for h in results.hits]).select_related("support_point")
-        }
-        listed = set(
-            ShortlistEntry.objects.filter(
-                professional=professional, group_id__in=[h.group.pk for h in results.hits]
-            ).values_list("group_id", flat=True)
-        )
-        for hit in results.hits:
-            sp_id = hit.group.support_point_id or 0
-            sp = support_points.get(sp_id)
-            rows.append(
-                {
-                    "hit": hit,
-                    "support_point": sp,
-                    "referral_contact": contacts.get(sp_id),
-                    "first_contact": bool(hit.group.contact_email or hit.group.contact_phone),
-                    "listed": hit.group.pk in listed,
-                }
-            )
+        # The same fallback rule as the public search: keep the theme, relax language, distance, then online (and
+        # below a few groups in the language asked for, the same theme in other languages).
+        fallback = relax(results)
+        if fallback:
+            tell_namesakes_apart(fallback.hits)
+        rows = _rows(professional, results.hits)
+        fallback_rows = _rows(professional, fallback.hits) if fallback else []
     return render(
         request,
         "referral/search.html",
-        {"form": form, "results": results, "rows": rows, "next": request.get_full_path()},
+        {
+            "form": form,
+            "results": results,
+            "rows": rows,
+            "fallback": fallback,
+            "fallback_rows": fallback_rows,
+            "next": request.get_full_path(),
+            # The slip is made in the language searched for, unless the professional chooses another.
+            "searched_language": form.cleaned_data.get("language", "") if results is not None else "",
+        },
     )
+
+
+def _rows(professional: Professional, hits: list[Any]) -> list[dict[str, Any]]:
+    sp_ids = {hit.group.support_point_id for hit in hits if hit.group.support_point_id}
+    contacts = {c.support_point_id: c for c in ReferralContact.objects.filter(support_point_id__in=sp_ids)}
+    support_points = {
+        g.support_point_id: g.support_point
+        for g in Group.objects.filter(pk__in=[h.group.pk for h in hits]).select_related("support_point")
+    }
+    listed = set(
+        ShortlistEntry.objects.filter(professional=professional, group_id__in=[h.group.pk for h in hits]).values_list(
+            "group_id", flat=True
+        )
+    )
+    rows = []
+    for hit in hits:
+        sp_id = hit.group.support_point_id or 0
+        rows.append(
+            {
+                "hit": hit,
+                "support_point": support_points.get(sp_id),
+                "referral_contact": contacts.get(sp_id),
+                "first_contact": bool(hit.group.contact_email or hit.group.contact_phone),
+                "listed": hit.group.pk in listed,
+            }
+        )
+    return rows
 
 
 def _back(request: HttpRequest) -> str:
@@ -154,7 +178,10 @@ def slip_make(request: HttpRequest, professional: Professional, slug: str) -> Ht
     group, stopped = _group_or_stopped(request, slug)
     if stopped:
         return stopped
-    form = SlipForm(request.POST or None, initial={"language": get_language()})
+    language = default_language(
+        group, searched=request.GET.get("searched", "")[:8], interface=(get_language() or "nl").split("-")[0]
+    )
+    form = SlipForm(request.POST or None, initial={"language": language})
     status = 200
     if request.method == "POST":
         if form.is_valid():

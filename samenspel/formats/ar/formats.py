@@ -1,0 +1,3 @@
+"""ar: only what differs from Django's module: a meeting's weekday, date and time joined with the Arabic comma."""
+
+MEETING_FORMAT = "l j F، g:i A"
