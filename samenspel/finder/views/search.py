@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samenspel.directory import search as search_service
+from samenspel.directory.sensitive import is_sensitive
+from samenspel.finder.quick_exit import keep_nothing
 from samenspel.finder.search_form import SearchForm, nothing_found, run_search
 
 PRINT_LIMIT = 200
@@ -20,12 +22,21 @@ def _run(request: HttpRequest, page_size: int) -> dict[str, Any]:
     context: dict[str, Any] = {"form": form, "results": results, "searched": searched}
     if searched and results.total == 0:
         context.update(nothing_found(results))
+    # What was asked for, or what was found, is a taboo theme: a quick exit, and nothing kept (quick_exit.py).
+    context["sensitive"] = is_sensitive(
+        [*results.query.themes, *(theme for hit in results.hits for theme in hit.themes)]
+    )
     return context
 
 
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    response = render(request, template, context)
+    return keep_nothing(response) if context["sensitive"] else response
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    return render(request, "finder/search.html", _run(request, search_service.PAGE_SIZE))
+    return _page(request, "finder/search.html", _run(request, search_service.PAGE_SIZE))
 
 
 def print_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "finder/print_list.html", _run(request, PRINT_LIMIT))
+    return _page(request, "finder/print_list.html", _run(request, PRINT_LIMIT))
