@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from samenspel.core import ratelimit
+from samenspel.core.visitor_forms import visitor_language
 from samenspel.directory.models import Group
 from samenspel.finder import questions
 from samenspel.finder.conf import QUESTION_RATE_LIMIT, QUESTION_RATE_WINDOW_SECONDS
@@ -18,11 +17,6 @@ from samenspel.finder.models import ReplyBy, retention_date
 
 def _public_group(slug: str) -> Group:
     return get_object_or_404(Group.objects.public().select_related("support_point"), slug=slug)
-
-
-def _visitor_language() -> str:
-    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def ask(request: HttpRequest, slug: str) -> HttpResponse:
@@ -46,7 +40,7 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             return redirect("finder:question_sent", slug=group.slug)
     else:
-        form = QuestionForm(initial={"reply_by": ReplyBy.EMAIL, "preferred_language": _visitor_language()})
+        form = QuestionForm(initial={"reply_by": ReplyBy.EMAIL, "preferred_language": visitor_language()})
     return _form_page(request, group, form)
 
 
