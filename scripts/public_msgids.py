@@ -40,7 +40,9 @@ PUBLIC_PREFIXES = (
     "samenspel/public_notes/templates/public_notes/_",
     "samenspel/public_notes/templates/public_notes/correction.html",
     "samenspel/public_notes/templates/public_notes/correction_sent.html",
-    "samenspel/public_notes/templates/public_notes/wish",
+    "samenspel/public_notes/templates/public_notes/wish.html",
+    "samenspel/public_notes/templates/public_notes/wish_sent.html",
+    "samenspel/public_notes/templates/public_notes/wish_link",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 
