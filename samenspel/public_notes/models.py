@@ -119,6 +119,14 @@ class Wish(models.Model):
         verbose_name = _("wish")
         verbose_name_plural = _("wishes")
         indexes = [models.Index(fields=["delete_after"]), models.Index(fields=["consent", "theme"])]
+        constraints = [
+            # Consent is given by following the mailed link, and only so: it goes with its date. Without it the
+            # wish counts for nothing and is deleted within a week (wishes_purge).
+            models.CheckConstraint(
+                condition=Q(consent=True, confirmed_at__isnull=False) | Q(consent=False, confirmed_at__isnull=True),
+                name="wish_consent_is_its_confirmation",
+            )
+        ]
 
     def __str__(self) -> str:
         # Never the address.
