@@ -164,3 +164,19 @@ def test_a_page_about_violence_at_home_has_a_quick_exit_that_works_without_javas
         page.goto(live_server.url + "/?q=huiselijk+geweld")
         assert page.locator("a[data-quick-exit]").is_visible()
         check_a11y(page, f"results with quick exit {locale}")
+
+
+def test_with_javascript_the_quick_exit_replaces_the_page_so_back_does_not_return(
+    live_server, make_page, group: Group
+) -> None:
+    group.themes.set([Theme.objects.get(slug="domestic-violence")])
+    index_groups([group.pk])
+    page = make_page()
+    # The neutral site, answered here: no request leaves the machine.
+    page.route("https://www.weeronline.nl/**", lambda route: route.fulfill(body="<title>Weer</title>weer"))
+    page.goto(live_server.url + "/")
+    page.goto(live_server.url + f"/groep/{group.slug}/")
+    page.click("a[data-quick-exit]")
+    page.wait_for_url("https://www.weeronline.nl/")
+    page.go_back()
+    assert page.url == live_server.url + "/"
