@@ -30,6 +30,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenspel.core import outbox, ratelimit
+from samenspel.core.privacy import shown
 from samenspel.directory import postcodes
 from samenspel.directory.models import Disclosure, Group, Language, Organisation, Theme
 from samenspel.public_notes.conf import unconfirmed_wish_days
@@ -249,3 +250,54 @@ def wish_broadcast(*, group: Group, message: str, group_url: str) -> int:
             )
         )
     return sent
+
+
+STARTED = ("active", "looking", "initiative")
+
+
+def wish_matches_announce(*, since: datetime.datetime | None = None) -> int:
+    """Tell each support point which of its groups that started since `since` (default: a day ago) answer
+    waiting wishes: how many people ("<5" for few), never who, and where to write to them. Returns mails queued.
+
+    A group starts when it is created or its status becomes active, looking or initiative (its dated history).
+    Run daily (deploy/daily); a second run the same day queues nothing new.
+    """
+    since = since or timezone.now() - datetime.timedelta(days=1)
+    started = (
+        Group.objects.public()
+        .filter(status_history__created_at__gte=since, status_history__status__in=STARTED)
+        .exclude(support_point=None)
+        .select_related("support_point", "location")
+        .distinct()
+    )
+    queued = 0
+    for group in started:
+        waiting = len(wishes_for_group(group))
+        sp = group.support_point
+        if not waiting or sp is None or not sp.email:
+            continue
+        link = settings.SITE_URL + reverse("public_notes:wishes", kwargs={"slug": sp.slug})
+        with translation.override("nl"):
+            subject = _("People are waiting for a group like %(group)s") % {"group": group.name}
+            body = "\n".join(
+                [
+                    _(
+                        "%(count)s people asked Samenspel to tell them when a group like %(group)s starts near them. "
+                        "You can write to them all at once through Samenspel; you do not see who they are."
+                    )
+                    % {"count": shown(waiting), "group": group.name},
+                    "",
+                    link,
+                ]
+            )
+        queued += len(
+            outbox.send_mail(
+                kind="wish_match",
+                to=[sp.email],
+                subject=subject,
+                body=body,
+                key=f"wish_match:{group.pk}:{timezone.localdate()}",
+                support_point_id=sp.pk,
+            )
+        )
+    return queued

@@ -198,3 +198,33 @@ def test_purge_deletes_expired_and_unconfirmed_wishes_only(reference: None) -> N
     assert wishes.wishes_purge() == 2
     assert set(Wish.objects.values_list("pk", flat=True)) == {keep.pk, fresh_unconfirmed.pk}
     assert wishes.wishes_purge() == 0
+
+
+def test_the_daily_job_tells_the_support_point_a_count_when_a_group_starts(group: Group) -> None:
+    from django.core.management import call_command
+
+    from samenspel.directory.models import Location
+    from samenspel.directory.services import group_create
+
+    _confirmed(email="wacht@example.org")
+    mail.outbox.clear()
+    call_command("announce_wish_matches")
+    assert mail.outbox == []  # no gambling group yet
+    place = Location.objects.create(name="Wijkhuis", street="Kerkstraat 1", postcode="5612 AB", disclosure="public")
+    started = group_create(
+        actor=None,
+        themes=[Theme.objects.get(slug="gambling")],
+        languages=[Language.objects.get(code="nl")],
+        slug="gokken-samen",
+        name_nl="Samen stoppen met gokken",
+        support_point=group.support_point,
+        location=place,
+        contact_email="gokken@example.org",
+    )
+    call_command("announce_wish_matches")
+    call_command("announce_wish_matches")  # a second run the same day sends nothing new
+    [message] = mail.outbox
+    assert message.to == [group.support_point.email]
+    assert "<5" in message.body and started.name_nl in message.subject
+    assert f"/werkplek/{group.support_point.slug}/wensen/" in message.body
+    assert "wacht@example.org" not in message.body
