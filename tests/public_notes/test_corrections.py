@@ -148,3 +148,15 @@ def test_purge_wipes_text_and_address_some_days_after_handling_and_nothing_else(
     assert recent.message == "Recent" and still_open.reply_email == "a@example.org"
     assert corrections_purge() == 0  # a second run finds nothing left to do
     call_command("purge_public_notes")
+
+
+def test_the_forms_about_violence_at_home_have_the_quick_exit_and_keep_nothing(client: Client, group: Group) -> None:
+    from samenspel.directory.models import Theme
+
+    group.themes.set([Theme.objects.get(slug="domestic-violence")])
+    for url in (_url(group), "/laat-het-me-weten/?theme=domestic-violence"):
+        response = client.get(url)
+        assert response["Cache-Control"] == "no-store", url
+        assert "data-quick-exit" in response.content.decode()
+    ordinary = client.get("/laat-het-me-weten/?theme=depression")
+    assert "data-quick-exit" not in ordinary.content.decode()

@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from samenspel.core import ratelimit
 from samenspel.core.visitor_forms import body_too_big, visitor_language
-from samenspel.directory.models import Group
+from samenspel.directory.models import Group, Theme
+from samenspel.directory.sensitive import is_sensitive
+from samenspel.finder.quick_exit import keep_nothing
 from samenspel.public_notes import conf, corrections, wishes
 from samenspel.public_notes.forms import CorrectionForm, WishForm
 
@@ -57,13 +59,21 @@ def _correction_page(
         "rate_limited": rate_limited,
         "too_big": too_big,
         "retention_days": conf.correction_retention_days(),
+        "sensitive": is_sensitive(group.themes.all()),
     }
-    return render(request, "public_notes/correction.html", context, status=status)
+    return _page(request, "public_notes/correction.html", context, status=status)
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200) -> HttpResponse:
+    """A page about a taboo theme gets the quick exit and is kept nowhere (finder/quick_exit.py)."""
+    response = render(request, template, context, status=status)
+    return keep_nothing(response) if context.get("sensitive") else response
 
 
 def correction_sent(request: HttpRequest, slug: str) -> HttpResponse:
     group = _public_group(slug)
-    return render(request, "public_notes/correction_sent.html", {"group": group})
+    context = {"group": group, "sensitive": is_sensitive(group.themes.all())}
+    return _page(request, "public_notes/correction_sent.html", context)
 
 
 def wish(request: HttpRequest) -> HttpResponse:
@@ -98,13 +108,15 @@ def wish(request: HttpRequest) -> HttpResponse:
 def _wish_page(
     request: HttpRequest, form: forms.Form, *, status: int = 200, rate_limited: bool = False, too_big: bool = False
 ) -> HttpResponse:
+    theme = form.data.get("theme") if form.is_bound else form.initial.get("theme")
     context = {
         "form": form,
         "rate_limited": rate_limited,
         "too_big": too_big,
         "unconfirmed_days": conf.unconfirmed_wish_days(),
+        "sensitive": bool(theme) and is_sensitive(Theme.objects.filter(slug=str(theme)[:80])),
     }
-    return render(request, "public_notes/wish.html", context, status=status)
+    return _page(request, "public_notes/wish.html", context, status=status)
 
 
 def wish_sent(request: HttpRequest) -> HttpResponse:
@@ -123,8 +135,8 @@ def _link_page(request: HttpRequest, token: str, *, confirm: bool) -> HttpRespon
         else:
             wishes.wish_withdraw(found)
         done = True
-    context = {"wish": found, "confirm": confirm, "done": done}
-    return render(request, "public_notes/wish_link.html", context)
+    context = {"wish": found, "confirm": confirm, "done": done, "sensitive": is_sensitive([found.theme])}
+    return _page(request, "public_notes/wish_link.html", context)
 
 
 def wish_confirm(request: HttpRequest, token: str) -> HttpResponse:
