@@ -97,3 +97,10 @@ def test_an_ordinary_search_shows_no_exit(client, group):
     index_groups([group.pk])
     response = client.get("/", {"q": "depressie"})
     assert EXIT not in response.content.decode() and not response.has_header("X-Robots-Tag")
+
+
+def test_the_question_form_of_such_a_group_also_keeps_nothing(client, violence_group):
+    response = client.get(f"/groep/{violence_group.slug}/vraag/")
+    assert response["Cache-Control"] == "no-store" and EXIT in response.content.decode()
+    sent = client.get(f"/groep/{violence_group.slug}/vraag/verstuurd/")
+    assert sent["Cache-Control"] == "no-store" and EXIT in sent.content.decode()
