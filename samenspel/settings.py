@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samenspel.workspace",
     "samenspel.referral",
     "samenspel.insight",
+    "samenspel.public_notes",
 ]
 
 MIDDLEWARE = [

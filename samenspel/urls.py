@@ -16,6 +16,8 @@ urlpatterns = [
     # Pages that belong to no one room share the workspace's /werkplek/ prefix, where people and their mailed
     # links already go. They come before the workspace, whose `<slug>/` would otherwise take "inloggen/".
     path("werkplek/", home.home, name="home"),
+    # Public notes: public forms and their workspace queues; more specific paths than the workspace's and finder's.
+    path("", include("samenspel.public_notes.urls")),
     path("werkplek/", include("samenspel.accounts.urls")),
     path("werkplek/<slug:slug>/api-sleutels/", opendata_workspace_views.api_keys, name="api_keys"),
     path("werkplek/", include("samenspel.workspace.urls")),

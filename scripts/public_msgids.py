@@ -31,6 +31,18 @@ PUBLIC_PREFIXES = (
     "samenspel/referral/templates/referral/code.html",
     "samenspel/referral/templates/referral/_code_form.html",
     "samenspel/referral/templates/referral/slip.html",
+    # Public notes: the correction form and "tell me when" (its form, mailed links and the mails to the citizen).
+    "samenspel/core/visitor_forms.py",
+    "samenspel/public_notes/views/public.py",
+    "samenspel/public_notes/forms.py",
+    "samenspel/public_notes/models.py",
+    "samenspel/public_notes/wishes.py",
+    "samenspel/public_notes/templates/public_notes/_",
+    "samenspel/public_notes/templates/public_notes/correction.html",
+    "samenspel/public_notes/templates/public_notes/correction_sent.html",
+    "samenspel/public_notes/templates/public_notes/wish.html",
+    "samenspel/public_notes/templates/public_notes/wish_sent.html",
+    "samenspel/public_notes/templates/public_notes/wish_link",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 

@@ -4,7 +4,9 @@ Every reader asks here: the public map (`Group.objects.public()` leaves out what
 public group page's note, the workspace's dashboard and filters, and the daily freshness run. The thresholds are
 the support point's own (`SupportPointSettings`); a group without a support point uses the defaults.
 
-A group never checked counts from the day it was created, so a new entry is fresh.
+A group never checked counts from the day it was created, so a new entry is fresh. A group someone reported as
+possibly wrong (`freshness_report`: a public correction saying it stopped or meets at another time) counts as
+"check due" at least, until the report is handled (`freshness_report_clear`) or the entry is confirmed.
 """
 
 from __future__ import annotations
@@ -65,13 +67,24 @@ def verified_since(group: Group) -> datetime.datetime:
     return group.last_verified_at or group.created_at
 
 
+def is_reported(group: Group) -> bool:
+    """Whether someone reported the entry; free for a list that loads groups with `select_related("freshness")`."""
+    try:
+        state = group.freshness
+    except GroupFreshness.DoesNotExist:
+        return False
+    return state.reported_at is not None
+
+
 def freshness_of(
     group: Group, *, config: SupportPointSettings | None = None, now: datetime.datetime | None = None
 ) -> Freshness:
     config = config or SupportPointSettings.for_support_point(group.support_point)
     bounds = Boundaries.of(config, now)
     since = verified_since(group)
-    if since > bounds.due_from:
+    if since > bounds.due_from and is_reported(group):
+        state = FreshnessState.DUE
+    elif since > bounds.due_from:
         state = FreshnessState.FRESH
     elif since > bounds.overdue_from:
         state = FreshnessState.DUE
@@ -91,9 +104,11 @@ def annotate_verified_since(queryset: models.QuerySet[Group]) -> models.QuerySet
 
 def _state_filters(bounds: Boundaries) -> dict[str, Q]:
     """The same boundaries as `freshness_of`, as filters on `annotate_verified_since`."""
+    reported = Q(freshness__reported_at__isnull=False)
     return {
-        FreshnessState.FRESH: Q(verified_since__gt=bounds.due_from),
-        FreshnessState.DUE: Q(verified_since__lte=bounds.due_from, verified_since__gt=bounds.overdue_from),
+        FreshnessState.FRESH: Q(verified_since__gt=bounds.due_from, freshness__reported_at__isnull=True),
+        FreshnessState.DUE: Q(verified_since__lte=bounds.due_from, verified_since__gt=bounds.overdue_from)
+        | (Q(verified_since__gt=bounds.due_from) & reported),
         FreshnessState.OVERDUE: Q(verified_since__lte=bounds.overdue_from),
     }
 
@@ -154,5 +169,18 @@ def freshness_sync(*, group: Group, now: datetime.datetime, config: SupportPoint
 
 
 def freshness_clear(*, group: Group) -> None:
-    """Someone confirmed the entry: lift any flag or hiding (the caller verifies the group)."""
-    GroupFreshness.objects.filter(group=group).update(flagged_at=None, hidden_at=None)
+    """Someone confirmed the entry: lift any flag, hiding or report (the caller verifies the group)."""
+    GroupFreshness.objects.filter(group=group).update(flagged_at=None, hidden_at=None, reported_at=None)
+
+
+def freshness_report(*, group: Group, at: datetime.datetime | None = None) -> None:
+    """Someone reported that the entry may be wrong: the group needs a check (it counts as "check due")."""
+    state, _created = GroupFreshness.objects.get_or_create(group=group)
+    if state.reported_at is None:
+        state.reported_at = at or timezone.now()
+        state.save(update_fields=["reported_at"])
+
+
+def freshness_report_clear(*, group: Group) -> None:
+    """The reports about the group were handled: it counts by its dates again."""
+    GroupFreshness.objects.filter(group=group).update(reported_at=None)

@@ -696,6 +696,9 @@ class GroupFreshness(models.Model):
     check_sent_for = models.DateTimeField(null=True, blank=True)
     flagged_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
+    # Someone told us the entry may be wrong (a public correction: "stopped", "time wrong"): the group counts as
+    # "check due" until the report is handled or someone confirms the entry (freshness.py).
+    reported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("freshness state")

@@ -38,6 +38,9 @@ class ThemeRow(TypedDict):
     source: str
     label: dict[str, str]
     synonyms: dict[str, list[str]]
+    # A taboo theme (violence at home, addiction): its pages offer a quick exit and ask browsers and search
+    # engines to keep nothing. Children inherit it (see `sensitive_slugs`).
+    sensitive: NotRequired[bool]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
     seen: dict[str, ThemeRow] = {}
     for number, raw in enumerate(entries(read_json(directory, "themes.json"), file), start=1):
         where = _entry(file, "theme", raw, "slug", number)
-        item = where.record(raw, ("slug", "parent", "category", "source", "label", "synonyms"))
+        item = where.record(raw, ("slug", "parent", "category", "source", "label", "synonyms"), ("sensitive",))
         row = ThemeRow(
             slug=where.text(item["slug"], "slug"),
             parent=where.optional_text(item["parent"], "parent"),
@@ -104,6 +107,8 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
             label=where.translations(item["label"], "label", INTERFACE_LANGUAGES),
             synonyms=where.word_lists(item["synonyms"], "synonyms", INTERFACE_LANGUAGES),
         )
+        if "sensitive" in item:
+            row["sensitive"] = where.flag(item["sensitive"], "sensitive")
         slug, parent = row["slug"], row["parent"]
         if slug in seen:
             raise where.error("slug", "appears twice")
@@ -149,6 +154,15 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
     return list(seen.values())
 
 
+def sensitive_slugs(themes: list[ThemeRow]) -> frozenset[str]:
+    """The themes marked `sensitive` and every theme below them (parents come first in the file)."""
+    found: set[str] = set()
+    for row in themes:
+        if row.get("sensitive") or (row["parent"] is not None and row["parent"] in found):
+            found.add(row["slug"])
+    return frozenset(found)
+
+
 def _audience_words(directory: Path) -> dict[str, dict[str, list[str]]]:
     file = "reference/audience_words.json"
     where = Where(file, "audience words")
@@ -192,6 +206,7 @@ THEMES = REFERENCE.themes
 AUDIENCE_WORDS = REFERENCE.audience_words
 REQUIRED_THEME_SLUGS = REFERENCE.required_theme_slugs
 MAJOR_THEME_SLUGS = REFERENCE.major_theme_slugs
+SENSITIVE_THEME_SLUGS = sensitive_slugs(THEMES)
 
 
 if __name__ == "__main__":

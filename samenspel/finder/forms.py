@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from typing import Any, cast
 
 from django import forms
@@ -13,6 +12,7 @@ from django.core.validators import validate_email
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.visitor_forms import VisitorForm
 from samenspel.finder.models import MESSAGE_MAX_LENGTH, Question, ReplyBy
 
 # Spaces, dashes, dots and brackets are how people write numbers; they carry nothing.
@@ -34,15 +34,8 @@ def normalise_phone(value: str) -> str:
     )
 
 
-class QuestionForm(forms.ModelForm):
-    # The honeypot: hidden from people (CSS, aria-hidden, no tab stop), filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    # One question per form, however often it is sent (see Question.submit_key).
-    submit_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+class QuestionForm(VisitorForm, forms.ModelForm):
+    """The honeypot and the once-only key come from `VisitorForm` (see Question.submit_key)."""
 
     class Meta:
         model = Question
@@ -67,10 +60,7 @@ class QuestionForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")  # labels are questions; "?:" reads oddly
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submit_key", secrets.token_urlsafe(24))
         self.fields["message"].error_messages["required"] = _("Write your question.")
         self.fields["message"].error_messages["max_length"] = _(
             "Your question is too long: write at most %(limit_value)d characters (you wrote %(show_value)d)."
@@ -88,10 +78,6 @@ class QuestionForm(forms.ModelForm):
             max_length=254,
             widget=self.fields["reply_email"].widget,
         )
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

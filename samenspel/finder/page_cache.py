@@ -9,6 +9,9 @@ What a browser may keep is a separate choice per kind of page:
 - `SEARCH`: results say what someone looked for (an addiction, violence at home): `no-store`, nothing kept;
 - `PAGE`: a group page may be kept but is checked each time (`no-cache` with an ETag: a 304 costs nothing);
 - `FILE`: calendars and flyers are public documents: kept for a few minutes.
+
+A view may say more than its kind: a page about a taboo theme (`quick_exit.keep_nothing`) answers `no-store`,
+and then this cache keeps nothing of it either, whatever the kind.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from samenspel.directory.map_version import map_version
+from samenspel.finder.quick_exit import keeps_nothing
 
 View = Callable[..., HttpResponseBase]
 
@@ -70,6 +74,10 @@ def cached_page(kind: Kind) -> Callable[[View], View]:
             hit = cache.get(key) if key else None
             if hit is None:
                 response = view(request, *args, **kwargs)
+                if keeps_nothing(response):
+                    # Nothing of it in the cache, and no ETag: the page itself said to keep nothing.
+                    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+                    return response
                 if (
                     response.status_code != 200
                     or response.streaming

@@ -13,13 +13,14 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from samenspel.core import dates, outbox
 from samenspel.core.audit import log_action
 from samenspel.core.services import Actor
+from samenspel.core.visitor_forms import store_once
 from samenspel.directory.models import Group
 from samenspel.finder.models import Question, QuestionStatus, ReplyBy
 
@@ -33,23 +34,15 @@ def question_create(*, question: Question, group: Group, group_url: str, submit_
     worker, with retries) and the visitor never waits on the mail server. The same form sent again (same
     `submit_key`) returns the question stored the first time and stores and sends nothing.
     """
-    if submit_key:
-        earlier = Question.objects.filter(submit_key=submit_key).first()
-        if earlier is not None:
-            return earlier
     question.group = group
     question.submit_key = submit_key or None
-    try:
-        with transaction.atomic():
-            question.save()
-            send_question(question, group_url)
-    except IntegrityError:
-        # The same form, sent twice at the same moment: the other request stored it.
-        earlier = Question.objects.filter(submit_key=submit_key).first() if submit_key else None
-        if earlier is None:
-            raise
-        return earlier
-    return question
+
+    def store() -> Question:
+        question.save()
+        send_question(question, group_url)
+        return question
+
+    return store_once(Question, submit_key, store)
 
 
 def question_recipients(group: Group) -> list[str]:

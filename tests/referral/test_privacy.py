@@ -12,7 +12,7 @@ from django.db import IntegrityError, connection, models
 from django.test import override_settings
 from django.utils import timezone
 
-from samenspel.referral import crypto
+from samenspel.core import crypto
 from samenspel.referral.models import Handover, HandoverKind, HandoverStatus, ReferralCount
 from samenspel.referral.services import handover_set_status
 

@@ -25,6 +25,8 @@ from samenspel.directory.public import (
     upcoming_meetings,
 )
 from samenspel.directory.schedule_text import describe_schedule
+from samenspel.directory.sensitive import is_sensitive
+from samenspel.finder.quick_exit import keep_nothing
 
 
 def verification(group: Group, now: datetime.datetime | None = None) -> dict[str, Any]:
@@ -100,13 +102,16 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     url = request.build_absolute_uri(reverse("finder:group", kwargs={"slug": group.slug}))
     schedules = list(group.schedules.all())
     location = group.location
+    themes = list(group.themes.all())
+    sensitive = is_sensitive(themes)
     context = {
         "group": group,
         "place": place,
         "accessibility_note": (
             location.accessibility_note if location is not None and location.disclosure != Disclosure.ONLINE else ""
         ),
-        "themes": list(group.themes.all()),
+        "themes": themes,
+        "sensitive": sensitive,
         "languages": list(group.languages.all()),
         "meetings": upcoming_meetings(group),
         "rhythms": [describe_schedule(s) for s in schedules],
@@ -118,7 +123,8 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "text_lang": {f: shown_language(group, f) for f in ("name", "description", "first_visit", "house_rules")},
         "jsonld": jsonld_script(group_jsonld(group, place, url)),
     }
-    return render(request, "finder/group.html", context)
+    response = render(request, "finder/group.html", context)
+    return keep_nothing(response) if sensitive else response
 
 
 def group_ics(request: HttpRequest, slug: str) -> HttpResponse:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from samenspel.core import ratelimit
+from samenspel.core.visitor_forms import visitor_language
 from samenspel.directory.models import Group
+from samenspel.directory.sensitive import is_sensitive
 from samenspel.finder import questions
 from samenspel.finder.conf import QUESTION_RATE_LIMIT, QUESTION_RATE_WINDOW_SECONDS
 from samenspel.finder.forms import QuestionForm
 from samenspel.finder.models import ReplyBy, retention_date
+from samenspel.finder.quick_exit import keep_nothing
 
 
 def _public_group(slug: str) -> Group:
     return get_object_or_404(Group.objects.public().select_related("support_point"), slug=slug)
-
-
-def _visitor_language() -> str:
-    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def ask(request: HttpRequest, slug: str) -> HttpResponse:
@@ -46,7 +42,7 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             return redirect("finder:question_sent", slug=group.slug)
     else:
-        form = QuestionForm(initial={"reply_by": ReplyBy.EMAIL, "preferred_language": _visitor_language()})
+        form = QuestionForm(initial={"reply_by": ReplyBy.EMAIL, "preferred_language": visitor_language()})
     return _form_page(request, group, form)
 
 
@@ -59,11 +55,16 @@ def _form_page(
         "rate_limited": rate_limited,
         # A date, not a number of days: a stranger should not have to count.
         "delete_after": retention_date(),
+        "sensitive": is_sensitive(group.themes.all()),
     }
-    return render(request, "finder/question.html", context, status=status)
+    response = render(request, "finder/question.html", context, status=status)
+    return keep_nothing(response) if context["sensitive"] else response
 
 
 def sent(request: HttpRequest, slug: str) -> HttpResponse:
     group = _public_group(slug)
     # The same for every question (and for a bot), so the page needs nothing from the one just sent.
-    return render(request, "finder/question_sent.html", {"group": group, "delete_after": retention_date()})
+    sensitive = is_sensitive(group.themes.all())
+    context = {"group": group, "delete_after": retention_date(), "sensitive": sensitive}
+    response = render(request, "finder/question_sent.html", context)
+    return keep_nothing(response) if sensitive else response

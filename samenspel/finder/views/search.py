@@ -9,6 +9,8 @@ from django.shortcuts import render
 
 from samenspel.directory import fallback
 from samenspel.directory import search as search_service
+from samenspel.directory.sensitive import is_sensitive
+from samenspel.finder.quick_exit import keep_nothing
 from samenspel.finder.search_form import SearchForm, nothing_found, run_search, search_summary, tell_namesakes_apart
 
 PRINT_LIMIT = 200
@@ -28,12 +30,20 @@ def _run(request: HttpRequest, page_size: int) -> dict[str, Any]:
         context["fallback"] = fallback.relax(results)
         if context["fallback"]:
             tell_namesakes_apart(context["fallback"].hits)
+    # What was asked for, or what was found, is a taboo theme: a quick exit, and nothing kept (quick_exit.py).
+    offered = [*results.hits, *(context["fallback"].hits if context.get("fallback") else [])]
+    context["sensitive"] = is_sensitive([*results.query.themes, *(theme for hit in offered for theme in hit.themes)])
     return context
 
 
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    response = render(request, template, context)
+    return keep_nothing(response) if context["sensitive"] else response
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    return render(request, "finder/search.html", _run(request, search_service.PAGE_SIZE))
+    return _page(request, "finder/search.html", _run(request, search_service.PAGE_SIZE))
 
 
 def print_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "finder/print_list.html", _run(request, PRINT_LIMIT))
+    return _page(request, "finder/print_list.html", _run(request, PRINT_LIMIT))

@@ -43,7 +43,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             groups = groups.filter(status=form.cleaned_data["status"])
         if form.cleaned_data["freshness"]:
             groups = filter_by_freshness(groups, form.cleaned_data["freshness"], config=config, now=now)
-    groups = groups.select_related("organisation").annotate(
+    groups = groups.select_related("organisation", "freshness").annotate(
         open_questions=Count("questions", filter=Q(questions__status=QuestionStatus.NEW), distinct=True),
         open_changes=Count("change_requests", filter=Q(change_requests__status=ChangeStatus.PENDING), distinct=True),
     )

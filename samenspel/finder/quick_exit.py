@@ -1,0 +1,29 @@
+"""Pages about a taboo theme leave no trace: a quick exit, nothing kept by browsers, caches or search engines.
+
+Someone looking for help with violence at home may share a phone or a computer with the person they fear
+(000:1955-2027). Such a page (a group page or a search result page whose themes `directory/sensitive.py` calls
+sensitive) shows a "Leave this site quickly" button (`finder/_quick_exit.html`: a plain link to a neutral site, the
+weather, that works without JavaScript; `quick-exit.js` replaces the history entry so Back does not return), and its response says
+`no-store` and `noindex`. The page cache (`page_cache.py`) sees the `no-store` and keeps nothing either.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.http import HttpResponseBase
+
+NO_STORE = "no-store"
+
+Response = TypeVar("Response", bound=HttpResponseBase)
+
+
+def keep_nothing(response: Response) -> Response:
+    """Ask browsers, proxies and search engines to keep nothing of this page."""
+    response["Cache-Control"] = NO_STORE
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    return response
+
+
+def keeps_nothing(response: HttpResponseBase) -> bool:
+    return NO_STORE in response.get("Cache-Control", "")

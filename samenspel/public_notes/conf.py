@@ -1,0 +1,32 @@
+"""Retention and rate limits of public notes, from the environment; a project setting of the same name wins."""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+
+
+def _setting(name: str, default: str) -> int:
+    return int(getattr(settings, name, os.environ.get(name, default)))
+
+
+def correction_retention_days() -> int:
+    """Days after handling that a correction's text and reply address are kept."""
+    return _setting("CORRECTION_RETENTION_DAYS", "30")
+
+
+def unconfirmed_wish_days() -> int:
+    """Days a wish waits for its confirmation before it is deleted."""
+    return _setting("WISH_UNCONFIRMED_DAYS", "7")
+
+
+# Notes per client (hashed IP) per hour: enough for a person, little for a bot.
+def rate_limit() -> int:
+    return _setting("PUBLIC_NOTE_RATE_LIMIT", "5")
+
+
+RATE_WINDOW_SECONDS = 60 * 60
+# How long a wish may be kept, in months; the citizen chooses, at most a year.
+WISH_MONTHS = (3, 6, 12)
+MESSAGE_MAX_LENGTH = 2000
