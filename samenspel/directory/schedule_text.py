@@ -15,7 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenspel.directory.models import Schedule
-from samenspel.directory.recurrence import RuleKind
+from samenspel.directory.recurrence import Rule, RuleKind
+
+# A stored schedule or a rule not stored yet (an import shows what it read before it writes): both have the
+# fields these functions read.
+Described = Schedule | Rule
 
 
 def join_words(words: Sequence[str]) -> str:
@@ -33,7 +37,7 @@ def time_range(start: datetime.time, end: datetime.time) -> str:
     return f"\u2066{start:%H:%M}-{end:%H:%M}\u2069"
 
 
-def _weekdays(schedule: Schedule) -> str:
+def _weekdays(schedule: Described) -> str:
     return join_words([str(WEEKDAYS[int(d)]) for d in sorted(set(schedule.weekdays or ()))])
 
 
@@ -49,7 +53,7 @@ def _nth_weekday(nth: int | None, day: str) -> str:
     return texts.get(nth or 1, texts[1]) % {"day": day}
 
 
-def describe_rhythm(schedule: Schedule) -> str:
+def describe_rhythm(schedule: Described) -> str:
     """The rhythm without the times: "every Tuesday", "every 2 weeks on Monday"."""
     kind = schedule.kind
     if kind == RuleKind.WEEKLY:
@@ -68,7 +72,7 @@ def describe_rhythm(schedule: Schedule) -> str:
     return _("on %(dates)s") % {"dates": join_words([date_format(d, "j F Y") for d in dates])}
 
 
-def describe_schedule(schedule: Schedule) -> str:
+def describe_schedule(schedule: Described) -> str:
     """The rhythm and the times, and the end date if there is one."""
     text = _("%(rhythm)s, %(times)s") % {
         "rhythm": describe_rhythm(schedule),
@@ -77,3 +81,8 @@ def describe_schedule(schedule: Schedule) -> str:
     if schedule.valid_until and schedule.kind != RuleKind.DATES:
         text = _("%(text)s, until %(date)s") % {"text": text, "date": date_format(schedule.valid_until, "j F Y")}
     return text
+
+
+def describe_rule(rule: Rule) -> str:
+    """A rule in words, as describe_schedule says a stored schedule: "every Tuesday, 19:30-21:30"."""
+    return describe_schedule(rule)
