@@ -182,7 +182,9 @@ def check_rows(
     groups = existing_groups(support_point)
     by_source = {g.source_id: g for g in groups if g.source_id}
     by_slug = {g.slug: g for g in groups}
-    by_name = {(words.fold(getattr(g, "name_nl", "") or g.name), g.location.postcode if g.location else ""): g for g in groups}
+    by_name = {
+        (words.fold(getattr(g, "name_nl", "") or g.name), g.location.postcode if g.location else ""): g for g in groups
+    }
     other_slugs = set(Group.objects.exclude(support_point=support_point).values_list("slug", flat=True))
     taken = other_slugs | set(by_slug)
     seen: dict[int | str, int] = {}  # group id or new slug → the first row that named it
@@ -426,6 +428,10 @@ def _schedules(row: _Row, options: Options, today: datetime.date) -> tuple[list[
     problem = ""
     if reading.unparsed or not reading.rules:
         problem = _("we cannot read '%(text)s' as meeting times.") % {"text": reading.unparsed or written}
+        reversed_times = _reversed_time_range(written)
+        if reversed_times:
+            row.error(column, _("the meeting ends before it starts ('%(text)s').") % {"text": reversed_times})
+            return None, "", ""
     elif reading.missing_time:
         problem = _("'%(text)s' gives no time (for example 19:30-21:30).") % {"text": written}
     if problem:
@@ -442,6 +448,18 @@ def _schedules(row: _Row, options: Options, today: datetime.date) -> tuple[list[
             return None, "", written
         specs.append(_json_spec(rule))
     return specs, describe_specs(specs), ""
+
+
+TIME_RANGE = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(?:-|–|tot)\s*(\d{1,2})[:.](\d{2})\b")
+
+
+def _reversed_time_range(text: str) -> str:
+    """A range such as '21:30-19:30', which ends before it starts: the reader leaves it unread, we say why."""
+    for match in TIME_RANGE.finditer(text):
+        start, end = (int(match.group(1)), int(match.group(2))), (int(match.group(3)), int(match.group(4)))
+        if end <= start:
+            return match.group(0)
+    return ""
 
 
 def _json_spec(rule: Rule) -> dict[str, Any]:
@@ -525,7 +543,7 @@ def _diff_words(
             )
         else:
             model_field: Any = Group._meta.get_field(name)
-            label = str(model_field.verbose_name)
+            label = str(FIELDS[name]) if name in FIELDS else str(model_field.verbose_name)
             if model_field.choices:
                 choices = dict(model_field.flatchoices)
                 old, new = choices.get(old, old), choices.get(new, new)
