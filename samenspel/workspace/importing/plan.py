@@ -25,9 +25,11 @@ from samenspel.directory.models import (
     Disclosure,
     Group,
     GroupStatus,
+    Language,
     Location,
     Organisation,
     Schedule,
+    Theme,
 )
 from samenspel.directory.recurrence import Rule, RuleKind
 from samenspel.directory.services import group_changes
@@ -143,8 +145,10 @@ class _Row:
     mapping: dict[str, str]
     errors: list[str] = field(default_factory=list)
     suggestions: list[dict[str, Any]] = field(default_factory=list)
+    raw: list[tuple[str, str]] = field(default_factory=list)
 
     def error(self, name: str, message: str) -> None:
+        self.raw.append((name, message))
         self.errors.append(
             _("Row %(row)d, column '%(column)s': %(problem)s")
             % {"row": self.number, "column": self.mapping.get(name, str(FIELDS.get(name, name))), "problem": message}
@@ -152,15 +156,18 @@ class _Row:
 
 
 def existing_groups(support_point: Organisation) -> list[Group]:
-    return list(
+    groups = list(
         Group.objects.filter(support_point=support_point)
         .select_related("location")
         .prefetch_related(
-            "themes",
-            "languages",
+            Prefetch("themes", queryset=Theme.objects.only("pk")),
+            Prefetch("languages", queryset=Language.objects.only("pk")),
             Prefetch("schedules", queryset=Schedule.objects.order_by("pk").prefetch_related("cancellations")),
         )
     )
+    for group in groups:
+        group.support_point = support_point  # Group.clean reads it: one query per row otherwise
+    return groups
 
 
 def check_rows(
@@ -177,6 +184,8 @@ def check_rows(
     """One plain (JSON) plan per row: action new|update|unchanged|error, the values to write, the diff in words."""
     options = options or Options()
     today = today or timezone.localdate()
+    for cache in (_READINGS, _WORDS, _PLACES):
+        cache.clear()  # per check: they only save repeating the same work within one list
     index = {name: headers.index(header) for name, header in mapping.items() if header in headers}
     vocab = words.Vocabulary.load(options.theme_words)
     groups = existing_groups(support_point)
@@ -249,7 +258,7 @@ def _plan_row(
                 fields[name] = word
     themes = _names(row, "themes", vocab, suggest=True) if "themes" in values else None
     languages = _names(row, "languages", vocab) if "languages" in values else None
-    location = _location(row) if any(values.get(n) for n in PLACE_FIELDS) else None
+    location = _place(row) if any(values.get(n) for n in PLACE_FIELDS) else None
     schedules, schedule_words, unparsed = _schedules(row, options, today)
 
     # Which group this row is.
@@ -303,7 +312,7 @@ def _plan_row(
         place_changes = _place_changes(group.location, location) if location is not None else {}
         diff = _diff_words(group, changes, place_changes, vocab)
         action = "update" if diff else "unchanged"
-    if not row.errors:
+    if not row.errors and action != "unchanged":  # an unchanged group is as valid as it was
         row.errors.extend(_validate(row, group, fields, probe))
     return {
         "row": row.number,
@@ -366,6 +375,18 @@ def _names(row: _Row, name: str, vocab: words.Vocabulary, *, suggest: bool = Fal
     return found
 
 
+def _place(row: _Row) -> dict[str, Any] | None:
+    """_location, once per distinct place in the list (many groups meet in the same few places)."""
+    key = tuple(row.values.get(n, "") for n in PLACE_FIELDS)
+    if key not in _PLACES:
+        probe = _Row(0, dict(zip(PLACE_FIELDS, key, strict=True)), row.mapping)
+        _PLACES[key] = (_location(probe), probe.raw)
+    place, problems = _PLACES[key]
+    for name, message in problems:
+        row.error(name, message)
+    return dict(place) if place is not None else None
+
+
 def _location(row: _Row) -> dict[str, Any] | None:
     """The place as Location's fields, checked like Location.clean; None (with an error) when it cannot be."""
     values = row.values
@@ -424,7 +445,10 @@ def _schedules(row: _Row, options: Options, today: datetime.date) -> tuple[list[
     text, day, time = values.get("schedule", ""), values.get("day", ""), values.get("time", "")
     written = " · ".join(p for p in (text, day, time) if p)
     column = "schedule" if text else ("day" if day else "time")
-    reading = read_schedule(text, time_text=time, day_text=day, valid_from=today)
+    key = (text, time, day, today)
+    reading = _READINGS.get(key)
+    if reading is None:
+        reading = _READINGS[key] = read_schedule(text, time_text=time, day_text=day, valid_from=today)
     problem = ""
     if reading.unparsed or not reading.rules:
         problem = _("we cannot read '%(text)s' as meeting times.") % {"text": reading.unparsed or written}
@@ -509,9 +533,23 @@ def _keep_start_dates(group: Group, specs: list[dict[str, Any]]) -> list[dict[st
 
 
 def describe_specs(specs: list[dict[str, Any]] | None) -> str:
+    from django.utils.translation import get_language
+
     from samenspel.directory.schedule_text import describe_schedule
 
-    return "; ".join(describe_schedule(Schedule(**_spec(s))) for s in specs or ())
+    texts = []
+    for spec in specs or ():
+        key = (get_language(), repr(sorted(spec.items())))
+        if key not in _WORDS:
+            _WORDS[key] = describe_schedule(Schedule(**_spec(spec)))
+        texts.append(_WORDS[key])
+    return "; ".join(texts)
+
+
+# Lists repeat their meeting times: each text is read, and each rule put in words, once per process.
+_READINGS: dict[tuple[str, str, str, datetime.date], Any] = {}
+_WORDS: dict[tuple[str | None, str], str] = {}
+_PLACES: dict[tuple[str, ...], tuple[dict[str, Any] | None, list[tuple[str, str]]]] = {}
 
 
 def _place_changes(current: Location | None, wanted: dict[str, Any]) -> dict[str, list[Any]]:

@@ -11,6 +11,7 @@ transaction: a failure writes nothing and leaves the batch "failed" with its rea
 
 from __future__ import annotations
 
+import datetime
 import logging
 from typing import Any
 
@@ -79,6 +80,7 @@ def import_batch_check(
             run_check.enqueue(batch_id=batch.pk)
             return batch
         batch.results = _plan(batch)
+        batch.options = batch.options | {"checked_at": timezone.now().isoformat()}
         batch.state, batch.progress_done, batch.progress_total = ImportState.CHECKED, len(batch.rows), len(batch.rows)
         batch.save()
     return batch
@@ -89,13 +91,15 @@ def run_check(batch_id: int) -> str:
     batch = ImportBatch.objects.filter(pk=batch_id, state=ImportState.CHECKING).first()
     if batch is None:
         return "skipped"
+    started = timezone.now()
     results = _plan(batch, progress=True)
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().filter(pk=batch_id, state=ImportState.CHECKING).first()
         if locked is None:
             return "skipped"
         locked.results, locked.state, locked.progress_done = results, ImportState.CHECKED, len(results)
-        locked.save(update_fields=["results", "state", "progress_done"])
+        locked.options = locked.options | {"checked_at": started.isoformat()}
+        locked.save(update_fields=["results", "state", "progress_done", "options"])
     return "checked"
 
 
@@ -150,7 +154,7 @@ def import_batch_run(batch_id: int) -> str:
         batch.save(update_fields=["state"])
     actor = get_user_model().objects.filter(pk=batch.options.get("actor_id")).first()
     try:
-        results = _plan(batch, progress=True)
+        results = batch.results if _plan_is_fresh(batch) else _plan(batch, progress=True)
         counts = _write(batch, results, actor=actor, only_valid=bool(batch.options.get("only_valid")))
     except Exception as exc:  # a failure writes nothing: the transaction of _write rolled back
         logger.exception("Import of batch %s failed", batch_id)
@@ -159,6 +163,21 @@ def import_batch_run(batch_id: int) -> str:
         return "failed"
     logger.info("Imported batch %s: %s", batch_id, counts)
     return "done"
+
+
+def _plan_is_fresh(batch: ImportBatch) -> bool:
+    """Whether the check's plan still holds: no group of the support point and no accepted word changed since.
+
+    Planning 10,000 rows again costs as much as the check did; the writes still go through the services,
+    which validate each change again. A group deleted since the check makes the import fail, writing nothing.
+    """
+    checked = batch.options.get("checked_at")
+    if not checked or not batch.results:
+        return False
+    since = datetime.datetime.fromisoformat(checked)
+    changed = Group.objects.filter(support_point=batch.support_point, updated_at__gt=since).exists()
+    words_changed = ImportWord.objects.filter(support_point=batch.support_point, created_at__gt=since).exists()
+    return not changed and not words_changed
 
 
 @transaction.atomic
