@@ -33,8 +33,10 @@ class ScheduleReading:
     rules: tuple[Rule, ...]  # what was understood; empty when nothing
     unparsed: str = ""  # the original text (or the part) that was not understood; "" when all understood
     missing_time: bool = False  # days understood but no time given, or a start without an end
-    start_time: datetime.time | None = None  # the start as written, None when none was
-    end_time: datetime.time | None = None  # the end as written, None when none was
+    # The start and end as written; None when none was, or when the rules have different times
+    # ("ma 10:00-12:00 en wo 19:00-21:00": a rule per time).
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
     part_of_day: str = ""  # "morning", "afternoon", "evening" when the text says so ("dinsdagavond")
 
     def understood(self) -> bool:
@@ -159,6 +161,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:om|every|elke|iedere|ieder)\s+(?:de\s+)?(?:andere|other)\s+week\b"), "interval:2"),
     (re.compile(r"\bom\s+de\s+" + NUMBER + r"\s+weken\b"), "interval:{0}"),
     (re.compile(r"\bom\s+de\s+week\b"), "interval:2"),
+    (re.compile(r"\b(?:om\s+de|elke|iedere|ieder|every)\s+(\d{1,2})\s+(?:dagen|days)\b"), "days:{0}"),
     (re.compile(r"\b(?:elke|iedere|ieder|every|once\s+every)\s+" + NUMBER + r"\s+(?:weken|weeks)\b"), "interval:{0}"),
     (
         re.compile(
@@ -180,8 +183,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bweekly\b"), "weekly:"),
     (
         re.compile(
-            r"\b(?:(?:van|in|of)\s+(?:de|the|each|every)\s+(?:maand|month)|maandelijks|monthly|"
-            r"(?:elke|iedere|ieder|every|each|per|a|(?:1\s*x|een\s+keer|één\s+keer|eens|once)\s+(?:per|in\s+de|a|in))\s+(?:maand|month))\b"
+            r"\b(?:(?:(?:van|in|of)\s+(?:de|the|each|every)|v\.?\s?d\.?|v/d)\s+(?:maand|mnd|month)|maandelijks|monthly|"
+            r"(?:elke|iedere|ieder|every|each|per|a|(?:1\s*x|een\s+keer|één\s+keer|eens|once)\s+(?:per|in\s+de|a|in))\s+(?:maand|mnd|month))(?![\w])"
         ),
         "monthly",
     ),
@@ -345,6 +348,11 @@ def _phrase(match: re.Match[str], kind: str, text: str) -> _Item:
         n = kind.split(":", 1)[1]
         value = _number(words[0]) if "{0}" in n else int(n)
         return _Item(start, end, "interval", value)
+    if kind.startswith("days:"):
+        days = int(words[0])
+        if days % 7:
+            raise _NotUnderstood  # every 10 days is no weekly rhythm
+        return _Item(start, end, "interval", days // 7)
     if kind.startswith("weekly:"):
         if words and "{0}" in kind:
             return _Item(start, end, "interval", _number(words[0]))
@@ -391,8 +399,82 @@ def _word(word: str, start: int, end: int) -> _Item:
 
 
 def _build(original: str, items: list[_Item], valid_from: datetime.date) -> ScheduleReading:
-    unknown = [original[item.start : item.end] for item in items if item.kind == "unknown"]
+    unknown = _unknown_runs(original, items)
     significant = [item for item in items if item.kind not in ("filler", "unknown")]
+    if len({item.value for item in significant if item.kind == "time"}) > 1:
+        return _build_segments(original, significant, unknown, valid_from)
+    return _build_one(original, significant, unknown, valid_from)
+
+
+def _unknown_runs(original: str, items: list[_Item]) -> str:
+    """The words not understood, as written: "m.u.v. juli en augustus"; runs far apart joined by " … "."""
+    runs: list[str] = []
+    first: _Item | None = None
+    last: _Item | None = None
+    for item in [*items, _Item(len(original), len(original), "end")]:
+        if item.kind == "unknown":
+            first = first or item
+            last = item
+        elif item.kind not in ("filler", "and") and first is not None and last is not None:
+            runs.append(original[first.start : last.end])
+            first = last = None
+    return " … ".join(runs)
+
+
+GLOBAL_KINDS = ("interval", "weekly", "monthly", "parity")
+
+
+def _build_segments(
+    original: str, significant: list[_Item], unknown: str, valid_from: datetime.date
+) -> ScheduleReading:
+    """Two or more times: each with its own days ("ma 10:00-12:00 en wo 19:00-21:00")."""
+    shared: list[_Item] = []
+    local: list[_Item] = []
+    for index, item in enumerate(significant):
+        before_date = item.kind in ("through", "from") and index + 1 < len(significant)
+        if item.kind in GLOBAL_KINDS or item.kind == "date" or (before_date and significant[index + 1].kind == "date"):
+            shared.append(item)
+        else:
+            local.append(item)
+    kinds = [item.kind for item in local]
+    days_first = min((i for i, k in enumerate(kinds) if k in ("day", "ordinal")), default=len(kinds)) < kinds.index(
+        "time"
+    )
+    segments: list[list[_Item]] = [[]]
+    for item in local:
+        if item.kind == "time" and not days_first and any(i.kind == "time" for i in segments[-1]):
+            segments.append([])
+        segments[-1].append(item)
+        if item.kind == "time" and days_first:
+            segments.append([])
+    if not any(item.kind == "time" for item in segments[-1]):
+        leftover = segments.pop()
+        if segments:
+            segments[-1].extend(leftover)
+    readings: list[ScheduleReading] = []
+    previous_days: list[_Item] = []
+    for segment in segments:
+        days = [item for item in segment if item.kind in ("day", "ordinal", "range", "through", "and")]
+        if not any(item.kind in ("day", "ordinal") for item in days):
+            segment = previous_days + segment  # "ma 10:00-12:00 en 19:00-21:00": twice on Monday
+        else:
+            previous_days = days
+        reading = _build_one(original, sorted(segment + shared, key=lambda item: item.start), "", valid_from)
+        if not reading.rules:
+            raise _NotUnderstood
+        readings.append(reading)
+    starts = {reading.start_time for reading in readings}
+    ends = {reading.end_time for reading in readings}
+    return ScheduleReading(
+        rules=_merged([rule for reading in readings for rule in reading.rules]),
+        unparsed=unknown,
+        missing_time=any(reading.missing_time for reading in readings),
+        start_time=starts.pop() if len(starts) == 1 else None,
+        end_time=ends.pop() if len(ends) == 1 else None,
+    )
+
+
+def _build_one(original: str, significant: list[_Item], unknown: str, valid_from: datetime.date) -> ScheduleReading:
 
     times: set[tuple[datetime.time, datetime.time | None]] = {
         item.value  # type: ignore[misc]
@@ -506,12 +588,10 @@ def _build(original: str, items: list[_Item], valid_from: datetime.date) -> Sche
             raise _NotUnderstood
         rules.append(rule(kind=RuleKind.DATES, dates=tuple(sorted(set(dates))), valid_from=min(start_day, *dates)))
     if not rules:
-        if unknown or significant:
-            return ScheduleReading(rules=(), unparsed=original, start_time=start_time, end_time=end_time)
-        return ScheduleReading(rules=())
+        return ScheduleReading(rules=(), unparsed=original, start_time=start_time, end_time=end_time)
     return ScheduleReading(
         rules=_merged(rules),
-        unparsed=" ".join(unknown),
+        unparsed=unknown,
         missing_time=missing,
         start_time=start_time,
         end_time=end_time,
@@ -529,7 +609,9 @@ def _merged(rules: list[Rule]) -> tuple[Rule, ...]:
     for rule in rules:
         if rule.kind in (RuleKind.WEEKLY, RuleKind.EVERY_N_WEEKS):
             for index, other in enumerate(merged):
-                if other.kind == rule.kind and other.interval == rule.interval:
+                same_times = (other.start_time, other.end_time) == (rule.start_time, rule.end_time)
+                same_span = (other.valid_from, other.valid_until) == (rule.valid_from, rule.valid_until)
+                if other.kind == rule.kind and other.interval == rule.interval and same_times and same_span:
                     days = tuple(sorted(set(other.weekdays) | set(rule.weekdays)))
                     merged[index] = dataclasses.replace(other, weekdays=days)
                     break
