@@ -51,6 +51,9 @@ FIELDS: dict[str, Any] = {
     "schedule": gettext_lazy("When (in words)"),
     "day": gettext_lazy("Day"),
     "time": gettext_lazy("Time"),
+    "start_time": gettext_lazy("Start time"),
+    "end_time": gettext_lazy("End time"),
+    "start_date": gettext_lazy("Start date"),
     "place_name": gettext_lazy("Name of the place"),
     "address": gettext_lazy("Address"),
     "postcode": gettext_lazy("Postcode"),
@@ -76,7 +79,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "schedule": ("schedule", "wanneer", "bijeenkomsten", "rooster", "frequentie", "planning", "when"),
     "day": ("day", "dag", "dagen", "weekdag"),
     "time": ("time", "tijd", "tijden", "tijdstip", "van tot"),
-    "place_name": ("place name", "locatie", "locatienaam", "naam locatie", "plek", "waar"),
+    "start_time": ("start time", "begintijd", "van", "aanvang", "starttijd", "begin"),
+    "end_time": ("end time", "eindtijd", "tot", "einde", "tot en met"),
+    "start_date": ("start date", "startdatum", "vanaf", "begindatum", "start"),
+    "place_name": ("place name", "place", "location", "locatie", "locatienaam", "naam locatie", "plek", "waar"),
     "address": ("address", "adres", "straat", "straat en huisnummer", "bezoekadres"),
     "postcode": ("postcode", "postal code", "zip"),
     "municipality": ("municipality", "plaats", "woonplaats", "gemeente", "plaatsnaam", "city"),
@@ -94,7 +100,7 @@ GROUP_FIELDS = (
     "contact_email",
     "contact_phone",
 )
-SCHEDULE_FIELDS = ("schedule", "day", "time")
+SCHEDULE_FIELDS = ("schedule", "day", "time", "start_time", "end_time")
 PLACE_FIELDS = ("place_name", "address", "postcode", "municipality", "disclosure")
 LOCATION_KEYS = ("name", "street", "postcode", "municipality", "disclosure")
 
@@ -399,12 +405,17 @@ def _location(row: _Row) -> dict[str, Any] | None:
         return None
     if street and words.disclosure_of(street):
         street = ""  # "Adres op aanvraag" in the address column says what is public, it is no address
-    if name and words.disclosure_of(name) == Disclosure.ONLINE and fold_is_only_online(name):
-        name = ""
+    if name and words.disclosure_of(name) and _only_words(name):
+        name = ""  # "online" or "adres op aanvraag" in the place column is no name of a place
     if disclosure == Disclosure.ONLINE:
         return {"name": name, "street": "", "postcode": "", "municipality": values.get("municipality", ""),
                 "disclosure": Disclosure.ONLINE, "latitude": None, "longitude": None}  # fmt: skip
     written = values.get("postcode", "")
+    if not written and not street and values.get("municipality"):
+        # Only the place is known ("Nuenen"): the group meets there, and only the area is public.
+        area = postcodes.lookup_place(values["municipality"])
+        if area is not None:
+            written, disclosure = area.pc4, disclosure or Disclosure.AREA
     if not written:
         row.error("postcode", _("a place needs a postcode (1234 AB)."))
         return None
@@ -431,8 +442,8 @@ def _location(row: _Row) -> dict[str, Any] | None:
     }
 
 
-def fold_is_only_online(text: str) -> bool:
-    return words.fold(text) in ("online", "digitaal", "via zoom", "via teams")
+def _only_words(text: str) -> bool:
+    return words.fold(text) in words.DISCLOSURE_WORDS
 
 
 def _schedules(row: _Row, options: Options, today: datetime.date) -> tuple[list[dict[str, Any]] | None, str, str]:
@@ -443,12 +454,22 @@ def _schedules(row: _Row, options: Options, today: datetime.date) -> tuple[list[
     from samenspel.directory.schedule_words import read_schedule
 
     text, day, time = values.get("schedule", ""), values.get("day", ""), values.get("time", "")
+    if not time and (values.get("start_time") or values.get("end_time")):
+        time = "-".join(t for t in (values.get("start_time", ""), values.get("end_time", "")) if t)
     written = " · ".join(p for p in (text, day, time) if p)
-    column = "schedule" if text else ("day" if day else "time")
-    key = (text, time, day, today)
+    column = "schedule" if text else ("day" if day else ("time" if values.get("time") else "start_time"))
+    starts = today
+    if values.get("start_date"):
+        starts = _date(values["start_date"])  # type: ignore[assignment]
+        if starts is None:
+            row.error(
+                "start_date", _("'%(value)s' is not a date (for example 1-3-2026).") % {"value": values["start_date"]}
+            )
+            return None, "", ""
+    key = (text, time, day, starts)
     reading = _READINGS.get(key)
     if reading is None:
-        reading = _READINGS[key] = read_schedule(text, time_text=time, day_text=day, valid_from=today)
+        reading = _READINGS[key] = read_schedule(text, time_text=time, day_text=day, valid_from=starts)
     problem = ""
     if reading.unparsed or not reading.rules:
         problem = _("we cannot read '%(text)s' as meeting times.") % {"text": reading.unparsed or written}
@@ -472,6 +493,20 @@ def _schedules(row: _Row, options: Options, today: datetime.date) -> tuple[list[
             return None, "", written
         specs.append(_json_spec(rule))
     return specs, describe_specs(specs), ""
+
+
+DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def _date(text: str) -> datetime.date | None:
+    """'1-3-2026', '01/03/2026' (Dutch order) or '2026-03-01' (ISO, as an Excel date cell reads)."""
+    try:
+        match = DATE.match(text)
+        if match:
+            return datetime.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        return datetime.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
 
 
 TIME_RANGE = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(?:-|–|tot)\s*(\d{1,2})[:.](\d{2})\b")

@@ -174,6 +174,19 @@ AUDIENCE_WORDS: dict[str, str] = {
     "partners": Audience.RELATIVES,
     "ouders": Audience.RELATIVES,
     "nabestaanden": Audience.RELATIVES,
+    "partners van": Audience.RELATIVES,
+    "vrienden en familie": Audience.RELATIVES,
+    # Who the people it concerns are: the group is for them themselves.
+    "volwassenen": Audience.AFFECTED,
+    "jongeren": Audience.AFFECTED,
+    "jongvolwassenen": Audience.AFFECTED,
+    "ouderen": Audience.AFFECTED,
+    "senioren": Audience.AFFECTED,
+    "vrouwen": Audience.AFFECTED,
+    "mannen": Audience.AFFECTED,
+    "werkenden": Audience.AFFECTED,
+    "patienten": Audience.AFFECTED,
+    "clienten": Audience.AFFECTED,
     "relatives": Audience.RELATIVES,
     "beide": Audience.BOTH,
     "allebei": Audience.BOTH,
@@ -207,7 +220,7 @@ DISCLOSURE_WORDS: dict[str, str] = {
 
 
 def _word(cell: str, words: dict[str, str], choices: type) -> str | None:
-    folded = fold(cell)
+    folded = fold(re.sub(r"\(.*?\)", " ", cell))  # "Jongvolwassenen (18-27)": the word, not the ages
     if not folded:
         return None
     if folded in words:
