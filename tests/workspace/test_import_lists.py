@@ -296,3 +296,24 @@ def test_with_the_database_queue_an_import_waits_for_the_worker(support_point: A
     assert Group.objects.filter(support_point=support_point).count() == 3
     page = client.get(url).content.decode()
     assert 'http-equiv="refresh"' not in page and "3 new" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_big_file_is_checked_by_the_worker_with_progress(support_point: Any) -> None:
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from samenspel.directory.reference import load_reference_data
+    from samenspel.workspace.services.imports import import_batch_check
+
+    load_reference_data()
+    headers = ["Naam", "Thema", "E-mail"]
+    rows = [[f"Groep {i}", "Depressie", f"g{i}@example.org"] for i in range(600)]
+    batch = ImportBatch.objects.create(support_point=support_point, filename="groot.csv", headers=headers, rows=rows)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        import_batch_check(batch=batch, mapping=guess_mapping(headers), actor=None, background=True)
+        batch.refresh_from_db()
+        assert (batch.state, batch.progress_done, batch.progress_total, batch.results) == ("checking", 0, 600, [])
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    batch.refresh_from_db()
+    assert (batch.state, batch.progress_done, batch.count("new")) == ("checked", 600, 600)

@@ -29,7 +29,7 @@ def fold(text: str) -> str:
     """Lower case, without accents and punctuation, single spaces: 'Oekraïens ' → 'oekraiens'."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 def stem(word: str) -> str:
