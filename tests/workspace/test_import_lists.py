@@ -317,3 +317,42 @@ def test_a_big_file_is_checked_by_the_worker_with_progress(support_point: Any) -
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     batch.refresh_from_db()
     assert (batch.state, batch.progress_done, batch.count("new")) == ("checked", 600, 600)
+
+
+def test_a_place_shared_with_another_group_is_not_changed_under_it(group: Any, support_point: Any) -> None:
+    from samenspel.directory.services import group_place_set
+
+    other = Group.objects.create(
+        slug="buren", name_nl="Buren", support_point=support_point, location=group.location, contact_email="b@x.org"
+    )
+    changes = group_place_set(
+        group=group,
+        actor=None,
+        fields={"name": "Nieuw huis", "street": "Laan 2", "postcode": "5611AB", "disclosure": "public"},
+    )
+    group.refresh_from_db()
+    other.refresh_from_db()
+    assert "location" in changes and group.location_id != other.location_id
+    assert (group.location.street, other.location.street) == ("Laan 2", "Boogstraat 12")
+    # Its own place now: changed in place the next time.
+    own = group.location_id
+    group_place_set(group=group, actor=None, fields={"street": "Laan 4"})
+    group.refresh_from_db()
+    assert (group.location_id, group.location.street) == (own, "Laan 4")
+
+
+def test_an_import_that_fails_halfway_writes_nothing(
+    client: Any, support_point: Any, member: Any, reference: None
+) -> None:
+    sign_in(client, member(Role.EDITOR))
+    _import(client, support_point, _upload(client, support_point, _csv(ROWS[:1])))
+    changed = [ROWS[0].replace("Kerkstraat 1", "Kerkstraat 3"), *ROWS[1:]]
+    batch = _upload(client, support_point, _csv(changed))
+    assert [r["action"] for r in batch.results] == ["update", "new", "new"]
+    # The group goes between the check and the import: the new rows are written first, then the update fails.
+    Group.objects.filter(support_point=support_point).delete()
+    batch = _import(client, support_point, batch)
+    assert batch.state == ImportState.FAILED and batch.imported_at is None
+    assert not Group.objects.filter(support_point=support_point).exists()
+    page = client.get(reverse("workspace:import_batch", args=[support_point.slug, batch.uuid])).content.decode()
+    assert "nothing was written" in page
