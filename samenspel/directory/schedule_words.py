@@ -26,6 +26,8 @@ from samenspel.directory.recurrence import Rule, RuleKind
 # A rule's placeholder times while the list gives no (end) time.
 NO_START = datetime.time(0, 0)
 NO_END = datetime.time.max
+# No schedule phrase is longer; a longer cell is read as not understood without looking.
+MAX_TEXT = 300
 
 
 @dataclasses.dataclass(frozen=True)
@@ -220,6 +222,8 @@ def read_schedule(text: str, *, time_text: str = "", day_text: str = "", valid_f
     original = " ".join(part.strip() for part in (day_text or "", text or "", time_text or "") if part and part.strip())
     if not original:
         return ScheduleReading(rules=(), missing_time=False)
+    if len(original) > MAX_TEXT:
+        return ScheduleReading(rules=(), unparsed=original)  # a description, not a schedule
     try:
         return _read(original, valid_from)
     except _NotUnderstood:

@@ -25,6 +25,7 @@ from xml.etree import ElementTree
 
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samenspel.core.text import storable
 
@@ -39,9 +40,9 @@ MAX_HEADER_CELL = 80
 
 ENCODING_WORDS = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (with BOM)",
-    "utf-16": "UTF-16 (Excel Unicode text)",
-    "cp1252": "Windows-1252 (Excel)",
+    "utf-8-sig": gettext_lazy("UTF-8 (with BOM)"),
+    "utf-16": gettext_lazy("UTF-16 (Excel Unicode text)"),
+    "cp1252": gettext_lazy("Windows-1252 (Excel)"),
     "latin-1": "Latin-1 (ISO-8859-1)",
 }
 
@@ -83,7 +84,7 @@ class Table:
         elif self.file_format == "ods":
             how = _("Read as an OpenDocument spreadsheet (.ods)")
         else:
-            encoding = ENCODING_WORDS.get(self.encoding, self.encoding)
+            encoding = str(ENCODING_WORDS.get(self.encoding, self.encoding))
             separators = {";": _("semicolons"), ",": _("commas"), "\t": _("tabs")}
             if self.delimiter in separators:
                 how = _("Read as a CSV file in %(encoding)s, separated by %(separator)s") % {
