@@ -97,6 +97,19 @@ def table() -> str:
                 f"({res['created']:,} groups created), peak memory {res['peak_mb']} MB.",
                 "",
             ]
+            if "reimport_seconds" in res:
+                lines += [
+                    f"A list as support points write it (themes and languages by name, meeting times in words, a "
+                    f"place per group). {res.get('note', '')}",
+                    "",
+                    "| step | wall | CPU of the process |",
+                    "|---|---|---|",
+                    f"| check (dry run) | {res['dry_run_seconds']} s | {res['dry_run_cpu_seconds']} s |",
+                    f"| import | {res['import_seconds']} s | {res['import_cpu_seconds']} s |",
+                    f"| same list again (check + import, {res['reimport_unchanged']:,} unchanged) | "
+                    f"{res['reimport_seconds']} s | {res['reimport_cpu_seconds']} s |",
+                    "",
+                ]
     for db in ("sqlite", "postgresql"):
         res = _load(f"relevance-{db}.json")
         if res:

@@ -1,6 +1,8 @@
 """Benchmark: a support point imports a spreadsheet of 10,000 groups (dry run, then the real import).
 
-Builds a fresh database (SQLite file var/bench-import.sqlite3 unless DATABASE_URL is given; it must be
+The list looks like a support point's own: themes and languages by name, meeting times in words, a
+place per group, status words, phone numbers as written. Times the check, the import, and importing the
+same list again (every row matched and unchanged). Builds a fresh database (SQLite file var/bench-import.sqlite3 unless DATABASE_URL is given; it must be
 an empty database), loads the reference data and one support point, then times the workspace services the
 upload page uses. Reports wall time and the process's peak memory.
 Run: .venv/bin/python -m bench.workspace_import [--rows 10000]
@@ -35,8 +37,37 @@ from samenspel.workspace.importer import guess_mapping  # noqa: E402
 from samenspel.workspace.models import ImportBatch  # noqa: E402
 from samenspel.workspace.services import imports  # noqa: E402
 
-THEMES = ["depression", "grief", "gambling", "alcohol", "cancer", "loneliness", "autism", "diabetes"]
-LANGUAGES = ["nl", "nl", "nl", "tr", "ar", "fa", "pl", "uk"]
+# As a support point's list writes them: names, not codes; meeting times in words; a place per group.
+THEMES = ["Depressie", "Rouw", "Gokken", "Alcohol", "Kanker", "Eenzaamheid", "Autisme", "Diabetes"]
+LANGUAGES = ["Nederlands", "Nederlands, Engels", "NL", "Turks", "Arabisch", "Farsi", "Pools", "Oekraïens"]
+SCHEDULES = ["elke 2e dinsdag 19:30-21:30", "ma/wo 19:30-21:30", "om de week donderdag 14:00-16:00", ""]
+STATUSES = ["actief", "actief", "tijdelijk gestopt", "actief"]
+POSTCODES = ["5611 AB", "5612 AA", "5701 AA", "5664 AA"]
+HEADERS = ["Nummer", "Naam", "E-mail", "Thema", "Taal", "Wanneer", "Adres", "Postcode", "Status", "Telefoon"]
+
+
+def _rows(count: int) -> list[list[str]]:
+    return [
+        [
+            str(i),
+            f"Lotgenotengroep {i}",
+            f"groep{i}@bench.example.org",
+            THEMES[i % len(THEMES)],
+            LANGUAGES[i % len(LANGUAGES)],
+            SCHEDULES[i % len(SCHEDULES)],
+            "adres op aanvraag" if i % 5 == 0 else f"Kerkstraat {i % 200 + 1}",
+            POSTCODES[i % len(POSTCODES)],
+            STATUSES[i % len(STATUSES)],
+            f"040 {100 + i % 900} {1000 + i % 9000}",
+        ]
+        for i in range(count)
+    ]
+
+
+def _timed(step: object) -> tuple[float, float]:
+    started, cpu = time.perf_counter(), time.process_time()
+    step()  # type: ignore[operator]
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def main() -> None:
@@ -48,18 +79,23 @@ def main() -> None:
     sp = Organisation.objects.create(
         slug="bench-steunpunt", kind="support_point", name="Bench steunpunt", email="info@bench.example.org"
     )
-    headers = ["Naam", "E-mail", "Thema", "Taal"]
-    rows = [
-        [f"Lotgenotengroep {i}", f"groep{i}@bench.example.org", THEMES[i % len(THEMES)], LANGUAGES[i % len(LANGUAGES)]]
-        for i in range(args.rows)
-    ]
-    batch = ImportBatch.objects.create(support_point=sp, filename="bench.csv", headers=headers, rows=rows)
-    started, cpu = time.perf_counter(), time.process_time()
-    imports.import_batch_check(batch=batch, mapping=guess_mapping(headers), actor=None)
-    dry_run, dry_run_cpu = time.perf_counter() - started, time.process_time() - cpu
-    started, cpu = time.perf_counter(), time.process_time()
-    counts = imports.import_batch_apply(batch=batch, actor=None)
-    real, real_cpu = time.perf_counter() - started, time.process_time() - cpu
+    rows = _rows(args.rows)
+    batch = ImportBatch.objects.create(support_point=sp, filename="bench.csv", headers=HEADERS, rows=rows)
+    dry_run, dry_run_cpu = _timed(
+        lambda: imports.import_batch_check(batch=batch, mapping=guess_mapping(HEADERS), actor=None, background=False)
+    )
+    refused = batch.error_count
+    counts: dict[str, int] = {}
+    real, real_cpu = _timed(lambda: counts.update(imports.import_batch_apply(batch=batch, actor=None)))
+    # The same list again: every row matched, nothing written.
+    again = ImportBatch.objects.create(support_point=sp, filename="bench.csv", headers=HEADERS, rows=rows)
+    again_counts: dict[str, int] = {}
+
+    def reimport() -> None:
+        imports.import_batch_check(batch=again, mapping=guess_mapping(HEADERS), actor=None, background=False)
+        again_counts.update(imports.import_batch_apply(batch=again, actor=None))
+
+    second, second_cpu = _timed(reimport)
     # The import must leave every group findable and audited; a fast import that skipped either would be wrong.
     indexed = SearchDocument.objects.filter(group__support_point=sp).count()
     audited = AuditEntry.objects.filter(object_type="directory.group", action="created").count()
@@ -71,7 +107,11 @@ def main() -> None:
         # CPU time of this process: on a shared machine wall time also counts other people's work.
         "dry_run_cpu_seconds": round(dry_run_cpu, 1),
         "import_cpu_seconds": round(real_cpu, 1),
+        "reimport_seconds": round(second, 1),
+        "reimport_cpu_seconds": round(second_cpu, 1),
+        "refused": refused,
         "created": counts["created"],
+        "reimport_unchanged": again_counts.get("unchanged", 0),
         "indexed": indexed,
         "audited": audited,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,

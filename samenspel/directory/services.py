@@ -340,10 +340,12 @@ def groups_bulk_create(
 ) -> list[Group]:
     """Create many checked groups at once, with what group_create writes for each: the same rows, in batches.
 
-    Each row is {"fields": {...}, "themes": [theme ids], "languages": [language ids], "status": str}; the
-    caller has validated every row (the import's dry run runs full_clean per row). One transaction: the
-    groups, their themes and languages, the first status entry, one audit entry per group and the search
-    documents are all written, or none. bulk_create sends no signals, so the search index is built here.
+    Each row is {"fields": {...}, "themes": [theme ids], "languages": [language ids], "status": str}, and
+    optionally "location": {Location's fields} (a new place of its own) and "schedules": [ScheduleSpec]; the
+    caller has validated every row (the import's dry run checks each). One transaction: the places, the
+    groups, their themes, languages and meeting times, the first status entry, one audit entry per group and
+    place, and the search documents are all written, or none. bulk_create sends no signals, so the search
+    index is built here.
     """
     from samenspel.core.models import AuditEntry
     from samenspel.directory import search_index
@@ -353,6 +355,7 @@ def groups_bulk_create(
     label = (actor_label or (user.get_username() if user is not None else "system"))[:150]
     created: list[Group] = []
     template = Group()
+    place_template, schedule_template = Location(), Schedule(start_time=datetime.time(), end_time=datetime.time())
     for start in range(0, len(rows), BULK_BATCH):
         chunk = rows[start : start + BULK_BATCH]
         groups = [
@@ -360,6 +363,16 @@ def groups_bulk_create(
         ]
         if any(not row["themes"] for row in chunk):
             raise ValidationError({"themes": _("Choose at least one theme.")})
+        places = [
+            (g, _new_location(place_template, **row["location"]))
+            for g, row in zip(groups, chunk, strict=True)
+            if row.get("location")
+        ]
+        if places:
+            Location.objects.bulk_create([place for _g, place in places])
+            for g, place in places:
+                g.location_id = place.pk
+            AuditEntry.objects.bulk_create([_created_entry(place, user, label) for _g, place in places])
         Group.objects.bulk_create(groups)
         if any(g.pk is None for g in groups):  # a backend that cannot return ids: read them back by slug
             ids = dict(Group.objects.filter(slug__in=[g.slug for g in groups]).values_list("slug", "pk"))
@@ -380,25 +393,69 @@ def groups_bulk_create(
         GroupStatusChange.objects.bulk_create(
             [GroupStatusChange(group_id=g.pk, status=g.status, date=today, reason=status_reason) for g in groups]
         )
-        # The same entry log_action writes for a created group, without a query per group.
-        AuditEntry.objects.bulk_create(
+        Schedule.objects.bulk_create(
             [
-                AuditEntry(
-                    actor=user,
-                    actor_label=label,
-                    action="created",
-                    object_type=Group._meta.label_lower,
-                    object_id=str(g.pk),
-                    object_repr=str(g)[:200],
-                    changes=diff({}, snapshot(g)),
-                )
-                for g in groups
+                _copy_of(schedule_template, group_id=g.pk, **{k: v for k, v in spec.items() if k != "cancelled"})
+                for g, row in zip(groups, chunk, strict=True)
+                for spec in row.get("schedules") or ()
             ]
         )
+        # The same entry log_action writes for a created group, without a query per group.
+        AuditEntry.objects.bulk_create([_created_entry(g, user, label) for g in groups])
         created.extend(groups)
     # Inside the transaction: the groups and their search documents arrive together.
     search_index.index_groups([g.pk for g in created])
     return created
+
+
+def _created_entry(obj: models.Model, user: Any, label: str) -> Any:
+    """The entry log_action writes for a created row, without a query per row."""
+    from samenspel.core.models import AuditEntry
+
+    return AuditEntry(
+        actor=user,
+        actor_label=label,
+        action="created",
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        changes=diff({}, snapshot(obj)),
+    )
+
+
+@transaction.atomic
+def group_place_set(
+    *, group: Group, actor: Actor, fields: dict[str, Any], check: bool = True, actor_label: str = ""
+) -> dict[str, list[Any]]:
+    """Give a group this place: its own place changed in place, else a new one. Returns what changed.
+
+    A place shared with other groups is not changed under them: the group gets a new place of its own.
+    """
+    current = group.location
+    if current is not None and not Group.objects.filter(location=current).exclude(pk=group.pk).exists():
+        return location_update(location=current, actor=actor, actor_label=actor_label, check=check, **fields)
+    location = location_create(actor=actor, actor_label=actor_label, check=check, **fields)
+    group.location = location
+    group.save(update_fields=["location", "updated_at"])
+    log_action(
+        obj=group, action="changed", actor=actor, actor_label=actor_label,
+        changes={"location": [current.pk if current else None, location.pk]},
+    )  # fmt: skip
+    return {"location": [current.pk if current else None, location.pk]}
+
+
+def _new_location(template: Location, **fields: Any) -> Location:
+    place = _copy_of(template, **fields)
+    place.uuid = uuid.uuid4()
+    return place
+
+
+def _copy_of(template: Any, **fields: Any) -> Any:
+    """A new unsaved row as a copy of an empty one (see _new_group: far cheaper than the model's __init__)."""
+    row = copy.copy(template)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    return row
 
 
 def _new_group(template: Group, **fields: Any) -> Group:

@@ -270,6 +270,15 @@ class InformationSession(models.Model):
         return f"{self.date} · {self.get_place_kind_display()}"
 
 
+class ImportState(models.TextChoices):
+    CHECKING = "checking", _("Being checked")
+    CHECKED = "checked", _("Checked")
+    QUEUED = "queued", _("Waiting to be imported")
+    RUNNING = "running", _("Being imported")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed")
+
+
 class ImportBatch(models.Model):
     """An uploaded list of groups, parsed and checked (dry run) before anything is written.
 
@@ -289,6 +298,16 @@ class ImportBatch(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The file's line number of each row (a title row and blank lines above it count), for messages.
+    row_numbers = models.JSONField(default=list)
+    # How the file was read (encoding, separator, header row), shown so nothing is guessed silently.
+    file_info = models.JSONField(default=dict)
+    # The volunteer's choices on the check page: rows to import without their unread meeting times.
+    options = models.JSONField(default=dict)
+    state = models.CharField(max_length=16, choices=ImportState.choices, default=ImportState.CHECKED)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    failure = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
 
@@ -301,9 +320,39 @@ class ImportBatch(models.Model):
         return f"{self.support_point} · {self.filename}"
 
     @property
+    def busy(self) -> bool:
+        return self.state in (ImportState.CHECKING, ImportState.QUEUED, ImportState.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.progress_done / self.progress_total) if self.progress_total else 0
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.results if r["action"] == action)
+
+    @property
     def error_count(self) -> int:
         return sum(1 for r in self.results if r["action"] == "error")
 
     @property
     def valid_count(self) -> int:
         return sum(1 for r in self.results if r["action"] != "error")
+
+
+class ImportWord(models.Model):
+    """A word a support point's lists use for a theme, accepted on an import's check page ("rouwverwerking")."""
+
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="import_words", verbose_name=_("support point")
+    )
+    word = models.CharField(_("word"), max_length=200)  # folded: lower case, no accents
+    theme = models.ForeignKey("directory.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("theme"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import word")
+        verbose_name_plural = _("import words")
+        constraints = [models.UniqueConstraint(fields=["support_point", "word"], name="unique_import_word")]
+
+    def __str__(self) -> str:
+        return f"{self.word} → {self.theme_id}"

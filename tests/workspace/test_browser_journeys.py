@@ -148,18 +148,18 @@ def test_a_csv_with_three_bad_rows_shows_them_and_imports_only_when_asked(
     page.set_input_files("#id_file", files=[{"name": "groepen.csv", "mimeType": "text/csv", "buffer": body}])
     page.click("main form button.primary")
 
-    expect(page.locator("main")).to_contain_text("47 rows are fine, 3 rows have errors.")
+    expect(page.locator("main")).to_contain_text("47 new, 0 changed, 0 unchanged, 3 refused.")
     problems = page.locator("section[aria-labelledby=problems-heading] tbody tr")
     expect(problems).to_have_count(3)
     expect(problems.locator("th")).to_have_text(["6", "21", "35"])
-    expect(problems.nth(0)).to_contain_text("Unknown theme 'no-such-theme'.")
+    expect(problems.nth(0)).to_contain_text("Row 6, column 'Thema': we do not know the theme 'no-such-theme'.")
     expect(problems.nth(2)).to_contain_text("holds a formula")
     check_a11y(page, "import check")
     assert not Group.objects.filter(support_point=support_point).exists()
     # There is no button that imports everything while rows have errors: only the valid rows, when chosen.
     expect(page.locator("button[value=import]")).to_have_count(0)
     page.click("button[value=import_valid]")
-    expect(page.locator(".ws-messages")).to_contain_text("47 new")
+    expect(page.locator("main [role=status]")).to_contain_text("47 new")
     assert Group.objects.filter(support_point=support_point).count() == 47
 
 

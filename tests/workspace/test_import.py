@@ -102,7 +102,7 @@ def test_an_xlsx_file_is_read_and_formula_cells_are_errors(client, support_point
     sign_in(client, member(Role.EDITOR))
     _upload(client, support_point, SimpleUploadedFile("groepen.xlsx", data.getvalue()))
     batch = ImportBatch.objects.get()
-    assert [r["action"] for r in batch.results] == ["create", "error"]
+    assert [r["action"] for r in batch.results] == ["new", "error"]
 
 
 def test_the_column_mapping_is_remembered_for_the_next_file(client, support_point, member, reference):
@@ -118,7 +118,7 @@ def test_the_column_mapping_is_remembered_for_the_next_file(client, support_poin
         "themes": "Onderwerp",
     }
     _upload(client, support_point, _csv(["Groep Y;y@example.org;depression"], header=header))
-    assert ImportBatch.objects.order_by("-created_at", "-id").first().results[0]["action"] == "create"
+    assert ImportBatch.objects.order_by("-created_at", "-id").first().results[0]["action"] == "new"
 
 
 def test_a_row_may_not_update_a_group_of_another_support_point(
@@ -338,7 +338,7 @@ def test_hostile_cells_are_refused_as_a_file_or_checked_as_storable_text(
         mapping=guess_mapping(table.headers),
     )
     for result in results:
-        assert result["action"] in {"create", "update", "error"}
+        assert result["action"] in {"new", "update", "unchanged", "error"}
         assert all(is_storable(str(value)) for value in result.get("fields", {}).values())
 
 
@@ -349,4 +349,4 @@ def test_a_csv_cell_with_nul_after_the_first_4_kb_is_imported_without_it(client,
     assert response.status_code == 302
     batch = ImportBatch.objects.get()
     [result] = [r for r in batch.results if r["row"] == 122]
-    assert result["action"] == "create" and result["fields"]["name_nl"] == "Groep NUL"
+    assert result["action"] == "new" and result["fields"]["name_nl"] == "Groep NUL"

@@ -90,6 +90,9 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("import_upload", "post", "sp", {}, _row(302, 404, 404, 403, 200, 200, 404, 404)),
     ("import_batch", "get", "batch", {}, SUPPORT_POINT_READ),
     ("import_batch", "post", "batch", {"action": "check", "map_name_nl": "Naam"}, SUPPORT_POINT_WRITE),
+    ("import_status", "get", "batch", {}, SUPPORT_POINT_READ),
+    ("import_report", "get", "batch", {}, SUPPORT_POINT_READ),
+    ("import_template", "get", "template", {}, SUPPORT_POINT_READ),
     ("export_groups", "get", "sp", {}, SUPPORT_POINT_READ),
     ("members", "get", "sp", {}, SUPPORT_POINT_READ),
     ("members", "post", "sp", {"email": "new@example.org", "role": "viewer"}, SUPPORT_POINT_MANAGE),
@@ -120,6 +123,8 @@ def _kwargs(kind: str, group: Any, change_request: Any, question: Any) -> dict[s
     if kind == "batch":
         batch = ImportBatch.objects.create(support_point=group.support_point, filename="x.csv", headers=["Naam"])
         return {"slug": group.support_point.slug, "batch_uuid": batch.uuid}
+    if kind == "template":
+        return {"slug": group.support_point.slug, "kind": "xlsx"}
     if kind == "facilitation":
         return {"request_uuid": FacilitationRequest.objects.create(group=group, kind="room").uuid}
     return {

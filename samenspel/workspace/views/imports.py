@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,8 +18,9 @@ from samenspel.workspace.access import import_batch_for_user, support_point_for_
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.exports import groups_csv
 from samenspel.workspace.importer import FIELDS, MAX_UPLOAD_BYTES, ImportFileError, guess_mapping, read_table
-from samenspel.workspace.models import ImportBatch
-from samenspel.workspace.services.imports import import_batch_apply, import_batch_check
+from samenspel.workspace.importing import files
+from samenspel.workspace.models import ImportBatch, ImportState
+from samenspel.workspace.services.imports import import_batch_accept, import_batch_check, import_batch_queue
 from samenspel.workspace.uploads import UploadLimit
 
 SHOWN_ROWS = 500
@@ -28,8 +28,10 @@ SHOWN_ROWS = 500
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("Spreadsheet (CSV or .xlsx)"),
-        help_text=gettext_lazy("The first row holds the column names. CSV files must be UTF-8."),
+        label=gettext_lazy("Spreadsheet"),
+        help_text=gettext_lazy(
+            "CSV, Excel (.xlsx) or OpenDocument (.ods). Title rows above the column names are fine."
+        ),
     )
 
 
@@ -76,11 +78,27 @@ def _import_upload_post(request: HttpRequest, access: Any, limit: UploadLimit) -
         filename=(upload.name or "")[:200],
         headers=table.headers,
         rows=table.rows,
+        row_numbers=list(getattr(table, "row_numbers", None) or []),
+        file_info=_file_info(table),
+        progress_total=len(table.rows),
         created_by=request.user,  # type: ignore[misc]
     )
     remembered = SupportPointSettings.for_support_point(sp).import_mapping
     import_batch_check(batch=batch, mapping=guess_mapping(table.headers, remembered), actor=request.user)
     return redirect("workspace:import_batch", slug=sp.slug, batch_uuid=batch.uuid)
+
+
+def _file_info(table: Any) -> dict[str, Any]:
+    """How the file was read, to show on the check page (nothing is guessed silently)."""
+    info: dict[str, Any] = {}
+    for name in ("encoding", "delimiter", "header_row", "file_format"):
+        value = getattr(table, name, None)
+        if value not in (None, ""):
+            info[name] = value
+    described = getattr(table, "described", None)
+    if callable(described):
+        info["described"] = str(described())
+    return info
 
 
 def _upload_page(
@@ -101,34 +119,81 @@ def import_batch(request: HttpRequest, slug: str, batch_uuid: Any) -> HttpRespon
     errors: list[str] = []
     if request.method == "POST":
         action = request.POST.get("action", "")
-        if action == "check":
-            form = _mapping_form(batch.headers, batch.mapping, request.POST)
-            if form.is_valid():
-                mapping = {f: form.cleaned_data[f"map_{f}"] for f in FIELDS if form.cleaned_data[f"map_{f}"]}
-                import_batch_check(batch=batch, mapping=mapping, actor=request.user)
-            return redirect("workspace:import_batch", slug=slug, batch_uuid=batch.uuid)
-        if action in ("import", "import_valid"):
-            try:
-                counts = import_batch_apply(batch=batch, actor=request.user, only_valid=action == "import_valid")
-            except ValidationError as exc:
-                errors = [str(m) for m in exc.messages]
-            else:
-                messages.success(
-                    request,
-                    _("Imported: %(created)d new, %(updated)d updated, %(skipped)d rows skipped.") % counts,
+        try:
+            if action == "check":
+                form = _mapping_form(batch.headers, batch.mapping, request.POST)
+                if form.is_valid():
+                    mapping = {f: form.cleaned_data[f"map_{f}"] for f in FIELDS if form.cleaned_data[f"map_{f}"]}
+                    import_batch_check(batch=batch, mapping=mapping, actor=request.user)
+                return redirect("workspace:import_batch", slug=slug, batch_uuid=batch.uuid)
+            if action == "choices":
+                import_batch_accept(
+                    batch=batch,
+                    accepted=request.POST.getlist("accept"),
+                    without_schedule=[int(n) for n in request.POST.getlist("without_schedule") if n.isdigit()],
+                    actor=request.user,
                 )
-                return redirect("workspace:dashboard", slug=slug)
-    problems = [r for r in batch.results if r["action"] == "error"]
+                return redirect("workspace:import_batch", slug=slug, batch_uuid=batch.uuid)
+            if action in ("import", "import_valid"):
+                import_batch_queue(batch=batch, actor=request.user, only_valid=action == "import_valid")
+                return redirect("workspace:import_batch", slug=slug, batch_uuid=batch.uuid)
+        except ValidationError as exc:
+            errors = [str(m) for m in exc.messages]
+    results = batch.results
+    suggestions: dict[str, dict[str, Any]] = {}
+    for r in results:
+        for s in r.get("suggestions", ()):
+            suggestions.setdefault(s["word"], s | {"rows": []})["rows"].append(r["row"])
+    counts = {a: batch.count(a) for a in ("new", "update", "unchanged", "error")}
     context = {
         "access": access,
         "sp": access.support_point,
         "batch": batch,
+        "counts": counts,
+        "done_counts": batch.options.get("counts"),
         "mapping_form": _mapping_form(batch.headers, batch.mapping),
-        "problems": problems[:SHOWN_ROWS],
-        "fine": [r for r in batch.results if r["action"] != "error"][:SHOWN_ROWS],
+        "problems": [r for r in results if r["action"] == "error"][:SHOWN_ROWS],
+        "fine": [r for r in results if r["action"] != "error"][:SHOWN_ROWS],
+        "unread": [r for r in results if r.get("schedule_text")][:SHOWN_ROWS],
+        "suggestions": list(suggestions.values()),
+        "without_schedule": set(batch.options.get("without_schedule", [])),
         "errors": errors,
+        "refresh": batch.busy,
     }
     return render(request, "workspace/import_batch.html", context, status=400 if errors else 200)
+
+
+@signed_in
+def import_status(request: HttpRequest, slug: str, batch_uuid: Any) -> HttpResponse:
+    """The batch's progress as JSON, for the page's small script (the page refreshes itself without it)."""
+    batch, _access = import_batch_for_user(request.user, slug, batch_uuid)
+    return JsonResponse(
+        {"state": batch.state, "done": batch.progress_done, "total": batch.progress_total, "busy": batch.busy}
+    )
+
+
+@signed_in
+def import_report(request: HttpRequest, slug: str, batch_uuid: Any) -> HttpResponse:
+    batch, _access = import_batch_for_user(request.user, slug, batch_uuid)
+    body = files.report_csv(batch.results, imported=batch.state == ImportState.DONE)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="importverslag-{batch.uuid}.csv"'
+    return response
+
+
+@signed_in
+def import_template(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    support_point_for_user(request.user, slug)
+    if kind not in ("csv", "xlsx"):
+        raise Http404
+    if kind == "xlsx":
+        body = files.template_xlsx()
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, content_type = files.template_csv(), "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="groepen-sjabloon.{"xlsx" if kind == "xlsx" else "csv"}"'
+    return response
 
 
 @signed_in
