@@ -227,6 +227,14 @@ OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
 # Sent and failed messages are deleted after this many days; a sent message's text is wiped at once.
 OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "7"))
 
+# Public notes (samenspel.public_notes): days a handled correction's text and reply address are kept; days a
+# "tell me when" waits for its confirmation; notes per client per hour. Waiting questions: days before the
+# support point gets a reminder (remind_unanswered_questions).
+CORRECTION_RETENTION_DAYS = int(os.environ.get("CORRECTION_RETENTION_DAYS", "30"))
+WISH_UNCONFIRMED_DAYS = int(os.environ.get("WISH_UNCONFIRMED_DAYS", "7"))
+PUBLIC_NOTE_RATE_LIMIT = int(os.environ.get("PUBLIC_NOTE_RATE_LIMIT", "5"))
+QUESTION_REMINDER_DAYS = int(os.environ.get("QUESTION_REMINDER_DAYS", "3"))
+
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
 # Without REFERRAL_ENCRYPTION_KEY the key is derived from SECRET_KEY (which production requires);
 # an invalid key stops start-up (samenspel.referral.apps).

@@ -1,14 +1,12 @@
-"""Retention and rate limits of public notes, from the environment; a project setting of the same name wins."""
+"""Retention and rate limits of public notes (settings.py reads them from the environment; tests override them)."""
 
 from __future__ import annotations
-
-import os
 
 from django.conf import settings
 
 
 def _setting(name: str, default: str) -> int:
-    return int(getattr(settings, name, os.environ.get(name, default)))
+    return int(getattr(settings, name, default))
 
 
 def correction_retention_days() -> int:
