@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.core.privacy import shown
+from samenspel.core.privacy import protect_breakdown
 from samenspel.workspace.access import facilitation_request_for_user, group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FacilitationForm, FacilitationStatusForm, InformationSessionForm
@@ -94,16 +94,19 @@ def information_sessions(request: HttpRequest, slug: str) -> HttpResponse:
         for row in sessions.values("place_kind").annotate(n=Count("id"), people=Sum("attendees"))
     )
     totals = sessions.aggregate(n=Count("id"), people=Sum("attendees"))
+    labels = [label for _value, label in PlaceKind.choices]
+    sessions_per_place = [per_place.get(value, (0, 0))[0] for value, _label in PlaceKind.choices]
+    # People reached are people: the small-number rule, with the total shown under the column.
+    people_per_place, total_people = protect_breakdown(
+        [per_place.get(value, (0, 0))[1] for value, _label in PlaceKind.choices], totals["people"] or 0
+    )
     context = {
         "access": access,
         "sp": sp,
         "form": form,
         "sessions": sessions.select_related("language")[:100],
-        "per_place": [
-            (label, per_place.get(value, (0, 0))[0], shown(per_place.get(value, (0, 0))[1]))
-            for value, label in PlaceKind.choices
-        ],
+        "per_place": list(zip(labels, sessions_per_place, people_per_place, strict=True)),
         "total_sessions": totals["n"],
-        "total_people": shown(totals["people"] or 0),
+        "total_people": total_people,
     }
     return render(request, "workspace/information_sessions.html", context)
