@@ -21,6 +21,7 @@ from django.db.models.functions import Substr
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samenspel.core.figures import FigureTable
 from samenspel.core.privacy import Figure, protect
 from samenspel.directory.models import Theme
 from samenspel.directory.postcodes import municipality_of, place_of
@@ -104,3 +105,28 @@ def referral_figures(counts: QuerySet[ReferralCount]) -> Figures:
         ),
         by_place=_protected(_labelled(_sums(by_pc4, lambda row: place_of(row["pc4"])), str, unknown), totals),
     )
+
+
+def figure_tables(figures: Figures, *, areas: list[Row], areas_title: str, areas_key: str) -> list[FigureTable]:
+    """The figures as the tables a page, its chart, its CSV and its PDF show (samenspel.core.figures)."""
+    columns = [_("Slips"), _("Warm handovers")]
+    totals = [figures.totals.slips, figures.totals.handovers]
+
+    def table(key: str, title: str, rows: list[Row], note: str = "") -> FigureTable:
+        return FigureTable(
+            key, title, columns, [(row.label, [row.slips, row.handovers]) for row in rows], totals, note=note
+        )
+
+    return [
+        table("by-month", _("By month"), figures.by_month),
+        table("by-role", _("By professional role"), figures.by_role),
+        table(
+            "by-theme",
+            _("By theme"),
+            figures.by_theme,
+            _(
+                "A group with more than one theme counts for each of its themes, so these rows can add up to more than the total."
+            ),
+        ),
+        table(areas_key, areas_title, areas),
+    ]

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenspel.core.figures import FigureTable, download, download_links
 from samenspel.core.privacy import protect_breakdown
 from samenspel.workspace.access import facilitation_request_for_user, group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
@@ -100,12 +101,28 @@ def information_sessions(request: HttpRequest, slug: str) -> HttpResponse:
     people_per_place, total_people = protect_breakdown(
         [per_place.get(value, (0, 0))[1] for value, _label in PlaceKind.choices], totals["people"] or 0
     )
+    table = FigureTable(
+        "per-place",
+        _("Per kind of place"),
+        [_("Sessions"), _("People")],
+        [
+            (str(label), [n, people])
+            for label, n, people in zip(labels, sessions_per_place, people_per_place, strict=True)
+        ],
+        [totals["n"], total_people],
+        chart_columns=[1],
+    )
+    heading = _("Information sessions of %(name)s") % {"name": sp.name}
+    found = download(request, heading, [_("Only numbers: never who came.")], [table], f"voorlichtingen-{sp.slug}")
+    if found is not None:
+        return found
     context = {
         "access": access,
         "sp": sp,
         "form": form,
         "sessions": sessions.select_related("language")[:100],
-        "per_place": list(zip(labels, sessions_per_place, people_per_place, strict=True)),
+        "table": table,
+        "downloads": download_links(request),
         "total_sessions": totals["n"],
         "total_people": total_people,
     }
