@@ -15,7 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from samenspel.core.figures import FigureTable
 from samenspel.directory import postcodes
 from samenspel.directory.models import (
     Disclosure,
@@ -39,7 +42,7 @@ MEETING_STATUSES = (GroupStatus.ACTIVE, GroupStatus.LOOKING)
 class ThemeCoverage:
     label: str
     here: int  # groups that meet in the municipality
-    nearby: int  # groups outside it, within NEARBY_KM of its centre
+    nearby: int  # groups outside it, within NEARBY_KM of its centre: never the groups already counted in `here`
     online: int  # online groups, open to anyone wherever they live
 
     @property
@@ -166,3 +169,55 @@ def coverage_of(municipality: str) -> Coverage:
         languages=sorted(((names[pk], n) for pk, n in languages.items()), key=lambda item: (-item[1], item[0])),
         places=sorted(places.items(), key=lambda item: (-item[1], item[0].casefold())),
     )
+
+
+def nearby_explained(municipality: str, km: int = NEARBY_KM) -> str:
+    return _(
+        "Nearby: groups that meet outside %(name)s, but within %(km)d km of its centre. They are not in the "
+        "column for %(name)s, so a theme can have fewer groups nearby than in %(name)s itself."
+    ) % {"name": municipality, "km": km}
+
+
+def coverage_tables(municipality: str, coverage: Coverage) -> list[FigureTable]:
+    """The coverage as the tables the page, its charts, its CSV and its PDF show (counts of groups, not people)."""
+    columns = [
+        _("In %(name)s") % {"name": municipality},
+        _("Nearby, outside %(name)s (within %(km)d km)") % {"name": municipality, "km": coverage.nearby_km},
+        _("Online"),
+    ]
+
+    def themes(key: str, title: str, rows: list[ThemeCoverage], note: str) -> FigureTable:
+        return FigureTable(key, title, columns, [(t.label, [t.here, t.nearby, t.online]) for t in rows], note=note)
+
+    groups = [_("Groups")]
+    return [
+        themes(
+            "by-main-theme",
+            _("By main theme"),
+            coverage.top_themes,
+            ngettext(
+                "The %(n)d main theme of the map, with the groups of every theme below it.",
+                "The %(n)d main themes of the map, each with the groups of every theme below it.",
+                len(coverage.top_themes),
+            )
+            % {"n": len(coverage.top_themes)},
+        ),
+        themes(
+            "by-common-theme",
+            _("Common themes"),
+            coverage.common_themes,
+            common_themes_explained(len(coverage.common_themes)),
+        ),
+        FigureTable("by-language", _("Meeting languages"), groups, [(name, [n]) for name, n in coverage.languages]),
+        FigureTable("by-place", _("Groups per place"), groups, [(name, [n]) for name, n in coverage.places]),
+    ]
+
+
+def common_themes_explained(n: int) -> str:
+    return ngettext(
+        "%(n)d common theme: a fixed list of themes many people live with, the same for every municipality. "
+        "It is not measured from searches: the site keeps no record of what people search for.",
+        "%(n)d common themes: a fixed list of themes many people live with, the same for every municipality. "
+        "It is not measured from searches: the site keeps no record of what people search for.",
+        n,
+    ) % {"n": n}

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.dates import WEEKDAYS
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Cancellation, Group, Schedule
+from samenspel.directory.models import Cancellation, Group, Location, Schedule
 from samenspel.directory.schedule_text import describe_schedule
 
 PART_LABELS = {
@@ -88,19 +91,62 @@ def _label(key: str, group: Group, numbers: dict[int, tuple[int, Schedule]]) -> 
     return f"{label} ({language})" if name != key else label
 
 
+def _field(key: str) -> Any:
+    """The model field a key of a change is about, or None (a meeting time, a cancellation, an older key)."""
+    model: Any = Group
+    name = key
+    if key.startswith("location."):
+        model, name = Location, key.split(".", 1)[1]
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 def _value(key: str, value: Any) -> str:
-    if value is None or value == "":
+    """A value in the reader's words: the label of a choice, the names of themes, yes or no, a date in words."""
+    if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if key.endswith("weekday") and isinstance(value, int):
         return str(WEEKDAYS[value])
     if key.endswith(("start_time", "end_time")):
-        return str(value)[:5]
+        return _time(value)
     if isinstance(value, dict):
         if "date" in value:
             day = date_format(datetime.date.fromisoformat(value["date"]), "l j F Y")
             return f"{day} ({value['reason']})" if value.get("reason") else day
         if "start_time" in value:
-            return f"{WEEKDAYS[int(value['weekday'])]} {str(value['start_time'])[:5]}-{str(value['end_time'])[:5]}"
+            return f"{WEEKDAYS[int(value['weekday'])]} {_time(value['start_time'])}-{_time(value['end_time'])}"
+    field = _field(key)
+    if field is not None:
+        return _field_value(field, value)
+    return str(value)
+
+
+def _time(value: Any) -> str:
+    try:
+        return time_format(datetime.time.fromisoformat(str(value)), "H:i")
+    except ValueError:
+        return str(value)[:5]
+
+
+def _field_value(field: Any, value: Any) -> str:
+    if field.many_to_many:
+        pks = value if isinstance(value, list) else [value]
+        names = {obj.pk: str(obj) for obj in field.related_model.objects.filter(pk__in=pks)}
+        return ", ".join(names.get(pk, str(pk)) for pk in pks)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return _("yes") if value in (True, "true", "True", 1) else _("no")
+    if isinstance(field, models.DateTimeField):
+        return date_format(datetime.datetime.fromisoformat(str(value)), "DATETIME_FORMAT")
+    if isinstance(field, models.DateField):
+        return date_format(datetime.date.fromisoformat(str(value)), "l j F Y")
+    if isinstance(field, models.TimeField):
+        return _time(value)
+    if isinstance(field, models.DecimalField):
+        return number_format(decimal.Decimal(str(value)), 2)
     return str(value)

@@ -31,6 +31,7 @@ from samenspel.workspace.models import (
     Role,
 )
 from samenspel.workspace.services.self_service import CANCELLATION_KEY, GROUP_FIELDS, SCHEDULE_ADD_KEY
+from samenspel.workspace.theme_picker import ThemePicker, ThemePickerMixin
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -279,11 +280,29 @@ class FacilitationStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=FacilitationStatus.choices)
 
 
-class InformationSessionForm(forms.ModelForm):
+class InformationSessionForm(ThemePickerMixin, forms.ModelForm):
+    """A session held (with its number of people) or planned (a date ahead; the number comes after the day)."""
+
     class Meta:
         model = InformationSession
         fields = ["date", "place_kind", "language", "themes", "attendees", "given_by"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "themes": forms.CheckboxSelectMultiple}
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "themes": ThemePicker}
+        help_texts = {
+            "attendees": _("Leave empty for a session you plan: after its date, this page asks for the number."),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day = data.get("date")
+        if day is not None and day <= timezone.localdate() and data.get("attendees") is None:
+            self.add_error("attendees", _("The session has taken place: fill in how many people came."))
+        if day is not None and day > timezone.localdate() and data.get("attendees") is not None:
+            self.add_error("attendees", _("The session is still to come: fill in the number after it took place."))
+        return data
+
+
+class AttendeesForm(forms.Form):
+    attendees = forms.IntegerField(label=_("Number of people"), min_value=0, max_value=10000)
 
 
 class MemberForm(forms.Form):

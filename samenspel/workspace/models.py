@@ -253,7 +253,10 @@ class InformationSession(models.Model):
         verbose_name=_("language"),
     )
     themes = models.ManyToManyField("directory.Theme", blank=True, related_name="+", verbose_name=_("themes"))
-    attendees = models.PositiveIntegerField(_("number of people"), validators=[MaxValueValidator(10000)])
+    # Empty for a planned session, and for one held whose number nobody filled in yet: the page asks for it.
+    attendees = models.PositiveIntegerField(
+        _("number of people"), null=True, blank=True, validators=[MaxValueValidator(10000)]
+    )
     given_by = models.CharField(
         _("given by"), max_length=200, help_text=_("A role or organisation, for example 'key person'.")
     )
@@ -268,6 +271,9 @@ class InformationSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} · {self.get_place_kind_display()}"
+
+    def is_planned(self, today: datetime.date) -> bool:
+        return self.date > today
 
 
 class ImportState(models.TextChoices):

@@ -35,6 +35,11 @@ urlpatterns = [
     path("<slug:slug>/vragen/", questions.inbox, name="inbox"),
     path("<slug:slug>/ondersteuning/", support.facilitation_list, name="facilitation_list"),
     path("<slug:slug>/voorlichtingen/", support.information_sessions, name="information_sessions"),
+    path(
+        "<slug:slug>/voorlichtingen/<uuid:session_uuid>/aantal/",
+        support.information_session_attendees,
+        name="information_session_attendees",
+    ),
     path("<slug:slug>/import/", imports.import_upload, name="import_upload"),
     path("<slug:slug>/import/<uuid:batch_uuid>/", imports.import_batch, name="import_batch"),
     path("<slug:slug>/import/<uuid:batch_uuid>/status.json", imports.import_status, name="import_status"),

@@ -58,7 +58,7 @@ def test_the_page_shows_the_gaps_and_where_else_to_go(region: dict[str, Group], 
     response = client_for(personas["municipality_a"]).get(reverse("insight:coverage", args=[A_SLUG]))
     body = response.content.decode()
     assert "<h1>Peer groups in Geldrop-Mierlo</h1>" in body
-    assert "<strong>Alcohol</strong>:\n1 group within 25 km;\nno online group.</li>" in body
+    assert "<strong>Alcohol</strong>:\n1 group outside Geldrop-Mierlo within 25 km;\nno online group.</li>" in body
     assert "<strong>Cancer</strong>:\nno group within 25 km;\nno online group.</li>" in body
     rows = table_rows(body)
     assert rows["Mierlo"] == ["1"]

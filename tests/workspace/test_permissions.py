@@ -8,7 +8,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from samenspel.workspace.access import question_ref
-from samenspel.workspace.models import FacilitationRequest, GroupContact, ImportBatch, Membership
+from samenspel.workspace.models import FacilitationRequest, GroupContact, ImportBatch, InformationSession, Membership
 from samenspel.workspace.tokens import check_token_for, edit_token_for
 from tests.personas import make_user, sign_in
 
@@ -86,6 +86,7 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("facilitation_status", "post", "facilitation", {"status": "granted"}, GROUP_REVIEW),
     ("information_sessions", "get", "sp", {}, SUPPORT_POINT_READ),
     ("information_sessions", "post", "sp", SESSION_DATA, SUPPORT_POINT_WRITE),
+    ("information_session_attendees", "post", "session", {"attendees": 12}, SUPPORT_POINT_WRITE),
     ("import_upload", "get", "sp", {}, SUPPORT_POINT_READ),
     ("import_upload", "post", "sp", {}, _row(302, 404, 404, 403, 200, 200, 404, 404)),
     ("import_batch", "get", "batch", {}, SUPPORT_POINT_READ),
@@ -125,6 +126,11 @@ def _kwargs(kind: str, group: Any, change_request: Any, question: Any) -> dict[s
         return {"slug": group.support_point.slug, "batch_uuid": batch.uuid}
     if kind == "template":
         return {"slug": group.support_point.slug, "kind": "xlsx"}
+    if kind == "session":
+        session = InformationSession.objects.create(
+            support_point=group.support_point, date="2026-05-04", place_kind="school", given_by="x"
+        )
+        return {"slug": group.support_point.slug, "session_uuid": session.uuid}
     if kind == "facilitation":
         return {"request_uuid": FacilitationRequest.objects.create(group=group, kind="room").uuid}
     return {

@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenspel.core.figures import download, download_links
 from samenspel.directory.models import Group
 from samenspel.directory.postcodes import in_municipality, municipality_of
-from samenspel.referral.figures import referral_figures
+from samenspel.referral.figures import figure_tables, referral_figures
 from samenspel.referral.forms import DomainForm, FiguresFilterForm, ReferralContactForm
 from samenspel.referral.models import (
     AllowedDomain,
@@ -116,5 +117,16 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = form.cleaned_data.get("municipality") if form.is_valid() else ""
     if chosen:
         counts = in_municipality(counts, chosen, postcode_field="group__location__postcode")
-    context = {"sp": sp, "form": form, "figures": referral_figures(counts)}
+    figures = referral_figures(counts)
+    tables = figure_tables(
+        figures, areas=figures.by_municipality, areas_title=_("By municipality"), areas_key="by-municipality"
+    )
+    heading = _("Referral figures of %(name)s") % {"name": sp.name}
+    if chosen:
+        heading += f" ({chosen})"
+    intro = [_("Slips made and warm handovers sent to your groups.")]
+    found = download(request, heading, intro, tables, f"verwijzingen-{sp.slug}")
+    if found is not None:
+        return found
+    context = {"sp": sp, "form": form, "figures": figures, "tables": tables, "downloads": download_links(request)}
     return render(request, "referral/figures.html", context)

@@ -47,3 +47,13 @@ def information_session_record(
     session.themes.set(themes)
     log_action(obj=session, action="created", actor=actor, changes=diff({}, snapshot(session)))
     return session
+
+
+@transaction.atomic
+def information_session_set_attendees(*, session: InformationSession, attendees: int, actor: Actor) -> None:
+    """The number of people of a session that took place (planned ahead, or not filled in on the day)."""
+    before = snapshot(session)
+    session.attendees = attendees
+    session.full_clean()
+    session.save(update_fields=["attendees"])
+    log_action(obj=session, action="updated", actor=actor, changes=diff(before, snapshot(session)))

@@ -17,6 +17,7 @@ from samenspel.directory.freshness import filter_by_freshness, freshness_counts,
 from samenspel.directory.models import Group, GroupStatus, Organisation, SupportPointSettings
 from samenspel.finder.models import Question, QuestionStatus
 from samenspel.workspace.access import support_point_for_user
+from samenspel.workspace.change_rows import change_rows
 from samenspel.workspace.decorators import signed_in
 from samenspel.workspace.forms import FilterForm, SettingsForm
 from samenspel.workspace.models import ChangeRequest, ChangeStatus
@@ -85,8 +86,10 @@ def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
     changes = (
         ChangeRequest.objects.for_support_point(access.support_point).pending().select_related("group", "submitted_by")
     )
+    # What each change is about, in the reviewer's words (the labels of its fields, never their keys).
+    waiting = [(change, [row.label for row in change_rows(change.group, change.changes)]) for change in changes]
     return render(
-        request, "workspace/review_queue.html", {"access": access, "sp": access.support_point, "changes": changes}
+        request, "workspace/review_queue.html", {"access": access, "sp": access.support_point, "changes": waiting}
     )
 
 

@@ -7,14 +7,16 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.core.privacy import shown
+from samenspel.core.figures import FigureTable, download, download_links
+from samenspel.core.privacy import protect_breakdown
 from samenspel.workspace.access import facilitation_request_for_user, group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
-from samenspel.workspace.forms import FacilitationForm, FacilitationStatusForm, InformationSessionForm
+from samenspel.workspace.forms import AttendeesForm, FacilitationForm, FacilitationStatusForm, InformationSessionForm
 from samenspel.workspace.models import (
     FacilitationKind,
     FacilitationRequest,
@@ -26,7 +28,9 @@ from samenspel.workspace.services.support import (
     facilitation_request_create,
     facilitation_request_set_status,
     information_session_record,
+    information_session_set_attendees,
 )
+from samenspel.workspace.theme_picker import filter_requested, filtered_again
 
 
 @signed_in
@@ -80,30 +84,79 @@ def facilitation_status(request: HttpRequest, request_uuid: Any) -> HttpResponse
 def information_sessions(request: HttpRequest, slug: str) -> HttpResponse:
     access = support_point_for_user(request.user, slug, write=request.method == "POST")
     sp = access.support_point
-    form = InformationSessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in ("date", "place_kind", "language", "attendees", "given_by")}
-        information_session_record(
-            support_point=sp, themes=list(form.cleaned_data["themes"]), actor=request.user, **data
-        )
-        messages.success(request, _("Information session recorded."))
-        return redirect("workspace:information_sessions", slug=sp.slug)
+    if request.method == "POST" and filter_requested(request.POST):
+        # The theme filter without JavaScript: the form comes back with what was filled in; nothing is saved.
+        form = filtered_again(InformationSessionForm, request.POST)
+    else:
+        form = InformationSessionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = {f: form.cleaned_data[f] for f in ("date", "place_kind", "language", "attendees", "given_by")}
+            information_session_record(
+                support_point=sp, themes=list(form.cleaned_data["themes"]), actor=request.user, **data
+            )
+            if form.cleaned_data["date"] > timezone.localdate():
+                messages.success(request, _("Information session planned."))
+            else:
+                messages.success(request, _("Information session recorded."))
+            return redirect("workspace:information_sessions", slug=sp.slug)
+    today = timezone.localdate()
     sessions = InformationSession.objects.for_support_point(sp)
+    # The figures count the sessions that took place; a planned one counts from its day on.
+    held = sessions.filter(date__lte=today)
     per_place = dict(
         (row["place_kind"], (row["n"], row["people"] or 0))
-        for row in sessions.values("place_kind").annotate(n=Count("id"), people=Sum("attendees"))
+        for row in held.values("place_kind").annotate(n=Count("id"), people=Sum("attendees")).order_by()
     )
-    totals = sessions.aggregate(n=Count("id"), people=Sum("attendees"))
+    totals = held.aggregate(n=Count("id"), people=Sum("attendees"))
+    labels = [label for _value, label in PlaceKind.choices]
+    sessions_per_place = [per_place.get(value, (0, 0))[0] for value, _label in PlaceKind.choices]
+    # People reached are people: the small-number rule, with the total shown under the column.
+    people_per_place, total_people = protect_breakdown(
+        [per_place.get(value, (0, 0))[1] for value, _label in PlaceKind.choices], totals["people"] or 0
+    )
+    table = FigureTable(
+        "per-place",
+        _("Per kind of place"),
+        [_("Sessions"), _("People")],
+        [
+            (str(label), [n, people])
+            for label, n, people in zip(labels, sessions_per_place, people_per_place, strict=True)
+        ],
+        [totals["n"], total_people],
+        chart_columns=[1],
+    )
+    heading = _("Information sessions of %(name)s") % {"name": sp.name}
+    found = download(request, heading, [_("Only numbers: never who came.")], [table], f"voorlichtingen-{sp.slug}")
+    if found is not None:
+        return found
     context = {
         "access": access,
         "sp": sp,
         "form": form,
-        "sessions": sessions.select_related("language")[:100],
-        "per_place": [
-            (label, per_place.get(value, (0, 0))[0], shown(per_place.get(value, (0, 0))[1]))
-            for value, label in PlaceKind.choices
-        ],
+        "planned": sessions.filter(date__gt=today).select_related("language").order_by("date", "id")[:100],
+        "waiting": held.filter(attendees__isnull=True).select_related("language").order_by("date", "id")[:100],
+        "held": held.filter(attendees__isnull=False).select_related("language")[:100],
+        "attendees_form": AttendeesForm(),
+        "table": table,
+        "downloads": download_links(request),
         "total_sessions": totals["n"],
-        "total_people": shown(totals["people"] or 0),
+        "total_people": total_people,
     }
     return render(request, "workspace/information_sessions.html", context)
+
+
+@signed_in
+@require_POST
+def information_session_attendees(request: HttpRequest, slug: str, session_uuid: Any) -> HttpResponse:
+    """After the day of a planned session: how many people came."""
+    access = support_point_for_user(request.user, slug, write=True)
+    session = get_object_or_404(InformationSession.objects.for_support_point(access.support_point), uuid=session_uuid)
+    form = AttendeesForm(request.POST)
+    if session.date > timezone.localdate():
+        messages.error(request, _("The session is still to come: fill in the number after it took place."))
+    elif form.is_valid():
+        information_session_set_attendees(session=session, attendees=form.cleaned_data["attendees"], actor=request.user)
+        messages.success(request, _("Number of people saved."))
+    else:
+        messages.error(request, _("Fill in a number from 0 to 10000."))
+    return redirect("workspace:information_sessions", slug=access.support_point.slug)
