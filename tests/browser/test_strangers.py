@@ -134,7 +134,8 @@ def submit_search(page: Page, *, q: str, place: str, language: str) -> None:
 def heading_in_first_screen(page: Page) -> None:
     box = page.locator("#results-heading").bounding_box()
     assert box is not None
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE[1], f"results heading at {box}"
+    # Scrolled to the #results anchor the heading's top may sit a fraction of a pixel above the screen's edge.
+    assert -1 <= box["y"] and box["y"] + box["height"] <= PHONE[1], f"results heading at {box}"
 
 
 SEARCHES = {
