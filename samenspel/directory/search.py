@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import datetime
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -35,12 +36,19 @@ PARTS = {"morning": MORNING, "afternoon": AFTERNOON, "evening": EVENING}
 # Weights of the relevance score. Each theme the visitor asked for counts on its own: a group that has it
 # scores W_THEME, one with a narrower theme W_THEME_NARROWER, one with only the broader theme W_THEME_BROADER.
 W_THEME, W_THEME_NARROWER, W_THEME_BROADER = 10, 8, 4
+W_THEME_AS_ASKED = 1  # the asked theme without a narrower one beside it
 W_NAME, W_BODY = 3, 1
-# Audience fit: the visitor is a relative and the group is for relatives; women or men only as asked.
-W_AUDIENCE, W_GENDER = 8, 4
-# A group that meets in a language the visitor reads counts double: a group in a language they do not speak
-# helps them least, however well its theme fits.
-LANGUAGE_FACTOR = 2
+# For a relative, a group for relatives and loved ones as such (carers, family) fits a little on its own.
+W_FOR_RELATIVES = 3
+# How well a group fits the visitor multiplies what it matched: FIT_STEPS when it is all right, one step less
+# for each way it is not (a language they only partly follow or a second language they do not, the other
+# audience, women or men only when not asked, farther than NEAR_KM), at least 1. A group in a language the
+# visitor does not read at all, or for the other gender than asked, drops to 1.
+FIT_STEPS = 5
+NEAR_KM = 15
+# The languages everyone using an interface language is taken to follow in part: Dutch for everyone living
+# here, English for Dutch speakers.
+PARTLY_FOLLOWED = {code: ("nl",) for code in INTERFACE_LANGUAGES} | {"nl": ("en",)}
 # A second group with the same name, themes and languages as one ranked above it is moved down.
 W_DUPLICATE = 6
 # Distance bands (km): within a band, "new members welcome now" goes first, then the nearest.
@@ -83,7 +91,7 @@ class ParsedQuery:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.themes or self.concepts or self.relatives or self.gender)
+        return not (self.themes or self.concepts or self.relatives or self.gender or self.asked_languages)
 
 
 @dataclasses.dataclass
@@ -170,6 +178,16 @@ class Vocabulary:
 STEM_LANGUAGES = ("nl", "en", "tr", "ar", "fa", "pl")
 
 
+# A stem shorter than this stands for too many words across nine languages ("man" from "manie", "has"
+# from Turkish "hasta"): such a word is found only as written.
+MIN_STEM = 4
+
+
+def _stem(word: str, language: str) -> str:
+    stem = text.stem(word, language)
+    return stem if len(stem) >= MIN_STEM else word
+
+
 def _phrase_keys(phrase: str, language: str | None = None) -> set[str]:
     """The keys a phrase is found under: its folded words, and their stems in its own language (or in every one)."""
     words = text.words(phrase)
@@ -177,12 +195,18 @@ def _phrase_keys(phrase: str, language: str | None = None) -> set[str]:
         return set()
     keys = {" ".join(words)}
     for lang in (language,) if language else STEM_LANGUAGES:
-        keys.add(" ".join(text.stem(w, lang) for w in words))
+        keys.add(" ".join(_stem(w, lang) for w in words))
     return keys
 
 
+def _label_terms(label: str) -> list[str]:
+    """A theme's name and its parts: "Demans (bunama)" is also "demans" and "bunama"; "ME/CVS" also "cvs"."""
+    parts = [p.strip() for p in re.split(r"[()/,]", label) if p.strip()]
+    return [label, *parts] if len(parts) > 1 else [label]
+
+
 def _word_keys(word: str, language: str) -> frozenset[str]:
-    return frozenset({word, text.stem(word, language)})
+    return frozenset({word, _stem(word, language)})
 
 
 @lru_cache(maxsize=2)
@@ -202,7 +226,8 @@ def _vocabulary(version: str) -> Vocabulary:
 
     for theme in Theme.objects.all():
         for code in INTERFACE_LANGUAGES:
-            add(getattr(theme, f"label_{code}", "") or "", code, theme.pk)
+            for term in _label_terms(getattr(theme, f"label_{code}", "") or ""):
+                add(term, code, theme.pk)
     for theme_id, language, term in ThemeSynonym.objects.values_list("theme_id", "language", "term"):
         add(term, language, theme_id)
     audience: dict[str, str] = {}
@@ -255,12 +280,13 @@ def _correct(word: str, choices: Sequence[str]) -> str:
     if not limit or not choices:
         return ""
     match = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=limit)
-    return match[0] if match else ""
+    # Never to a short word: "slaat" is not a typo of the abbreviation "slaa".
+    return match[0] if match and len(match[0]) >= MIN_STEM + 1 else ""
 
 
 def _query_keys(word: str) -> set[str]:
     """Every key a query word may be found under: the language of a query is not known beforehand."""
-    return {word} | {text.stem(word, lang) for lang in STEM_LANGUAGES}
+    return {word} | {_stem(word, lang) for lang in STEM_LANGUAGES}
 
 
 def _theme_ids(phrase: str, vocab: Vocabulary) -> frozenset[int] | None:
@@ -316,6 +342,17 @@ def _known_word(word: str, vocab: Vocabulary) -> bool:
     )
 
 
+def _language_named(word: str, vocab: Vocabulary) -> str:
+    """The code of the language this word names, as a name or an adjective ("pools", "poolse", "soomaaliyeed")."""
+    for key in sorted(_query_keys(word)):
+        if key in vocab.language_names:
+            return vocab.language_names[key]
+    for cut in range(len(word) - 1, MIN_STEM, -1):
+        if word[:cut] in vocab.language_names and cut >= MIN_STEM + 1:
+            return vocab.language_names[word[:cut]]
+    return ""
+
+
 def _languages_of(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:
     """The interface languages whose word lists hold the most of these words (stopwords count too)."""
     counts: dict[str, int] = {}
@@ -340,7 +377,7 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
     languages = tuple(dict.fromkeys((interface_language, *STEM_LANGUAGES)))
     theme_sets: list[frozenset[int]] = []
     corrected_themes: dict[str, frozenset[int]] = {}
-    asked_languages = [vocab.language_names[w] for w in words if w in vocab.language_names]
+    asked_languages = [code for code in (_language_named(w, vocab) for w in words) if code]
 
     def add_concept(word: str) -> None:
         if word not in STOPWORDS and len(query.concepts) < MAX_CONCEPTS:
@@ -370,13 +407,9 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
             ids = _theme_ids(" ".join(run[:size]), vocab) if size > 1 or word not in STOPWORDS else None
             if ids:
                 theme_sets.append(ids)
-                # The words still count as text: a group that names its theme ranks higher. And each word of a
-                # longer phrase keeps its own theme: "na zelfmoord" is grief, and "zelfmoord" is suicide.
+                # The words still count as text: a group that names its theme ranks higher.
                 for w in run[:size]:
                     add_concept(w)
-                    own = _theme_ids(w, vocab) if size > 1 and w not in STOPWORDS else None
-                    if own:
-                        theme_sets.append(own)
                 del pending[:size]
                 break
         else:
@@ -388,7 +421,7 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
                 elif kind in ("women", "men"):
                     query.gender = kind
                 continue
-            if kind or word in STOPWORDS or len(query.concepts) >= MAX_CONCEPTS:
+            if kind or word in STOPWORDS or _language_named(word, vocab) or len(query.concepts) >= MAX_CONCEPTS:
                 continue
             terms = text.query_stems(word, languages)
             known = _known(terms, vocab)
@@ -608,18 +641,29 @@ def theme_matches(query: ParsedQuery) -> list[ThemeMatch]:
     return out
 
 
-def _score_sql(query: ParsedQuery, db: Backend) -> tuple[str, list[Any], list[str], list[Any]]:
+def _score_sql(
+    query: ParsedQuery, db: Backend, distance: str = "", distance_params: Sequence[Any] = ()
+) -> tuple[str, list[Any], list[str], list[Any]]:
     """(score expression, its parameters, the match conditions, their parameters).
 
-    Score: per theme asked for, the best of direct, narrower and broader; per word, the name and the
-    description; the audience asked for; all of it doubled when the group meets in a language the visitor
-    reads (their interface language, the language they wrote in, or the one they asked for).
+    The score is what fits times how well it fits. What fits: per theme asked for, the best of direct,
+    narrower and broader; per word, the name and the description; for a relative, the groups for relatives.
+    How well: FIT_STEPS, one step less for each way the group is not quite for this visitor (see _misses_sql).
     """
+    if query.is_empty:
+        return "0", [], [], []  # nothing asked: every group, nearest first
     parts: list[str] = []
     params: list[Any] = []
     matched_themes: set[int] = set()
     for match in theme_matches(query):
         cases: list[str] = []
+        if match.direct and match.narrower:
+            # A group on the theme as asked fits better than one on a narrower case of it as well ("my husband
+            # died": a grief group before the group for parents who lost a child).
+            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.direct))
+            narrower, narrower_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.narrower))
+            cases.append(f"WHEN {expr} AND NOT {narrower} THEN {W_THEME + W_THEME_AS_ASKED}")
+            params += p + narrower_p
         for ids, weight in (
             (match.direct, W_THEME),
             (match.narrower, W_THEME_NARROWER),
@@ -647,23 +691,61 @@ def _score_sql(query: ParsedQuery, db: Backend) -> tuple[str, list[Any], list[st
             params += p
             matches.append(expr)
             match_params += p
+    if not parts:
+        parts.append("1")  # only hints (a relative, women, men): every group qualifies, the fit ranks them
     if query.relatives:
-        parts.append(f"CASE WHEN d.audience IN ('relatives', 'both') THEN {W_AUDIENCE} ELSE 0 END")
         relatives_themes = _relatives_theme_ids(vocabulary_version())
-        if matches and relatives_themes:
-            # A relative also finds the groups for relatives and loved ones as such (carers, family).
+        if relatives_themes:
+            # A relative also finds the groups for relatives and loved ones as such (carers, family), after
+            # the groups about what they asked.
             expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in relatives_themes))
-            matches.append(expr)
-            match_params += p
+            parts.append(f"CASE WHEN {expr} THEN {W_FOR_RELATIVES} ELSE 0 END")
+            params += p
+            if matched_themes:
+                matches.append(expr)
+                match_params += p
+    misses, misses_params = _misses_sql(query, db, distance, distance_params)
+    score = f"({' + '.join(parts)}) * (CASE WHEN {misses} >= {FIT_STEPS} THEN 1 ELSE {FIT_STEPS} - {misses} END)"
+    return score, params + misses_params + misses_params, matches, match_params
+
+
+def _misses_sql(
+    query: ParsedQuery, db: Backend, distance: str, distance_params: Sequence[Any]
+) -> tuple[str, list[Any]]:
+    """How many ways a group is not quite for this visitor, as SQL: each costs one step of FIT_STEPS.
+
+    A language they do not read (two steps when they do not even partly follow it, as Dutch for everyone
+    here), a language beside it they do not read (the group is mainly for its speakers), for relatives when
+    they asked for themselves or the other way round, women or men only when they did not ask for it (or the
+    other one), farther than NEAR_KM.
+    """
+    terms: list[str] = []
+    params: list[Any] = []
+    reads = set(query.languages)
+    partly = {code for lang in reads for code in PARTLY_FOLLOWED.get(lang, ())} - reads
+    if reads:
+        expr, p = db.text_match("facet_terms", frozenset(f"l{c}" for c in reads))
+        near, near_p = db.text_match("facet_terms", frozenset(f"l{c}" for c in partly | reads))
+        terms.append(f"(CASE WHEN {expr} THEN 0 WHEN {near} THEN 1 ELSE {FIT_STEPS} END)")
+        params += p + near_p
+        others = frozenset(f"l{c}" for c in _languages_by_code(vocabulary_version()) if c not in reads | partly)
+        if others:
+            expr, p = db.text_match("facet_terms", others)
+            terms.append(f"(CASE WHEN {expr} THEN 1 ELSE 0 END)")
+            params += p
+    if query.relatives:
+        terms.append("(CASE WHEN d.audience = 'affected' THEN 1 ELSE 0 END)")
+    else:
+        terms.append("(CASE WHEN d.audience = 'relatives' THEN 1 ELSE 0 END)")
     if query.gender:
-        parts.append(f"CASE WHEN d.gender = %s THEN {W_GENDER} ELSE 0 END")
+        terms.append(f"(CASE WHEN d.gender = %s THEN 0 WHEN d.gender = 'everyone' THEN 1 ELSE {FIT_STEPS} END)")
         params.append(query.gender)
-    score = "(" + (" + ".join(parts) or "0") + ")"
-    if query.languages and parts:
-        expr, p = db.text_match("facet_terms", frozenset(f"l{code}" for code in query.languages))
-        score = f"{score} * CASE WHEN {expr} THEN {LANGUAGE_FACTOR} ELSE 1 END"
-        params += p
-    return score, params, matches, match_params
+    else:
+        terms.append("(CASE WHEN d.gender = 'everyone' THEN 0 ELSE 1 END)")
+    if distance:
+        terms.append(f"(CASE WHEN {distance} > %s THEN 1 ELSE 0 END)")
+        params += [*distance_params, (NEAR_KM / KM_PER_DEGREE) ** 2]
+    return "(" + " + ".join(terms) + ")", params
 
 
 @dataclasses.dataclass(frozen=True)
@@ -693,12 +775,14 @@ def rank(
     db = backend()
     place = _Place(origin.latitude, origin.longitude, filters.distance) if origin is not None else None
     where, params = _filter_sql(filters, db)
-    score, score_params, matches, match_params = _score_sql(query, db)
+    distance, distance_params = place.sql if place is not None else ("CAST(NULL AS DOUBLE PRECISION)", [])
+    score, score_params, matches, match_params = _score_sql(
+        query, db, distance if place is not None else "", distance_params
+    )
     # With only hints (relatives, women) or no words at all, every group qualifies and the hints rank them.
     if matches:
         where.append("(" + " OR ".join(matches) + ")")
         params += match_params
-    distance, distance_params = place.sql if place is not None else ("CAST(NULL AS DOUBLE PRECISION)", [])
     branches: list[str] = []
     branch_params: list[Any] = []
     for condition, place_params in _place_branches(filters, place):
