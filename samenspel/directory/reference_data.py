@@ -38,6 +38,7 @@ class ThemeRow(TypedDict):
     source: str
     label: dict[str, str]
     synonyms: dict[str, list[str]]
+    related: NotRequired[list[str]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
     seen: dict[str, ThemeRow] = {}
     for number, raw in enumerate(entries(read_json(directory, "themes.json"), file), start=1):
         where = _entry(file, "theme", raw, "slug", number)
-        item = where.record(raw, ("slug", "parent", "category", "source", "label", "synonyms"))
+        item = where.record(raw, ("slug", "parent", "category", "source", "label", "synonyms"), ("related",))
         row = ThemeRow(
             slug=where.text(item["slug"], "slug"),
             parent=where.optional_text(item["parent"], "parent"),
@@ -106,6 +107,8 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
             label=where.translations(item["label"], "label", INTERFACE_LANGUAGES),
             synonyms=where.word_lists(item["synonyms"], "synonyms", INTERFACE_LANGUAGES),
         )
+        if "related" in item:
+            row["related"] = where.words(item["related"], "related")
         slug, parent = row["slug"], row["parent"]
         if slug in seen:
             raise where.error("slug", "appears twice")
@@ -139,6 +142,10 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
                 if word == label:
                     raise where.error(f"synonyms.{code}", f"synonym {word!r} repeats the label")
         seen[slug] = row
+    for row in seen.values():
+        for other in row.get("related", []):
+            if other not in seen or other == row["slug"]:
+                raise Where(file, f"theme '{row['slug']}'").error("related", f"unknown theme '{other}'")
     for slug in required:
         if slug not in seen:
             raise DataFileError(f"{file}: required theme '{slug}' missing (reference/theme_lists.json)")

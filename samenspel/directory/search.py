@@ -23,7 +23,13 @@ from rapidfuzz.distance import Levenshtein
 
 from samenspel.directory import postcodes, text
 from samenspel.directory.models import Group, GroupStatus, Language, SearchDocument, Theme, ThemeSynonym
-from samenspel.directory.reference_data import AUDIENCE_WORDS, FOR_RELATIVES_SLUGS, INTERFACE_LANGUAGES, LANGUAGES
+from samenspel.directory.reference_data import (
+    AUDIENCE_WORDS,
+    FOR_RELATIVES_SLUGS,
+    INTERFACE_LANGUAGES,
+    LANGUAGES,
+    THEMES,
+)
 from samenspel.directory.reference_data import STOPWORDS as STOPWORDS_BY_LANGUAGE
 from samenspel.directory.search_index import AFTERNOON, EVENING, MORNING, vocabulary_version
 
@@ -37,6 +43,7 @@ PARTS = {"morning": MORNING, "afternoon": AFTERNOON, "evening": EVENING}
 # scores W_THEME, one with a narrower theme W_THEME_NARROWER, one with only the broader theme W_THEME_BROADER.
 W_THEME, W_THEME_NARROWER, W_THEME_BROADER = 10, 8, 4
 W_THEME_AS_ASKED = 1  # the asked theme without a narrower one beside it
+W_THEME_RELATED = 3  # a related theme (reference/themes.json 'related'): it may help, after the theme itself
 W_NAME, W_BODY = 3, 1
 # For a relative, a group for relatives and loved ones as such (carers, family) fits a little on its own.
 W_FOR_RELATIVES = 3
@@ -603,6 +610,20 @@ def _relatives_theme_ids(version: str) -> frozenset[int]:
 
 
 @lru_cache(maxsize=2)
+def _related_theme_ids(version: str) -> dict[int, frozenset[int]]:
+    """Themes that help one another's people, both ways (reference/themes.json 'related': divorce and single
+    parents, suicide and grief)."""
+    ids = dict(Theme.objects.values_list("slug", "pk"))
+    related: dict[int, set[int]] = {}
+    for row in THEMES:
+        for other in row.get("related", []):
+            if row["slug"] in ids and other in ids:
+                related.setdefault(ids[row["slug"]], set()).add(ids[other])
+                related.setdefault(ids[other], set()).add(ids[row["slug"]])
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+@lru_cache(maxsize=2)
 def _theme_parents(version: str) -> dict[int, int | None]:
     return dict(Theme.objects.values_list("pk", "parent_id"))
 
@@ -614,20 +635,21 @@ class ThemeMatch:
     direct: frozenset[int]
     narrower: frozenset[int]
     broader: frozenset[int]
+    related: frozenset[int] = frozenset()
 
     def weight(self, theme_ids: set[int]) -> int:
         if theme_ids & self.direct:
             return W_THEME
         if theme_ids & self.narrower:
             return W_THEME_NARROWER
-        if theme_ids & self.broader:
+        if theme_ids & (self.broader | self.related):
             return W_THEME_BROADER
         return 0
 
 
 def theme_matches(query: ParsedQuery) -> list[ThemeMatch]:
     version = vocabulary_version()
-    by_id, parents = _themes_by_id(version), _theme_parents(version)
+    by_id, parents, see_also = _themes_by_id(version), _theme_parents(version), _related_theme_ids(version)
     out: list[ThemeMatch] = []
     for ids in query.asked_theme_sets():
         direct, narrower = expand_themes([by_id[i] for i in sorted(ids) if i in by_id])
@@ -637,7 +659,15 @@ def theme_matches(query: ParsedQuery) -> list[ThemeMatch]:
             while parent is not None and parent not in broader:
                 broader.add(parent)
                 parent = parents.get(parent)
-        out.append(ThemeMatch(frozenset(direct), frozenset(narrower), frozenset(broader - direct - narrower)))
+        related = set().union(*(see_also.get(i, frozenset()) for i in direct)) if direct else set()
+        out.append(
+            ThemeMatch(
+                frozenset(direct),
+                frozenset(narrower),
+                frozenset(broader - direct - narrower),
+                frozenset(related - direct - narrower - broader),
+            )
+        )
     return out
 
 
@@ -664,17 +694,18 @@ def _score_sql(
             narrower, narrower_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.narrower))
             cases.append(f"WHEN {expr} AND NOT {narrower} THEN {W_THEME + W_THEME_AS_ASKED}")
             params += p + narrower_p
-        for ids, weight in (
-            (match.direct, W_THEME),
-            (match.narrower, W_THEME_NARROWER),
-            (match.broader, W_THEME_BROADER),
+        for ids, weight, finds in (
+            (match.direct, W_THEME, True),
+            (match.narrower, W_THEME_NARROWER, True),
+            # A broader theme ranks, but does not find: "relatieverslaving" finds no gambling groups.
+            (match.broader, W_THEME_BROADER, False),
+            (match.related, W_THEME_RELATED, True),
         ):
             if ids:
                 expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in ids))
                 cases.append(f"WHEN {expr} THEN {weight}")
                 params += p
-                if weight != W_THEME_BROADER:
-                    # A broader theme ranks, but does not find: "relatieverslaving" finds no gambling groups.
+                if finds:
                     matched_themes |= ids
         if cases:
             parts.append(f"CASE {' '.join(cases)} ELSE 0 END")
