@@ -43,6 +43,8 @@ PARTS = {"morning": MORNING, "afternoon": AFTERNOON, "evening": EVENING}
 # scores W_THEME, one with a narrower theme W_THEME_NARROWER, one with only the broader theme W_THEME_BROADER.
 W_THEME, W_THEME_NARROWER, W_THEME_BROADER = 10, 8, 4
 W_THEME_AS_ASKED = 1  # the asked theme without a narrower one beside it
+W_THEME_ALL = 2  # every theme a phrase names
+W_THEME_GENERAL = 8  # the broader theme only, without another narrower one: a general group on it
 W_THEME_RELATED = 3  # a related theme (reference/themes.json 'related'): it may help, after the theme itself
 W_NAME, W_BODY = 3, 1
 # For a relative, a group for relatives and loved ones as such (carers, family) fits a little on its own.
@@ -56,8 +58,6 @@ NEAR_KM = 15
 # The languages everyone using an interface language is taken to follow in part: Dutch for everyone living
 # here, English for Dutch speakers.
 PARTLY_FOLLOWED = {code: ("nl",) for code in INTERFACE_LANGUAGES} | {"nl": ("en",)}
-# A second group with the same name, themes and languages as one ranked above it is moved down.
-W_DUPLICATE = 6
 # Distance bands (km): within a band, "new members welcome now" goes first, then the nearest.
 BANDS = (5, 10, 25, 50)
 
@@ -345,7 +345,7 @@ def _known_word(word: str, vocab: Vocabulary) -> bool:
     return (
         word in STOPWORDS
         or bool(_audience(word, vocab))
-        or any(_in_sorted(vocab.index_words, k) for k in _query_keys(word))
+        or any(_in_sorted(vocab.index_words, k) for k in text.query_stems(word, STEM_LANGUAGES))
     )
 
 
@@ -636,6 +636,9 @@ class ThemeMatch:
     narrower: frozenset[int]
     broader: frozenset[int]
     related: frozenset[int] = frozenset()
+    # Narrower themes of the broader ones that are not what was asked: a group on the broader theme with one of
+    # these is about something else (a twelve-step group on drugs for a drinking son); without, it is general.
+    siblings: frozenset[int] = frozenset()
 
     def weight(self, theme_ids: set[int]) -> int:
         if theme_ids & self.direct:
@@ -660,12 +663,14 @@ def theme_matches(query: ParsedQuery) -> list[ThemeMatch]:
                 broader.add(parent)
                 parent = parents.get(parent)
         related = set().union(*(see_also.get(i, frozenset()) for i in direct)) if direct else set()
+        below_broader = expand_themes([by_id[i] for i in broader if i in by_id])[1]
         out.append(
             ThemeMatch(
                 frozenset(direct),
                 frozenset(narrower),
                 frozenset(broader - direct - narrower),
                 frozenset(related - direct - narrower - broader),
+                frozenset(below_broader - direct - narrower - broader),
             )
         )
     return out
@@ -687,6 +692,12 @@ def _score_sql(
     matched_themes: set[int] = set()
     for match in theme_matches(query):
         cases: list[str] = []
+        if 1 < len(match.direct) <= MAX_CONCEPTS:
+            # A phrase that names several themes at once ("na zelfmoord": suicide and grief) fits a group on
+            # all of them best.
+            alls = [db.text_match("facet_terms", frozenset({f"t{i}"})) for i in sorted(match.direct)]
+            cases.append(f"WHEN {' AND '.join(e for e, _p in alls)} THEN {W_THEME + W_THEME_ALL}")
+            params += [v for _e, p in alls for v in p]
         if match.direct and match.narrower:
             # A group on the theme as asked fits better than one on a narrower case of it as well ("my husband
             # died": a grief group before the group for parents who lost a child).
@@ -694,6 +705,12 @@ def _score_sql(
             narrower, narrower_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.narrower))
             cases.append(f"WHEN {expr} AND NOT {narrower} THEN {W_THEME + W_THEME_AS_ASKED}")
             params += p + narrower_p
+        if match.broader and match.siblings:
+            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.broader))
+            other, other_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.siblings))
+            # Only the broader theme, in general: relatives of anyone with an addiction, for a drinking son.
+            cases.append(f"WHEN {expr} AND NOT {other} THEN {W_THEME_GENERAL}")
+            params += p + other_p
         for ids, weight, finds in (
             (match.direct, W_THEME, True),
             (match.narrower, W_THEME_NARROWER, True),
@@ -753,7 +770,8 @@ def _misses_sql(
     terms: list[str] = []
     params: list[Any] = []
     reads = set(query.languages)
-    partly = {code for lang in reads for code in PARTLY_FOLLOWED.get(lang, ())} - reads
+    # A meeting language asked for by name is what they want: no other language is "partly" good then.
+    partly = set() if query.asked_languages else {c for lang in reads for c in PARTLY_FOLLOWED.get(lang, ())} - reads
     if reads:
         expr, p = db.text_match("facet_terms", frozenset(f"l{c}" for c in reads))
         near, near_p = db.text_match("facet_terms", frozenset(f"l{c}" for c in partly | reads))
@@ -830,9 +848,10 @@ def rank(
         # Nothing asked: a plain list of what is near, nearest first.
         adjusted, order = "score", near_first
     else:
+        # A second copy counts as fitting one step less (score is a multiple of the fit, see _score_sql).
         adjusted = (
-            f"score - {W_DUPLICATE} * (ROW_NUMBER() OVER (PARTITION BY name_terms, facet_terms "
-            f"ORDER BY score DESC, {near_first}) - 1)"
+            f"score * (CASE WHEN ROW_NUMBER() OVER (PARTITION BY name_terms, facet_terms "
+            f"ORDER BY score DESC, {near_first}) = 1 THEN {FIT_STEPS} ELSE {FIT_STEPS - 1} END)"
         )
         band_cases = " ".join(f"WHEN distance <= %s THEN {i}" for i in range(len(BANDS)))
         band_params = [(km / KM_PER_DEGREE) ** 2 for km in BANDS]
