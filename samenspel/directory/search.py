@@ -498,6 +498,7 @@ def expand_themes(themes: Sequence[Theme]) -> tuple[set[int], set[int]]:
 class Backend:
     # Seconds since 1970 of the last check, so ranking needs no datetime parsing per row.
     verified_epoch = "0"
+    least = "LEAST"  # the smaller of two numbers
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         raise NotImplementedError
@@ -505,6 +506,7 @@ class Backend:
 
 class SQLiteBackend(Backend):
     verified_epoch = "COALESCE(CAST(strftime('%%s', d.verified_at) AS REAL), 0)"
+    least = "MIN"
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         alternatives = " OR ".join(f'"{t}"' for t in sorted(terms))
@@ -753,8 +755,8 @@ def _score_sql(
                 matches.append(expr)
                 match_params += p
     misses, misses_params = _misses_sql(query, db, distance, distance_params)
-    score = f"({' + '.join(parts)}) * (CASE WHEN {misses} >= {FIT_STEPS} THEN 1 ELSE {FIT_STEPS} - {misses} END)"
-    return score, params + misses_params + misses_params, matches, match_params
+    score = f"({' + '.join(parts)}) * ({FIT_STEPS} - {db.least}({misses}, {FIT_STEPS - 1}))"
+    return score, params + misses_params, matches, match_params
 
 
 def _misses_sql(
