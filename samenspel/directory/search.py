@@ -895,13 +895,18 @@ def rank(
 
 
 def reason(
-    query: ParsedQuery, group: Group, theme_ids: set[int], language_codes: set[str], distance_km: float | None
+    query: ParsedQuery,
+    group: Group,
+    theme_ids: set[int],
+    language_codes: set[str],
+    distance_km: float | None,
+    matches: Sequence[ThemeMatch] | None = None,
 ) -> Reason:
     """Why this group is shown for this query: the themes asked for it has, the audience asked for, the language."""
     version = vocabulary_version()
     by_id, languages = _themes_by_id(version), _languages_by_code(version)
     best: dict[int, int] = {}
-    for match in theme_matches(query):
+    for match in theme_matches(query) if matches is None else matches:
         for theme_id in theme_ids:
             weight = match.weight({theme_id})
             if weight and weight > best.get(theme_id, 0):
@@ -943,6 +948,7 @@ def run(
     themes, languages = _themes_by_id(version), _languages_by_code(version)
     hits = []
     now = datetime.datetime.now(tz=datetime.UTC)
+    matches = theme_matches(query)
     for r in chosen:
         group = groups[r.group_id]
         # A paused group keeps its schedule for when it starts again; a date from it would send people to a closed door.
@@ -958,7 +964,7 @@ def run(
                 next_meeting=upcoming[0] if upcoming else None,
                 themes=[themes[int(f[1:])] for f in facets if f[0] == "t" and int(f[1:]) in themes],
                 languages=[languages[f[1:]] for f in facets if f[0] == "l" and f[1:] in languages],
-                reason=reason(query, group, theme_ids, language_codes, r.distance_km),
+                reason=reason(query, group, theme_ids, language_codes, r.distance_km, matches),
             )
         )
     return hits, total, page
