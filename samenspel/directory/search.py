@@ -43,7 +43,7 @@ PARTS = {"morning": MORNING, "afternoon": AFTERNOON, "evening": EVENING}
 # scores W_THEME, one with a narrower theme W_THEME_NARROWER, one with only the broader theme W_THEME_BROADER.
 W_THEME, W_THEME_NARROWER, W_THEME_BROADER = 10, 8, 4
 W_THEME_AS_ASKED = 1  # the asked theme without a narrower one beside it
-W_THEME_ALL = 2  # every theme a phrase names
+W_THEME_ALL = 3  # every theme a phrase names
 W_THEME_GENERAL = 8  # the broader theme only, without another narrower one: a general group on it
 W_THEME_RELATED = 3  # a related theme (reference/themes.json 'related'): it may help, after the theme itself
 W_NAME, W_BODY = 3, 1
