@@ -1,4 +1,4 @@
-"""The reference lists: languages, the theme taxonomy with its synonyms, and audience words.
+"""The reference lists: languages, the theme taxonomy with its synonyms, audience words and stopwords.
 
 The lists live in data/reference/*.json (see data/README.md for their sources and the rules an edit
 must keep). They are read once, when this module is first imported, and checked as they are read: a
@@ -41,6 +41,7 @@ class ThemeRow(TypedDict):
     # A taboo theme (violence at home, addiction): its pages offer a quick exit and ask browsers and search
     # engines to keep nothing. Children inherit it (see `sensitive_slugs`).
     sensitive: NotRequired[bool]
+    related: NotRequired[list[str]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Reference:
     audience_words: dict[str, dict[str, list[str]]]
     required_theme_slugs: tuple[str, ...]
     major_theme_slugs: tuple[str, ...]
+    stopwords: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    for_relatives_slugs: tuple[str, ...] = ()
 
     @property
     def synonym_count(self) -> int:
@@ -98,7 +101,9 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
     seen: dict[str, ThemeRow] = {}
     for number, raw in enumerate(entries(read_json(directory, "themes.json"), file), start=1):
         where = _entry(file, "theme", raw, "slug", number)
-        item = where.record(raw, ("slug", "parent", "category", "source", "label", "synonyms"), ("sensitive",))
+        item = where.record(
+            raw, ("slug", "parent", "category", "source", "label", "synonyms"), ("sensitive", "related")
+        )
         row = ThemeRow(
             slug=where.text(item["slug"], "slug"),
             parent=where.optional_text(item["parent"], "parent"),
@@ -109,6 +114,8 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
         )
         if "sensitive" in item:
             row["sensitive"] = where.flag(item["sensitive"], "sensitive")
+        if "related" in item:
+            row["related"] = where.words(item["related"], "related")
         slug, parent = row["slug"], row["parent"]
         if slug in seen:
             raise where.error("slug", "appears twice")
@@ -142,6 +149,10 @@ def _themes(directory: Path, required: tuple[str, ...], major: tuple[str, ...]) 
                 if word == label:
                     raise where.error(f"synonyms.{code}", f"synonym {word!r} repeats the label")
         seen[slug] = row
+    for row in seen.values():
+        for other in row.get("related", []):
+            if other not in seen or other == row["slug"]:
+                raise Where(file, f"theme '{row['slug']}'").error("related", f"unknown theme '{other}'")
     for slug in required:
         if slug not in seen:
             raise DataFileError(f"{file}: required theme '{slug}' missing (reference/theme_lists.json)")
@@ -182,21 +193,52 @@ def _audience_words(directory: Path) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def _theme_lists(directory: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _stopwords(directory: Path) -> dict[str, list[str]]:
+    """Words that say nothing about what someone looks for, per interface language (one word each)."""
+    file = "reference/stopwords.json"
+    where = Where(file, "stopwords")
+    per_language = where.word_lists(read_json(directory, "stopwords.json"), "stopwords", INTERFACE_LANGUAGES)
+    for code in INTERFACE_LANGUAGES:
+        words = per_language.get(code)
+        if not words:
+            raise where.error(code, "missing or empty")
+        if len(words) != len(set(words)):
+            raise where.error(code, "a word appears twice")
+        for word in words:
+            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+                raise where.error(code, f"{word!r}: one lowercase word")
+    return per_language
+
+
+def _theme_lists(directory: Path) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(required, major, for relatives): the themes of groups for relatives and loved ones, which a search by
+    a relative ("mijn vrouw heeft kanker") finds beside the groups about the problem itself."""
     where = Where("reference/theme_lists.json", "theme lists")
-    item = where.record(read_json(directory, "theme_lists.json"), ("required", "major"))
-    return tuple(where.words(item["required"], "required")), tuple(where.words(item["major"], "major"))
+    item = where.record(read_json(directory, "theme_lists.json"), ("required", "major"), ("for_relatives",))
+    return (
+        tuple(where.words(item["required"], "required")),
+        tuple(where.words(item["major"], "major")),
+        tuple(where.words(item.get("for_relatives", []), "for_relatives")),
+    )
 
 
 def load(directory: Path = REFERENCE_DIR) -> Reference:
     """Read and check the reference files in `directory`; raise DataFileError naming what is wrong."""
-    required, major = _theme_lists(directory)
+    required, major, for_relatives = _theme_lists(directory)
+    themes = _themes(directory, required, major)
+    for slug in for_relatives:
+        if slug not in {theme["slug"] for theme in themes}:
+            raise DataFileError(
+                f"reference/themes.json: theme '{slug}' for relatives missing (reference/theme_lists.json)"
+            )
     return Reference(
         languages=_languages(directory),
-        themes=_themes(directory, required, major),
+        themes=themes,
         audience_words=_audience_words(directory),
         required_theme_slugs=required,
         major_theme_slugs=major,
+        stopwords=_stopwords(directory),
+        for_relatives_slugs=for_relatives,
     )
 
 
@@ -207,6 +249,8 @@ AUDIENCE_WORDS = REFERENCE.audience_words
 REQUIRED_THEME_SLUGS = REFERENCE.required_theme_slugs
 MAJOR_THEME_SLUGS = REFERENCE.major_theme_slugs
 SENSITIVE_THEME_SLUGS = sensitive_slugs(THEMES)
+STOPWORDS = REFERENCE.stopwords
+FOR_RELATIVES_SLUGS = REFERENCE.for_relatives_slugs
 
 
 if __name__ == "__main__":

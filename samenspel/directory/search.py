@@ -7,9 +7,11 @@ the same order. Ranking: relevance, then distance, then freshness.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -21,7 +23,14 @@ from rapidfuzz.distance import Levenshtein
 
 from samenspel.directory import postcodes, text
 from samenspel.directory.models import Group, GroupStatus, Language, SearchDocument, Theme, ThemeSynonym
-from samenspel.directory.reference_data import AUDIENCE_WORDS, INTERFACE_LANGUAGES
+from samenspel.directory.reference_data import (
+    AUDIENCE_WORDS,
+    FOR_RELATIVES_SLUGS,
+    INTERFACE_LANGUAGES,
+    LANGUAGES,
+    THEMES,
+)
+from samenspel.directory.reference_data import STOPWORDS as STOPWORDS_BY_LANGUAGE
 from samenspel.directory.search_index import AFTERNOON, EVENING, MORNING, vocabulary_version
 
 DISTANCES = (5, 10, 25, 50)
@@ -30,20 +39,30 @@ PAGE_SIZE = 20
 MAX_CONCEPTS = 8
 PARTS = {"morning": MORNING, "afternoon": AFTERNOON, "evening": EVENING}
 
-# Weights of the relevance score.
-W_THEME, W_THEME_BROADER, W_NAME, W_BODY, W_HINT = 10, 8, 3, 1, 4
+# Weights of the relevance score. Each theme the visitor asked for counts on its own: a group that has it
+# scores W_THEME, one with a narrower theme W_THEME_NARROWER, one with only the broader theme W_THEME_BROADER.
+W_THEME, W_THEME_NARROWER, W_THEME_BROADER = 10, 8, 4
+W_THEME_AS_ASKED = 1  # the asked theme without a narrower one beside it
+W_THEME_ALL = 3  # every theme a phrase names
+W_THEME_GENERAL = 8  # the broader theme only, without another narrower one: a general group on it
+W_THEME_RELATED = 3  # a related theme (reference/themes.json 'related'): it may help, after the theme itself
+W_NAME, W_BODY = 3, 1
+# For a relative, a group for relatives and loved ones as such (carers, family) fits a little on its own.
+W_FOR_RELATIVES = 3
+# How well a group fits the visitor multiplies what it matched: FIT_STEPS when it is all right, one step less
+# for each way it is not (a language they only partly follow or a second language they do not, the other
+# audience, women or men only when not asked, farther than NEAR_KM), at least 1. A group in a language the
+# visitor does not read at all, or for the other gender than asked, drops to 1.
+FIT_STEPS = 5
+NEAR_KM = 15
+# The languages everyone using an interface language is taken to follow in part: Dutch for everyone living
+# here, English for Dutch speakers.
+PARTLY_FOLLOWED = {code: ("nl",) for code in INTERFACE_LANGUAGES} | {"nl": ("en",)}
+# Distance bands (km): within a band, "new members welcome now" goes first, then the nearest.
+BANDS = (5, 10, 25, 50)
 
-# Words that say nothing about what someone looks for.
-STOPWORDS = frozenset(
-    """
-    de het een en of in op te van voor met bij om over naar aan als dat die dit er is zijn ben was ik je jij u
-    mijn me mij ons onze we wij hij zij ze hun hem haar wat wie waar hoe wel niet geen ook nog maar dan zo al
-    heb hebt heeft hebben zoek zoeken zoekt gezocht groep groepen lotgenoten lotgenotengroep lotgenotencontact
-    zelfhulp zelfhulpgroep praten contact mensen iemand graag help hulp
-    the a an and or in on to of for with at by about is are am be i you my me we our he she they their what who
-    where how not no also group groups peer support people someone looking look find help talk
-    """.split()
-)
+# Words that say nothing about what someone looks for, in any interface language (reference/stopwords.json).
+STOPWORDS = frozenset(text.fold(w) for words in STOPWORDS_BY_LANGUAGE.values() for w in words)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,10 +83,22 @@ class ParsedQuery:
     gender: str = ""
     corrections: dict[str, str] = dataclasses.field(default_factory=dict)
     truncated: bool = False
+    # Each thing asked for as a theme, on its own ("scheiding kinderen": divorce, and parenting); empty when the
+    # query was built from `themes` alone, which then count as one.
+    theme_sets: list[frozenset[int]] = dataclasses.field(default_factory=list)
+    # The languages the visitor reads: the interface language and the language the query is written in; or
+    # the meeting language they asked for by name ("in het Pools").
+    languages: tuple[str, ...] = ()
+    asked_languages: tuple[str, ...] = ()
+
+    def asked_theme_sets(self) -> list[frozenset[int]]:
+        if self.theme_sets:
+            return self.theme_sets
+        return [frozenset(t.pk for t in self.themes)] if self.themes else []
 
     @property
     def is_empty(self) -> bool:
-        return not (self.themes or self.concepts or self.relatives or self.gender)
+        return not (self.themes or self.concepts or self.relatives or self.gender or self.asked_languages)
 
 
 @dataclasses.dataclass
@@ -85,6 +116,20 @@ class Filters:
 
 
 @dataclasses.dataclass
+class Reason:
+    """Why a group is shown, in the words of the search: the themes asked for it has, whom it is for, how far."""
+
+    themes: list[Theme] = dataclasses.field(default_factory=list)
+    audience: str = ""  # "relatives", "women" or "men" when the visitor asked for it and the group is for them
+    language: Language | None = None  # the meeting language asked for, when the group meets in it
+    distance_km: float | None = None
+    online: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.themes or self.audience or self.language)
+
+
+@dataclasses.dataclass
 class Hit:
     group: Group
     score: float
@@ -96,6 +141,7 @@ class Hit:
     # two cards differ before anyone opens them.
     namesake: bool = False
     rhythm: str = ""
+    reason: Reason = dataclasses.field(default_factory=Reason)
 
 
 @dataclasses.dataclass
@@ -114,45 +160,105 @@ class Results:
 
 
 @dataclasses.dataclass(frozen=True)
+class Phrase:
+    """A theme name or synonym of several words, found in a query in any order ("zoon ... verongelukt")."""
+
+    words: tuple[frozenset[str], ...]  # per word of the phrase: its folded form and its stem
+    themes: frozenset[int]
+
+
+@dataclasses.dataclass(frozen=True)
 class Vocabulary:
     themes_by_phrase: dict[str, frozenset[int]]  # folded label/synonym (or its stem) -> theme ids
     audience_by_word: dict[str, str]  # folded word -> relatives / women / men
     index_words: tuple[str, ...]  # every index term, for typo correction
     phrase_words: tuple[str, ...]  # theme phrases of one word, for typo correction
     max_phrase_len: int
+    # Multi-word theme phrases by each of their word keys, for matching them in any order.
+    phrases_by_key: dict[str, tuple[Phrase, ...]] = dataclasses.field(default_factory=dict)
+    # Folded word (or stem) -> the interface languages whose lists hold it: tells the language of a query.
+    languages_by_key: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    # A language's name in any interface language, or in itself -> its code ("pools", "polski" -> pl).
+    language_names: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 STEM_LANGUAGES = ("nl", "en", "tr", "ar", "fa", "pl")
 
 
-def _phrase_keys(phrase: str) -> set[str]:
+# A stem shorter than this stands for too many words across nine languages ("man" from "manie", "has"
+# from Turkish "hasta"): such a word is found only as written.
+MIN_STEM = 4
+
+
+def _stem(word: str, language: str) -> str:
+    stem = text.stem(word, language)
+    return stem if len(stem) >= MIN_STEM else word
+
+
+def _phrase_keys(phrase: str, language: str | None = None) -> set[str]:
+    """The keys a phrase is found under: its folded words, and their stems in its own language (or in every one)."""
     words = text.words(phrase)
     if not words:
         return set()
     keys = {" ".join(words)}
-    for lang in STEM_LANGUAGES:
-        keys.add(" ".join(text.stem(w, lang) for w in words))
+    for lang in (language,) if language else STEM_LANGUAGES:
+        keys.add(" ".join(_stem(w, lang) for w in words))
     return keys
+
+
+def _label_terms(label: str) -> list[str]:
+    """A theme's name and its parts: "Demans (bunama)" is also "demans" and "bunama"; "ME/CVS" also "cvs"."""
+    parts = [p.strip() for p in re.split(r"[()/,]", label) if p.strip()]
+    return [label, *parts] if len(parts) > 1 else [label]
+
+
+def _word_keys(word: str, language: str) -> frozenset[str]:
+    return frozenset({word, _stem(word, language)})
 
 
 @lru_cache(maxsize=2)
 def _vocabulary(version: str) -> Vocabulary:
     by_phrase: dict[str, set[int]] = {}
+    by_language: dict[str, set[str]] = {}
+    phrases: dict[tuple[frozenset[str], ...], set[int]] = {}
+
+    def add(term: str, language: str, theme_id: int) -> None:
+        for key in _phrase_keys(term, language):
+            by_phrase.setdefault(key, set()).add(theme_id)
+            by_language.setdefault(key, set()).add(language)
+        words = text.words(term)
+        # In any order only with two words that carry meaning: "te veel eten" is found as written.
+        if len([w for w in words if w not in STOPWORDS]) > 1:
+            phrases.setdefault(tuple(_word_keys(w, language) for w in words), set()).add(theme_id)
+
     for theme in Theme.objects.all():
         for code in INTERFACE_LANGUAGES:
-            label = getattr(theme, f"label_{code}", "") or ""
-            for key in _phrase_keys(label):
-                by_phrase.setdefault(key, set()).add(theme.pk)
-    for theme_id, term in ThemeSynonym.objects.values_list("theme_id", "term"):
-        for key in _phrase_keys(term):
-            by_phrase.setdefault(key, set()).add(theme_id)
+            for term in _label_terms(getattr(theme, f"label_{code}", "") or ""):
+                add(term, code, theme.pk)
+    for theme_id, language, term in ThemeSynonym.objects.values_list("theme_id", "language", "term"):
+        add(term, language, theme_id)
     audience: dict[str, str] = {}
     for kind, per_language in AUDIENCE_WORDS.items():
-        for words in per_language.values():
+        for code, words in per_language.items():
             for word in words:
-                for key in _phrase_keys(word):
+                for key in _phrase_keys(word, code):
                     # A word both a relative and a gender ("man", "vrouw") is read as the relative.
                     audience.setdefault(key, kind)
+                    by_language.setdefault(key, set()).add(code)
+    for code, words in STOPWORDS_BY_LANGUAGE.items():
+        for word in words:
+            by_language.setdefault(text.fold(word), set()).add(code)
+    names: dict[str, str] = {}
+    for row in LANGUAGES:
+        for code, name in [*row["name"].items(), (row["code"], row["name_local"])]:
+            for key in _phrase_keys(name, code if code in INTERFACE_LANGUAGES else None):
+                if " " not in key:
+                    names.setdefault(key, row["code"])
+    by_key: dict[str, list[Phrase]] = {}
+    for word_keys, ids in phrases.items():
+        phrase = Phrase(words=word_keys, themes=frozenset(ids))
+        for key in set().union(*word_keys):
+            by_key.setdefault(key, []).append(phrase)
     index_words: set[str] = set()
     for name_terms in SearchDocument.objects.values_list("name_terms", flat=True).distinct().iterator():
         index_words.update(name_terms.split())
@@ -162,6 +268,9 @@ def _vocabulary(version: str) -> Vocabulary:
         index_words=tuple(sorted(index_words)),
         phrase_words=tuple(sorted(k for k in by_phrase if " " not in k)),
         max_phrase_len=max((k.count(" ") + 1 for k in by_phrase), default=1),
+        phrases_by_key={k: tuple(v) for k, v in by_key.items()},
+        languages_by_key={k: frozenset(v) for k, v in by_language.items()},
+        language_names=names,
     )
 
 
@@ -178,61 +287,177 @@ def _correct(word: str, choices: Sequence[str]) -> str:
     if not limit or not choices:
         return ""
     match = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=limit)
-    return match[0] if match else ""
+    # Never to a short word: "slaat" is not a typo of the abbreviation "slaa".
+    return match[0] if match and len(match[0]) >= MIN_STEM + 1 else ""
+
+
+def _query_keys(word: str) -> set[str]:
+    """Every key a query word may be found under: the language of a query is not known beforehand."""
+    return {word} | {_stem(word, lang) for lang in STEM_LANGUAGES}
+
+
+def _theme_ids(phrase: str, vocab: Vocabulary) -> frozenset[int] | None:
+    return vocab.themes_by_phrase.get(phrase) or next(
+        (vocab.themes_by_phrase[k] for k in sorted(_phrase_keys(phrase)) if k in vocab.themes_by_phrase), None
+    )
+
+
+def _audience(word: str, vocab: Vocabulary) -> str:
+    return vocab.audience_by_word.get(word) or next(
+        (vocab.audience_by_word[k] for k in sorted(_phrase_keys(word)) if k in vocab.audience_by_word), ""
+    )
+
+
+# Joints of Dutch compounds: "kanker|patiënten", "rouw|groep", "zelfhulp|s|groep", "ouder|en|avond".
+LINKERS = ("", "s", "en", "e")
+MIN_PART = 3
+
+
+def _split_compound(word: str, vocab: Vocabulary) -> list[str]:
+    """A compound written as one word, as its parts, when one part is a theme word and the other is known.
+
+    "rouwgroep" -> ["rouw", "groep"], "kankerpatiënten" -> ["kanker", "patiënten"]. Known means a theme word,
+    a word of the index, an audience word or a stopword; the longest theme part wins. [] when no split fits.
+    """
+    if len(word) < 2 * MIN_PART + 1:
+        return []
+    best: tuple[int, list[str]] | None = None
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        for linker in LINKERS:
+            if linker and not head.endswith(linker):
+                continue
+            left = head[: len(head) - len(linker)] if linker else head
+            if len(left) < MIN_PART:
+                continue
+            left_theme, tail_theme = _theme_ids(left, vocab), _theme_ids(tail, vocab)
+            if not (left_theme or tail_theme):
+                continue
+            if not (left_theme or _known_word(left, vocab)) or not (tail_theme or _known_word(tail, vocab)):
+                continue
+            weight = (len(left) if left_theme else 0) + (len(tail) if tail_theme else 0)
+            if best is None or weight > best[0]:
+                best = (weight, [left, tail])
+    return best[1] if best else []
+
+
+def _known_word(word: str, vocab: Vocabulary) -> bool:
+    return (
+        word in STOPWORDS
+        or bool(_audience(word, vocab))
+        or any(_in_sorted(vocab.index_words, k) for k in text.query_stems(word, STEM_LANGUAGES))
+    )
+
+
+def _language_named(word: str, vocab: Vocabulary) -> str:
+    """The code of the language this word names, as a name or an adjective ("pools", "poolse", "soomaaliyeed")."""
+    for key in sorted(_query_keys(word)):
+        if key in vocab.language_names:
+            return vocab.language_names[key]
+    for cut in range(len(word) - 1, MIN_STEM, -1):
+        if word[:cut] in vocab.language_names and cut >= MIN_STEM + 1:
+            return vocab.language_names[word[:cut]]
+    return ""
+
+
+def _languages_of(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:
+    """The interface languages whose word lists hold the most of these words (stopwords count too)."""
+    counts: dict[str, int] = {}
+    for word in words:
+        found: set[str] = set()
+        for key in _query_keys(word):
+            found |= vocab.languages_by_key.get(key, frozenset())
+        for code in found:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return ()
+    most = max(counts.values())
+    return tuple(sorted(code for code, n in counts.items() if n == most))
 
 
 def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
-    """Turn what someone typed into themes, hints (relatives, women, men) and words to match."""
+    """Turn what someone typed into themes, hints (relatives, women, men), languages and words to match."""
     truncated = len(raw) > text.MAX_QUERY_CHARS
     query = ParsedQuery(raw=raw[: text.MAX_QUERY_CHARS], truncated=truncated)
     vocab = vocabulary()
     words = text.words(query.raw)
     languages = tuple(dict.fromkeys((interface_language, *STEM_LANGUAGES)))
-    theme_ids: set[int] = set()
+    theme_sets: list[frozenset[int]] = []
     corrected_themes: dict[str, frozenset[int]] = {}
-    i = 0
-    while i < len(words):
-        # Longest theme phrase first ("geen zin meer"), then single words.
-        for size in range(min(vocab.max_phrase_len, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + size])
-            ids = vocab.themes_by_phrase.get(phrase) or next(
-                (vocab.themes_by_phrase[k] for k in sorted(_phrase_keys(phrase)) if k in vocab.themes_by_phrase), None
-            )
+    asked_languages = [code for code in (_language_named(w, vocab) for w in words) if code]
+
+    def add_concept(word: str) -> None:
+        if word not in STOPWORDS and len(query.concepts) < MAX_CONCEPTS:
+            query.concepts.append(Concept(word=word, terms=frozenset(text.query_stems(word, languages))))
+
+    # Phrases of several words, in any order and with words between ("mijn zoon is verongelukt"): their words
+    # are spoken for, so "zoon" there says what happened, not for whom the visitor looks.
+    in_phrase: set[int] = set()
+    keys = [_query_keys(w) for w in words]
+    for phrase in {p for k in keys for key in k for p in vocab.phrases_by_key.get(key, ())}:
+        positions: list[int] = []
+        for alternatives in phrase.words:
+            at = next((i for i, k in enumerate(keys) if i not in positions and k & alternatives), None)
+            if at is None:
+                break
+            positions.append(at)
+        else:
+            theme_sets.append(phrase.themes)
+            in_phrase.update(positions)
+
+    pending = list(enumerate(words))
+    while pending:
+        i, word = pending[0]
+        # Longest theme phrase of adjacent words first ("geen zin meer"), then single words.
+        run = [w for _j, w in pending[: vocab.max_phrase_len]]
+        for size in range(len(run), 0, -1):
+            ids = _theme_ids(" ".join(run[:size]), vocab) if size > 1 or word not in STOPWORDS else None
             if ids:
-                theme_ids |= ids
+                theme_sets.append(ids)
                 # The words still count as text: a group that names its theme ranks higher.
-                for word in words[i : i + size]:
-                    if word not in STOPWORDS and len(query.concepts) < MAX_CONCEPTS:
-                        query.concepts.append(Concept(word=word, terms=frozenset(text.query_stems(word, languages))))
-                i += size
+                for w in run[:size]:
+                    add_concept(w)
+                del pending[:size]
                 break
         else:
-            word = words[i]
-            i += 1
-            kind = vocab.audience_by_word.get(word) or next(
-                (vocab.audience_by_word[k] for k in sorted(_phrase_keys(word)) if k in vocab.audience_by_word), None
-            )
-            if kind == "relatives":
-                query.relatives = True
-            elif kind in ("women", "men"):
-                query.gender = kind
-            elif word not in STOPWORDS and len(query.concepts) < MAX_CONCEPTS:
-                terms = text.query_stems(word, languages)
-                fixed = _correct(word, vocab.phrase_words) if not _known(terms, vocab) else ""
-                if fixed:
-                    theme_ids |= vocab.themes_by_phrase[fixed]
-                    corrected_themes[word] = vocab.themes_by_phrase[fixed]
-                    continue
-                fixed = _correct(word, vocab.index_words) if not _known(terms, vocab) else ""
-                if fixed:
-                    query.corrections[word] = fixed
-                    terms = {fixed}
-                query.concepts.append(Concept(word=word, terms=frozenset(terms), corrected_from=word if fixed else ""))
+            del pending[0]
+            kind = _audience(word, vocab)
+            if kind and i not in in_phrase:
+                if kind == "relatives":
+                    query.relatives = True
+                elif kind in ("women", "men"):
+                    query.gender = kind
+                continue
+            if kind or word in STOPWORDS or _language_named(word, vocab) or len(query.concepts) >= MAX_CONCEPTS:
+                continue
+            terms = text.query_stems(word, languages)
+            known = _known(terms, vocab)
+            parts = [] if _theme_ids(word, vocab) else _split_compound(word, vocab)
+            if parts:
+                # The parts are read as words of their own; the whole word still matches as written.
+                if known:
+                    add_concept(word)
+                pending[0:0] = [(i, part) for part in parts]
+                continue
+            fixed = _correct(word, vocab.phrase_words) if not known else ""
+            if fixed:
+                theme_sets.append(vocab.themes_by_phrase[fixed])
+                corrected_themes[word] = vocab.themes_by_phrase[fixed]
+                continue
+            fixed = _correct(word, vocab.index_words) if not known else ""
+            if fixed:
+                query.corrections[word] = fixed
+                terms = {fixed}
+            query.concepts.append(Concept(word=word, terms=frozenset(terms), corrected_from=word if fixed else ""))
     cached = _themes_by_id(vocabulary_version())
+    query.theme_sets = list(dict.fromkeys(s for s in theme_sets if s))[:MAX_CONCEPTS]
+    theme_ids = set().union(*query.theme_sets) if query.theme_sets else set()
     query.themes = [cached[i] for i in sorted(theme_ids) if i in cached]
     for word, ids in corrected_themes.items():
         # Show the correction as the theme's name in the visitor's language, not the synonym that matched.
         query.corrections[word] = ", ".join(t.label for t in query.themes if t.pk in ids)
+    query.asked_languages = tuple(dict.fromkeys(asked_languages))
+    query.languages = query.asked_languages or tuple(dict.fromkeys((interface_language, *_languages_of(words, vocab))))
     return query
 
 
@@ -241,8 +466,6 @@ def _known(terms: set[str] | frozenset[str], vocab: Vocabulary) -> bool:
 
 
 def _in_sorted(items: tuple[str, ...], value: str) -> bool:
-    import bisect
-
     i = bisect.bisect_left(items, value)
     return i < len(items) and items[i] == value
 
@@ -275,6 +498,7 @@ def expand_themes(themes: Sequence[Theme]) -> tuple[set[int], set[int]]:
 class Backend:
     # Seconds since 1970 of the last check, so ranking needs no datetime parsing per row.
     verified_epoch = "0"
+    least = "LEAST"  # the smaller of two numbers
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         raise NotImplementedError
@@ -282,6 +506,7 @@ class Backend:
 
 class SQLiteBackend(Backend):
     verified_epoch = "COALESCE(CAST(strftime('%%s', d.verified_at) AS REAL), 0)"
+    least = "MIN"
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         alternatives = " OR ".join(f'"{t}"' for t in sorted(terms))
@@ -381,23 +606,134 @@ def _place_branches(filters: Filters, place: _Place | None) -> list[tuple[str, l
     return [near, online] if near else [("1 = 1", [])]
 
 
-def _score_sql(query: ParsedQuery, db: Backend) -> tuple[str, list[Any], list[str], list[Any]]:
-    """(score expression, its parameters, the match conditions, their parameters)."""
+@lru_cache(maxsize=2)
+def _relatives_theme_ids(version: str) -> frozenset[int]:
+    return frozenset(Theme.objects.filter(slug__in=FOR_RELATIVES_SLUGS).values_list("pk", flat=True))
+
+
+@lru_cache(maxsize=2)
+def _related_theme_ids(version: str) -> dict[int, frozenset[int]]:
+    """Themes that help one another's people, both ways (reference/themes.json 'related': divorce and single
+    parents, suicide and grief)."""
+    ids = dict(Theme.objects.values_list("slug", "pk"))
+    related: dict[int, set[int]] = {}
+    for row in THEMES:
+        for other in row.get("related", []):
+            if row["slug"] in ids and other in ids:
+                related.setdefault(ids[row["slug"]], set()).add(ids[other])
+                related.setdefault(ids[other], set()).add(ids[row["slug"]])
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+@lru_cache(maxsize=2)
+def _theme_parents(version: str) -> dict[int, int | None]:
+    return dict(Theme.objects.values_list("pk", "parent_id"))
+
+
+@dataclasses.dataclass(frozen=True)
+class ThemeMatch:
+    """One thing asked for as themes: the themes themselves, the narrower ones, and the broader ones above them."""
+
+    direct: frozenset[int]
+    narrower: frozenset[int]
+    broader: frozenset[int]
+    related: frozenset[int] = frozenset()
+    # Narrower themes of the broader ones that are not what was asked: a group on the broader theme with one of
+    # these is about something else (a twelve-step group on drugs for a drinking son); without, it is general.
+    siblings: frozenset[int] = frozenset()
+
+    def weight(self, theme_ids: set[int]) -> int:
+        if theme_ids & self.direct:
+            return W_THEME
+        if theme_ids & self.narrower:
+            return W_THEME_NARROWER
+        if theme_ids & (self.broader | self.related):
+            return W_THEME_BROADER
+        return 0
+
+
+def theme_matches(query: ParsedQuery) -> list[ThemeMatch]:
+    version = vocabulary_version()
+    by_id, parents, see_also = _themes_by_id(version), _theme_parents(version), _related_theme_ids(version)
+    out: list[ThemeMatch] = []
+    for ids in query.asked_theme_sets():
+        direct, narrower = expand_themes([by_id[i] for i in sorted(ids) if i in by_id])
+        broader: set[int] = set()
+        for theme_id in direct:
+            parent = parents.get(theme_id)
+            while parent is not None and parent not in broader:
+                broader.add(parent)
+                parent = parents.get(parent)
+        related = set().union(*(see_also.get(i, frozenset()) for i in direct)) if direct else set()
+        below_broader = expand_themes([by_id[i] for i in broader if i in by_id])[1]
+        out.append(
+            ThemeMatch(
+                frozenset(direct),
+                frozenset(narrower),
+                frozenset(broader - direct - narrower),
+                frozenset(related - direct - narrower - broader),
+                frozenset(below_broader - direct - narrower - broader),
+            )
+        )
+    return out
+
+
+def _score_sql(
+    query: ParsedQuery, db: Backend, distance: str = "", distance_params: Sequence[Any] = ()
+) -> tuple[str, list[Any], list[str], list[Any]]:
+    """(score expression, its parameters, the match conditions, their parameters).
+
+    The score is what fits times how well it fits. What fits: per theme asked for, the best of direct,
+    narrower and broader; per word, the name and the description; for a relative, the groups for relatives.
+    How well: FIT_STEPS, one step less for each way the group is not quite for this visitor (see _misses_sql).
+    """
+    if query.is_empty:
+        return "0", [], [], []  # nothing asked: every group, nearest first
     parts: list[str] = []
     params: list[Any] = []
+    matched_themes: set[int] = set()
+    for match in theme_matches(query):
+        cases: list[str] = []
+        if 1 < len(match.direct) <= MAX_CONCEPTS:
+            # A phrase that names several themes at once ("na zelfmoord": suicide and grief) fits a group on
+            # all of them best.
+            alls = [db.text_match("facet_terms", frozenset({f"t{i}"})) for i in sorted(match.direct)]
+            cases.append(f"WHEN {' AND '.join(e for e, _p in alls)} THEN {W_THEME + W_THEME_ALL}")
+            params += [v for _e, p in alls for v in p]
+        if match.direct and match.narrower:
+            # A group on the theme as asked fits better than one on a narrower case of it as well ("my husband
+            # died": a grief group before the group for parents who lost a child).
+            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.direct))
+            narrower, narrower_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.narrower))
+            cases.append(f"WHEN {expr} AND NOT {narrower} THEN {W_THEME + W_THEME_AS_ASKED}")
+            params += p + narrower_p
+        if match.broader and match.siblings:
+            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.broader))
+            other, other_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in match.siblings))
+            # Only the broader theme, in general: relatives of anyone with an addiction, for a drinking son.
+            cases.append(f"WHEN {expr} AND NOT {other} THEN {W_THEME_GENERAL}")
+            params += p + other_p
+        for ids, weight, finds in (
+            (match.direct, W_THEME, True),
+            (match.narrower, W_THEME_NARROWER, True),
+            # A broader theme ranks, but does not find: "relatieverslaving" finds no gambling groups.
+            (match.broader, W_THEME_BROADER, False),
+            (match.related, W_THEME_RELATED, True),
+        ):
+            if ids:
+                expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in ids))
+                cases.append(f"WHEN {expr} THEN {weight}")
+                params += p
+                if finds:
+                    matched_themes |= ids
+        if cases:
+            parts.append(f"CASE {' '.join(cases)} ELSE 0 END")
     matches: list[str] = []
     match_params: list[Any] = []
-    direct, narrower = expand_themes(query.themes)
-    theme_cases: list[str] = []
-    for ids, weight in ((direct, W_THEME), (narrower, W_THEME_BROADER)):
-        if ids:
-            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in ids))
-            theme_cases.append(f"WHEN {expr} THEN {weight}")
-            params += p
-            matches.append(expr)
-            match_params += p
-    if theme_cases:
-        parts.append(f"CASE {' '.join(theme_cases)} ELSE 0 END")
+    if matched_themes:
+        expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in matched_themes))
+        matches.append(expr)
+        match_params += p
     for concept in query.concepts:
         for column, weight in (("name_terms", W_NAME), ("body_terms", W_BODY)):
             expr, p = db.text_match(column, concept.terms)
@@ -405,12 +741,62 @@ def _score_sql(query: ParsedQuery, db: Backend) -> tuple[str, list[Any], list[st
             params += p
             matches.append(expr)
             match_params += p
+    if not parts:
+        parts.append("1")  # only hints (a relative, women, men): every group qualifies, the fit ranks them
     if query.relatives:
-        parts.append(f"CASE WHEN d.audience IN ('relatives', 'both') THEN {W_HINT} ELSE 0 END")
+        relatives_themes = _relatives_theme_ids(vocabulary_version())
+        if relatives_themes:
+            # A relative also finds the groups for relatives and loved ones as such (carers, family), after
+            # the groups about what they asked.
+            expr, p = db.text_match("facet_terms", frozenset(f"t{i}" for i in relatives_themes))
+            parts.append(f"CASE WHEN {expr} THEN {W_FOR_RELATIVES} ELSE 0 END")
+            params += p
+            if matched_themes:
+                matches.append(expr)
+                match_params += p
+    misses, misses_params = _misses_sql(query, db, distance, distance_params)
+    score = f"({' + '.join(parts)}) * ({FIT_STEPS} - {db.least}({misses}, {FIT_STEPS - 1}))"
+    return score, params + misses_params, matches, match_params
+
+
+def _misses_sql(
+    query: ParsedQuery, db: Backend, distance: str, distance_params: Sequence[Any]
+) -> tuple[str, list[Any]]:
+    """How many ways a group is not quite for this visitor, as SQL: each costs one step of FIT_STEPS.
+
+    A language they do not read (two steps when they do not even partly follow it, as Dutch for everyone
+    here), a language beside it they do not read (the group is mainly for its speakers), for relatives when
+    they asked for themselves or the other way round, women or men only when they did not ask for it (or the
+    other one), farther than NEAR_KM.
+    """
+    terms: list[str] = []
+    params: list[Any] = []
+    reads = set(query.languages)
+    # A meeting language asked for by name is what they want: no other language is "partly" good then.
+    partly = set() if query.asked_languages else {c for lang in reads for c in PARTLY_FOLLOWED.get(lang, ())} - reads
+    if reads:
+        expr, p = db.text_match("facet_terms", frozenset(f"l{c}" for c in reads))
+        near, near_p = db.text_match("facet_terms", frozenset(f"l{c}" for c in partly | reads))
+        terms.append(f"(CASE WHEN {expr} THEN 0 WHEN {near} THEN 1 ELSE {FIT_STEPS} END)")
+        params += p + near_p
+        others = frozenset(f"l{c}" for c in _languages_by_code(vocabulary_version()) if c not in reads | partly)
+        if others:
+            expr, p = db.text_match("facet_terms", others)
+            terms.append(f"(CASE WHEN {expr} THEN 1 ELSE 0 END)")
+            params += p
+    if query.relatives:
+        terms.append("(CASE WHEN d.audience = 'affected' THEN 1 ELSE 0 END)")
+    else:
+        terms.append("(CASE WHEN d.audience = 'relatives' THEN 1 ELSE 0 END)")
     if query.gender:
-        parts.append(f"CASE WHEN d.gender = %s THEN {W_HINT} ELSE 0 END")
+        terms.append(f"(CASE WHEN d.gender = %s THEN 0 WHEN d.gender = 'everyone' THEN 1 ELSE {FIT_STEPS} END)")
         params.append(query.gender)
-    return (" + ".join(parts) or "0"), params, matches, match_params
+    else:
+        terms.append("(CASE WHEN d.gender = 'everyone' THEN 0 ELSE 1 END)")
+    if distance:
+        terms.append(f"(CASE WHEN {distance} > %s THEN 1 ELSE 0 END)")
+        params += [*distance_params, (NEAR_KM / KM_PER_DEGREE) ** 2]
+    return "(" + " + ".join(terms) + ")", params
 
 
 @dataclasses.dataclass(frozen=True)
@@ -433,33 +819,55 @@ def rank(
 ) -> tuple[list[Ranked], int]:
     """(the matching groups best first, from `offset`, at most `limit` of them; how many match in all).
 
-    Relevance first, then the nearest, then the most recently checked; the id keeps ties stable.
-    The database sorts and counts, so only one page of rows travels to Python.
+    Relevance first (a second copy of a group with the same name, themes and languages goes down), then the
+    distance band, then "new members welcome now", then the nearest, then the most recently checked; the id
+    keeps ties stable. The database sorts and counts, so only one page of rows travels to Python.
     """
     db = backend()
     place = _Place(origin.latitude, origin.longitude, filters.distance) if origin is not None else None
     where, params = _filter_sql(filters, db)
-    score, score_params, matches, match_params = _score_sql(query, db)
+    distance, distance_params = place.sql if place is not None else ("CAST(NULL AS DOUBLE PRECISION)", [])
+    score, score_params, matches, match_params = _score_sql(
+        query, db, distance if place is not None else "", distance_params
+    )
     # With only hints (relatives, women) or no words at all, every group qualifies and the hints rank them.
     if matches:
         where.append("(" + " OR ".join(matches) + ")")
         params += match_params
-    distance, distance_params = place.sql if place is not None else ("CAST(NULL AS DOUBLE PRECISION)", [])
     branches: list[str] = []
-    all_params: list[Any] = []
+    branch_params: list[Any] = []
     for condition, place_params in _place_branches(filters, place):
         # Every value travels as a parameter; the SQL text holds only fixed fragments and placeholders.
         branches.append(
-            f"SELECT d.group_id, d.latitude, d.longitude, d.facet_terms, {db.verified_epoch} AS verified, "  # noqa: S608
-            f"{score} AS score, {distance} AS distance FROM directory_searchdocument d WHERE "
-            + " AND ".join([condition, *where])
+            "SELECT d.group_id, d.latitude, d.longitude, d.facet_terms, d.name_terms, d.welcomes_new, "  # noqa: S608
+            f"{db.verified_epoch} AS verified, {score} AS score, {distance} AS distance "
+            "FROM directory_searchdocument d WHERE " + " AND ".join([condition, *where])
         )
-        all_params += score_params + distance_params + place_params + params
+        branch_params += score_params + distance_params + place_params + params
+    near_first = f"COALESCE(distance, {FAR}) ASC, verified DESC, group_id ASC"
+    band_params: list[Any] = []
+    if query.is_empty:
+        # Nothing asked: a plain list of what is near, nearest first.
+        adjusted, order = "score", near_first
+    else:
+        # A second copy counts as fitting one step less (score is a multiple of the fit, see _score_sql).
+        adjusted = (
+            f"score * (CASE WHEN ROW_NUMBER() OVER (PARTITION BY name_terms, facet_terms "
+            f"ORDER BY score DESC, {near_first}) = 1 THEN {FIT_STEPS} ELSE {FIT_STEPS - 1} END)"
+        )
+        band_cases = " ".join(f"WHEN distance <= %s THEN {i}" for i in range(len(BANDS)))
+        band_params = [(km / KM_PER_DEGREE) ** 2 for km in BANDS]
+        order = (
+            f"CASE WHEN distance IS NULL THEN {len(BANDS) + 1} {band_cases} ELSE {len(BANDS)} END ASC, "
+            f"welcomes_new DESC, {near_first}"
+        )
     sql = (
-        "SELECT group_id, latitude, longitude, facet_terms, score, COUNT(*) OVER () FROM ("  # noqa: S608
+        "SELECT group_id, latitude, longitude, facet_terms, ranked, COUNT(*) OVER () FROM ("  # noqa: S608
+        f"SELECT c.*, {adjusted} AS ranked FROM ("
         + " UNION ALL ".join(branches)
-        + f") AS c ORDER BY score DESC, COALESCE(distance, {FAR}) ASC, verified DESC, group_id ASC"
+        + f") AS c) AS r ORDER BY ranked DESC, {order}"
     )
+    all_params = branch_params + band_params
     if limit is not None:
         sql += " LIMIT %s OFFSET %s"
         all_params += [limit, offset]
@@ -468,7 +876,7 @@ def rank(
         rows = cursor.fetchall()
         if not rows and offset:
             # Past the last page: count, so the caller can show the last page instead.
-            cursor.execute(f"SELECT COUNT(*) FROM ({' UNION ALL '.join(branches)}) AS c", all_params[:-2])  # noqa: S608
+            cursor.execute(f"SELECT COUNT(*) FROM ({' UNION ALL '.join(branches)}) AS c", branch_params)  # noqa: S608
             return [], int(cursor.fetchone()[0])
     ranked = [
         Ranked(
@@ -484,6 +892,42 @@ def rank(
         for row in rows
     ]
     return ranked, int(rows[0][5]) if rows else 0
+
+
+def reason(
+    query: ParsedQuery,
+    group: Group,
+    theme_ids: set[int],
+    language_codes: set[str],
+    distance_km: float | None,
+    matches: Sequence[ThemeMatch] | None = None,
+) -> Reason:
+    """Why this group is shown for this query: the themes asked for it has, the audience asked for, the language."""
+    version = vocabulary_version()
+    by_id, languages = _themes_by_id(version), _languages_by_code(version)
+    best: dict[int, int] = {}
+    for match in theme_matches(query) if matches is None else matches:
+        for theme_id in theme_ids:
+            weight = match.weight({theme_id})
+            if weight and weight > best.get(theme_id, 0):
+                best[theme_id] = weight
+    # The themes that fit best first; a broader theme only when nothing nearer fits.
+    top = max(best.values(), default=0)
+    shown = sorted((i for i, w in best.items() if w == top or w > W_THEME_BROADER), key=lambda i: (-best[i], i))
+    audience = ""
+    if query.relatives and group.audience in ("relatives", "both"):
+        audience = "relatives"
+    elif query.gender and group.gender == query.gender:
+        audience = query.gender
+    language = next((languages[c] for c in query.asked_languages if c in languages and c in language_codes), None)
+    location = group.location
+    return Reason(
+        themes=[by_id[i] for i in shown if i in by_id],
+        audience=audience,
+        language=language,
+        distance_km=distance_km,
+        online=location is None or location.disclosure == "online",
+    )
 
 
 def run(
@@ -504,11 +948,14 @@ def run(
     themes, languages = _themes_by_id(version), _languages_by_code(version)
     hits = []
     now = datetime.datetime.now(tz=datetime.UTC)
+    matches = theme_matches(query)
     for r in chosen:
         group = groups[r.group_id]
         # A paused group keeps its schedule for when it starts again; a date from it would send people to a closed door.
         upcoming = [] if group.status == GroupStatus.PAUSED else group.next_meetings(count=1, after=now)
         facets = r.facets.split()
+        theme_ids = {int(f[1:]) for f in facets if f[0] == "t"}
+        language_codes = {f[1:] for f in facets if f[0] == "l"}
         hits.append(
             Hit(
                 group=group,
@@ -517,6 +964,7 @@ def run(
                 next_meeting=upcoming[0] if upcoming else None,
                 themes=[themes[int(f[1:])] for f in facets if f[0] == "t" and int(f[1:]) in themes],
                 languages=[languages[f[1:]] for f in facets if f[0] == "l" and f[1:] in languages],
+                reason=reason(query, group, theme_ids, language_codes, r.distance_km, matches),
             )
         )
     return hits, total, page
