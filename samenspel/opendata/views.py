@@ -21,7 +21,7 @@ PROFILE_DIR = Path(settings.BASE_DIR) / "docs" / "hsds-profile"
 @require_GET
 @rate_limited()
 def meeting_guide(request: HttpRequest) -> JsonResponse:
-    """Every weekly meeting on the public map, in the Meeting Guide format (code4recovery spec)."""
+    """Every coming meeting on the public map, in the Meeting Guide format (code4recovery spec; see feeds.py)."""
     result: list[dict[str, object]] = []
     for group in feeds.meeting_guide_groups():
         url = request.build_absolute_uri(reverse("finder:group", kwargs={"slug": group.slug}))

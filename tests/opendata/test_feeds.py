@@ -64,9 +64,13 @@ def test_an_area_only_place_is_given_as_its_town_only(client: Client, group: Gro
     assert "Boogstraat" not in client.get("/api/meeting-guide.json").content.decode()
 
 
-def test_only_weekly_schedules_are_in_the_meeting_guide_feed(client: Client, group: Group) -> None:
+def test_a_monthly_schedule_is_in_the_meeting_guide_feed_with_its_rhythm_in_the_notes(
+    client: Client, group: Group
+) -> None:
     group.schedules.update(kind="monthly_nth_weekday", nth=1)
-    assert meetings_of(client, group) == []
+    (meeting,) = meetings_of(client, group)
+    assert meeting["day"] == 4  # still Thursday: the first Thursday of the month
+    assert str(meeting["notes"]).startswith("Meets every first Thursday of the month.")
 
 
 def test_the_region_calendar_parses_and_holds_the_groups_found(client: Client, group: Group) -> None:
