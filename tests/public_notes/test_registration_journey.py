@@ -48,6 +48,10 @@ def test_an_initiator_registers_a_group_without_an_account_and_becomes_its_conta
     assert arabic.get_attribute("html", "dir") == "rtl"
     assert_fits_320(arabic)
     check_a11y(arabic, "register form ar")
+    arabic.goto(base + "/groep-aanmelden/verstuurd/")
+    check_a11y(arabic, "register sent ar")
+    arabic.goto(base + "/groep-aanmelden/bevestigen/geen-geldige-link/")
+    check_a11y(arabic, "register link invalid ar")
 
     # From the empty search to the form, in Dutch, on a small screen without JavaScript.
     initiator = make_page(viewport=(320, 800), javascript=False)
@@ -74,7 +78,11 @@ def test_an_initiator_registers_a_group_without_an_account_and_becomes_its_conta
     check_a11y(initiator, "register sent nl")
     assert Registration.objects.get().status == RegistrationStatus.UNCONFIRMED
 
-    initiator.goto(base + _mailed(smtp_sink, INITIATOR, "/groep-aanmelden/bevestigen/"))
+    confirm = base + _mailed(smtp_sink, INITIATOR, "/groep-aanmelden/bevestigen/")
+    arabic.goto(confirm)
+    assert_fits_320(arabic)
+    check_a11y(arabic, "register confirm ar")
+    initiator.goto(confirm)
     check_a11y(initiator, "register confirm nl")
     initiator.click("main form button[type=submit]")
     assert Registration.objects.get().status == RegistrationStatus.PENDING

@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from samenspel.core.crypto import PREFIX
@@ -267,3 +267,27 @@ def test_the_purge_deletes_decided_registrations_after_their_days_and_unconfirme
     Registration.objects.filter(pk=waiting.pk).update(delete_after=timezone.localdate() - datetime.timedelta(days=1))
     call_command("purge_public_notes")
     assert Registration.objects.count() == 0
+
+
+def test_a_bot_filling_the_honeypot_sees_the_same_page_and_nothing_is_stored(client: Client, group: Group) -> None:
+    response = _post(client, group.support_point, website="http://spam.example")
+    assert response.status_code == 302 and response["Location"] == "/groep-aanmelden/verstuurd/"
+    assert Registration.objects.count() == 0 and len(mail.outbox) == 0
+
+
+def test_registrations_share_the_public_notes_rate_limit(client: Client, group: Group) -> None:
+    with override_settings(PUBLIC_NOTE_RATE_LIMIT=2):
+        assert _post(client, group.support_point, name="Een").status_code == 302
+        assert client.post(f"/groep/{group.slug}/klopt-er-iets-niet/", {"kind": "other"}).status_code == 302
+        assert _post(client, group.support_point, name="Twee").status_code == 429
+    assert Registration.objects.count() == 1
+
+
+def test_a_place_the_directory_refuses_at_approval_is_said_and_nothing_is_made(client: Client, group: Group) -> None:
+    registration = _confirmed(client, group.support_point)
+    Registration.objects.filter(pk=registration.pk).update(pc4="0999")  # a postcode area that no longer exists
+    sign_in(client, _editor(group))
+    response = client.post(f"/werkplek/aanmelding/{registration.uuid}/", {"action": "approve", "status": "active"})
+    assert response.status_code == 400 and "0999" in response.content.decode()
+    assert Registration.objects.get().status == RegistrationStatus.PENDING
+    assert not Group.objects.filter(name_nl="Vrouwengroep Woensel").exists()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ from samenspel.public_notes.models import (
     RegistrationKind,
     RegistrationStatus,
 )
-from samenspel.workspace.access import group_for_user, support_point_for_user
+from samenspel.workspace.access import SupportPointAccess, group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 
 
@@ -157,9 +158,15 @@ def registration_detail(request: HttpRequest, registration_uuid: str) -> HttpRes
         if action == "approve":
             approve = ApproveRegistrationForm(request.POST)
             if approve.is_valid():
-                group = registrations.registration_approve(
-                    registration=found, status=approve.cleaned_data["status"], actor=request.user
-                )
+                try:
+                    group = registrations.registration_approve(
+                        registration=found, status=approve.cleaned_data["status"], actor=request.user
+                    )
+                except ValidationError as exc:
+                    # What the directory refuses (a place it no longer knows): said, nothing made.
+                    for error in exc.messages:
+                        approve.add_error(None, error)
+                    return _registration_page(request, found, access, approve, ask, decline, status=400)
                 messages.success(
                     request,
                     _("The group %(group)s is on the map; its initiator got a link to become its contact person.")
@@ -178,6 +185,19 @@ def registration_detail(request: HttpRequest, registration_uuid: str) -> HttpRes
                 registrations.registration_decline(registration=found, reason=decline.cleaned_data["reason"])
                 messages.success(request, _("Declined. The initiator got your reason by e-mail."))
                 return redirect("public_notes:registrations", slug=access.support_point.slug)
+    return _registration_page(request, found, access, approve, ask, decline)
+
+
+def _registration_page(
+    request: HttpRequest,
+    found: Registration,
+    access: SupportPointAccess,
+    approve: forms.Form,
+    ask: forms.Form,
+    decline: forms.Form,
+    *,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "sp": access.support_point,
         "registration": found,
@@ -189,4 +209,4 @@ def registration_detail(request: HttpRequest, registration_uuid: str) -> HttpRes
         "decline": decline,
         "can_write": access.can_write and found.is_open,
     }
-    return render(request, "public_notes/registration_detail.html", context)
+    return render(request, "public_notes/registration_detail.html", context, status=status)
