@@ -40,7 +40,7 @@ from samenspel.directory.models import (
     SearchDocument,
     Theme,
 )
-from samenspel.directory.services import group_create, location_create
+from samenspel.directory.services import group_create, group_verify, location_create
 from samenspel.directory.slugs import new_slug
 from samenspel.public_notes.conf import registration_retention_days, unconfirmed_wish_days
 from samenspel.public_notes.models import OPEN_REGISTRATION, Registration, RegistrationStatus
@@ -234,6 +234,8 @@ def registration_approve(*, registration: Registration, status: str, actor: Acto
         location=location,
         contact_email=registration.email,
     )
+    # The support point has just checked it: the entry starts fresh (directory/freshness.py).
+    group_verify(group=group, actor=actor)
     registration.group = group
     _decided(registration, RegistrationStatus.APPROVED)
     user = user_for_email(registration.email)
