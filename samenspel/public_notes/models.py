@@ -155,10 +155,14 @@ class RegistrationQuerySet(models.QuerySet["Registration"]):
     def to_review(self) -> RegistrationQuerySet:
         return self.filter(status__in=(RegistrationStatus.PENDING, RegistrationStatus.ASKED))
 
-    def expired(self, today: datetime.date, *, unconfirmed_since: datetime.datetime) -> RegistrationQuerySet:
-        """Decided and past its date, or never confirmed in time."""
+    def expired(
+        self, today: datetime.date, *, unconfirmed_since: datetime.datetime, undecided_since: datetime.datetime
+    ) -> RegistrationQuerySet:
+        """Decided and past its date, never confirmed in time, or never decided on in half a year."""
         return self.filter(
-            Q(delete_after__lt=today) | Q(status=RegistrationStatus.UNCONFIRMED, created_at__lt=unconfirmed_since)
+            Q(delete_after__lt=today)
+            | Q(status=RegistrationStatus.UNCONFIRMED, created_at__lt=unconfirmed_since)
+            | Q(status__in=OPEN_REGISTRATION, created_at__lt=undecided_since)
         )
 
 

@@ -9,8 +9,8 @@
   "active" for a group that meets already), makes the initiator its contact person and mails the one-time
   sign-in link (workspace/notices.py: contact_added); `registration_ask` mails a question (replies go to the
   support point); `registration_decline` mails a kind message with the reason.
-- `registrations_purge` (daily job) deletes registrations some days after the decision, and those never
-  confirmed after a week: the group itself holds what stays.
+- `registrations_purge` (daily job) deletes registrations some days after the decision, those never confirmed
+  after a week, and those the support point left undecided for half a year: the group itself holds what stays.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from samenspel.directory.models import (
 )
 from samenspel.directory.services import group_create, group_verify, location_create
 from samenspel.directory.slugs import new_slug
-from samenspel.public_notes.conf import registration_retention_days, unconfirmed_wish_days
+from samenspel.public_notes.conf import open_registration_days, registration_retention_days, unconfirmed_wish_days
 from samenspel.public_notes.models import OPEN_REGISTRATION, Registration, RegistrationStatus
 from samenspel.workspace import notices
 from samenspel.workspace.models import GroupContact
@@ -307,10 +307,14 @@ def registration_decline(*, registration: Registration, reason: str) -> None:
 
 
 def registrations_purge(*, now: datetime.datetime | None = None) -> int:
-    """Delete decided registrations past their date and those never confirmed within a week; returns how many."""
+    """Delete decided registrations past their date, those never confirmed within a week and those left undecided
+    for half a year; returns how many."""
     now = now or timezone.now()
     unconfirmed_since = now - datetime.timedelta(days=unconfirmed_wish_days())
-    expired = Registration.objects.expired(timezone.localdate(now), unconfirmed_since=unconfirmed_since)
+    undecided_since = now - datetime.timedelta(days=open_registration_days())
+    expired = Registration.objects.expired(
+        timezone.localdate(now), unconfirmed_since=unconfirmed_since, undecided_since=undecided_since
+    )
     count = expired.count()
     expired.delete()
     return count

@@ -291,3 +291,16 @@ def test_a_place_the_directory_refuses_at_approval_is_said_and_nothing_is_made(c
     assert response.status_code == 400 and "0999" in response.content.decode()
     assert Registration.objects.get().status == RegistrationStatus.PENDING
     assert not Group.objects.filter(name_nl="Vrouwengroep Woensel").exists()
+
+
+def test_a_registration_left_undecided_for_half_a_year_is_deleted_all_the_same(client: Client, group: Group) -> None:
+    registration = _confirmed(client, group.support_point)
+    assert registrations.registrations_purge(now=timezone.now() + datetime.timedelta(days=179)) == 0
+    assert registrations.registrations_purge(now=timezone.now() + datetime.timedelta(days=181)) == 1
+    assert not Registration.objects.filter(pk=registration.pk).exists()
+
+
+def test_the_support_points_dashboard_links_to_the_queue(client: Client, group: Group) -> None:
+    sign_in(client, _editor(group))
+    page = client.get(f"/werkplek/{group.support_point.slug}/").content.decode()
+    assert f"/werkplek/{group.support_point.slug}/nieuwe-groepen/" in page
