@@ -19,6 +19,16 @@ def unconfirmed_wish_days() -> int:
     return _setting("WISH_UNCONFIRMED_DAYS", "7")
 
 
+def registration_retention_days() -> int:
+    """Days after the support point's decision that a group registration is kept (the group holds what stays)."""
+    return _setting("REGISTRATION_RETENTION_DAYS", "30")
+
+
+def open_registration_days() -> int:
+    """Days a confirmed registration waits for the support point's decision before it is deleted all the same."""
+    return _setting("REGISTRATION_OPEN_DAYS", "180")
+
+
 # Notes per client (hashed IP) per hour: enough for a person, little for a bot.
 def rate_limit() -> int:
     return _setting("PUBLIC_NOTE_RATE_LIMIT", "5")

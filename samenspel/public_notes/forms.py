@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.visitor_forms import VisitorForm
 from samenspel.directory import postcodes
-from samenspel.directory.models import Language, Theme
+from samenspel.directory.models import Audience, Language, Organisation, OrganisationKind, Theme
 from samenspel.directory.search import meeting_languages
 from samenspel.public_notes.conf import MESSAGE_MAX_LENGTH, WISH_MONTHS
-from samenspel.public_notes.models import Correction, CorrectionKind, CorrectionStatus
+from samenspel.public_notes.models import Correction, CorrectionKind, CorrectionStatus, RegistrationKind
+from samenspel.workspace.theme_picker import ThemePicker, ThemePickerMixin
 
 _PC4 = re.compile(r"[1-9][0-9]{3}")
 
@@ -175,4 +176,165 @@ class BroadcastForm(forms.Form):
         help_text=_(
             "Say when and where the group meets and how to get in touch. The platform adds the link to the group and a way to stop these e-mails."
         ),
+    )
+
+
+class SupportPointChoiceField(forms.ModelChoiceField[Organisation]):
+    def label_from_instance(self, obj: Organisation) -> str:
+        return f"{obj.name} ({obj.municipality})" if obj.municipality else obj.name
+
+
+class LanguagesField(forms.ModelMultipleChoiceField[Language]):
+    """Each language in its own name."""
+
+    def label_from_instance(self, obj: Language) -> str:
+        return obj.name_local
+
+
+class RegistrationForm(ThemePickerMixin, VisitorForm):
+    """A new group or an idea, by its initiator. `support_points` comes ordered, the nearest first."""
+
+    kind = forms.ChoiceField(
+        label=_("What do you want to register?"),
+        choices=RegistrationKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the group meets already or is an idea.")},
+    )
+    name = forms.CharField(
+        label=_("Name of the group"),
+        help_text=_("For an idea, a working name is fine, like 'Parents of children with autism in Tilburg'."),
+        max_length=200,
+        error_messages={"required": _("Give the group a name.")},
+    )
+    themes: forms.ModelMultipleChoiceField[Theme] = forms.ModelMultipleChoiceField(
+        label=_("What is the group about?"),
+        help_text=_("Tick one or more themes."),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        widget=ThemePicker,
+        error_messages={
+            "required": _("Tick at least one theme."),
+            "invalid_choice": _("We do not know this theme. Choose one from the list."),
+            "invalid_pk_value": _("We do not know this theme. Choose one from the list."),
+        },
+    )
+    audience = forms.ChoiceField(
+        label=_("Who is it for?"), choices=Audience.choices, widget=forms.RadioSelect, initial=Audience.AFFECTED
+    )
+    languages = LanguagesField(
+        label=_("In which languages does the group meet?"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick at least one language."),
+            "invalid_choice": _("We do not know this language. Choose one from the list."),
+        },
+    )
+    place = forms.CharField(
+        label=_("Where does the group meet? The four digits of the postcode, or the town"),
+        help_text=_("Like 5611 or Eindhoven. Not a street or house number: only the area is shown."),
+        max_length=80,
+        required=False,
+    )
+    online = forms.BooleanField(label=_("The group meets online"), required=False)
+    frequency = forms.CharField(
+        label=_("How often does the group meet? (in your own words, you may leave this empty)"),
+        help_text=_("Like 'every second Tuesday evening' or 'not decided yet'."),
+        max_length=200,
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("Tell a little about the group"),
+        help_text=_("At most 2000 characters. Do not write your name or anyone else's."),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX_LENGTH}),
+        error_messages={"required": _("Write a few words about the group.")},
+    )
+    support_point = SupportPointChoiceField(
+        label=_("Which support point may help you?"),
+        help_text=_("The nearest support points come first. The support point checks your registration."),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.SUPPORT_POINT),
+        to_field_name="slug",
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Choose a support point."),
+            "invalid_choice": _("We do not know this support point. Choose one from the list."),
+        },
+    )
+    email = forms.CharField(
+        label=_("E-mail address of the group"),
+        help_text=_("A role address is best, like contact@yourgroup.nl. We ask no name."),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+        error_messages={"required": _("Fill in an e-mail address.")},
+    )
+
+    def __init__(self, *args: Any, support_points: list[Organisation] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["description"].error_messages["max_length"] = _too_long()
+        codes = {code for code, _name in meeting_languages()} | {"nl"}
+        cast(LanguagesField, self.fields["languages"]).queryset = Language.objects.filter(
+            Q(code__in=codes) | Q(is_interface=True)
+        )
+        if support_points is not None:
+            field = cast(SupportPointChoiceField, self.fields["support_point"])
+            field.choices = [(sp.slug, field.label_from_instance(sp)) for sp in support_points]
+
+    def clean_email(self) -> str:
+        email = (self.cleaned_data.get("email") or "").strip()
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("This does not look like an e-mail address. Write it like name@example.nl.")
+            ) from exc
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        place = (data.get("place") or "").strip()
+        data["pc4"] = ""
+        if place:
+            area = postcodes.resolve(place)
+            if area is None:
+                self.add_error(
+                    "place", _("We do not know this place. Write the four digits of a postcode, like 5611, or a town.")
+                )
+            else:
+                data["pc4"] = area.pc4
+        elif not data.get("online"):
+            self.add_error(
+                "place", _("Fill in the postcode or the town where the group meets, or tick that it meets online.")
+            )
+        return data
+
+
+class ApproveRegistrationForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status of the new group"),
+        choices=[
+            ("initiative", _("An idea looking for others (shown on the map as 'looking for others')")),
+            ("looking", _("Looking for members")),
+            ("active", _("Active")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class AskRegistrationForm(forms.Form):
+    question = forms.CharField(
+        label=_("Your question to the initiator"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent by e-mail to the initiator. Replies come to your support point's address."),
+    )
+
+
+class DeclineRegistrationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why not? (the initiator reads this)"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )

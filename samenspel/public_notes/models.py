@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.crypto import EncryptedTextField
-from samenspel.directory.models import Group, Language, Organisation, Theme
+from samenspel.directory.models import Audience, Group, Language, Organisation, Theme
 from samenspel.public_notes.conf import MESSAGE_MAX_LENGTH
 
 
@@ -131,3 +132,103 @@ class Wish(models.Model):
     def __str__(self) -> str:
         # Never the address.
         return f"{self.theme} · {self.pc4}"
+
+
+class RegistrationStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Waiting for the e-mail confirmation")
+    PENDING = "pending", _("To review")
+    ASKED = "asked", _("Question asked")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+# A registration the support point still has to decide on: while one is, the same one again is the same one.
+OPEN_REGISTRATION = (RegistrationStatus.UNCONFIRMED, RegistrationStatus.PENDING, RegistrationStatus.ASKED)
+
+
+class RegistrationKind(models.TextChoices):
+    EXISTING = "existing", _("A group that already meets")
+    IDEA = "idea", _("An idea: I am looking for others to start a group")
+
+
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def to_review(self) -> RegistrationQuerySet:
+        return self.filter(status__in=(RegistrationStatus.PENDING, RegistrationStatus.ASKED))
+
+    def expired(
+        self, today: datetime.date, *, unconfirmed_since: datetime.datetime, undecided_since: datetime.datetime
+    ) -> RegistrationQuerySet:
+        """Decided and past its date, never confirmed in time, or never decided on in half a year."""
+        return self.filter(
+            Q(delete_after__lt=today)
+            | Q(status=RegistrationStatus.UNCONFIRMED, created_at__lt=unconfirmed_since)
+            | Q(status__in=OPEN_REGISTRATION, created_at__lt=undecided_since)
+        )
+
+
+class Registration(models.Model):
+    """A new group or an idea for one, sent by its initiator without an account ("Register a group").
+
+    It counts only once the initiator confirmed it by the mailed link; then the chosen support point approves
+    it (the group is made, the initiator becomes its contact person by a one-time link), asks a question by
+    mail or declines it with a reason. Decided registrations are deleted some days later
+    (`registrations.registrations_purge`). No personal name: a role address is enough.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("what are you registering?"), max_length=16, choices=RegistrationKind.choices)
+    name = models.CharField(_("name of the group"), max_length=200)
+    description = models.TextField(_("what the group is about"), max_length=MESSAGE_MAX_LENGTH)
+    themes: models.ManyToManyField[Theme, Any] = models.ManyToManyField(
+        Theme, related_name="+", verbose_name=_("themes")
+    )
+    audience = models.CharField(_("for whom"), max_length=16, choices=Audience.choices, default=Audience.AFFECTED)
+    languages: models.ManyToManyField[Language, Any] = models.ManyToManyField(
+        Language, related_name="+", verbose_name=_("languages")
+    )
+    pc4 = models.CharField(_("postcode area"), max_length=4, blank=True)
+    online = models.BooleanField(_("meets online"), default=False)
+    frequency = models.CharField(_("how often it meets"), max_length=200, blank=True)
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("support point")
+    )
+    email = EncryptedTextField(_("e-mail address"))
+    # A keyed hash of the address, the name and the support point: the same registration twice is one.
+    fingerprint = models.CharField(max_length=64, editable=False)
+    mail_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    status = models.CharField(
+        _("status"), max_length=16, choices=RegistrationStatus.choices, default=RegistrationStatus.UNCONFIRMED
+    )
+    reason = models.TextField(_("reason or question"), max_length=MESSAGE_MAX_LENGTH, blank=True)
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("group")
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+    delete_after = models.DateField(_("deleted after"), null=True, blank=True, editable=False)
+    submit_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("group registration")
+        verbose_name_plural = _("group registrations")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "support_point"]), models.Index(fields=["delete_after"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fingerprint"],
+                condition=Q(status__in=["unconfirmed", "pending", "asked"]),
+                name="registration_open_once",
+            ),
+            models.CheckConstraint(condition=Q(online=True) | ~Q(pc4=""), name="registration_has_a_place"),
+        ]
+
+    def __str__(self) -> str:
+        # Never the address.
+        return f"{self.name} · {self.support_point}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REGISTRATION

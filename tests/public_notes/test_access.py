@@ -8,7 +8,8 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Group
-from samenspel.public_notes.models import Correction
+from samenspel.public_notes import registrations
+from samenspel.public_notes.models import Correction, Registration
 from tests.personas import sign_in
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
@@ -39,6 +40,12 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("correction", "post", "correction", {"status": "handled", "note": "Gebeld"}, GROUP_WRITE),
     ("wishes", "get", "sp", {}, SUPPORT_POINT_READ),
     ("wish_broadcast", "post", "sp_broadcast", {"message": "Er is een groep."}, SUPPORT_POINT_WRITE),
+    ("register", "get", "none", {}, EVERYONE),
+    ("register_sent", "get", "none", {}, EVERYONE),
+    ("registration_confirm", "get", "bad_token", {}, BAD_LINK),
+    ("registrations", "get", "sp", {}, SUPPORT_POINT_READ),
+    ("registration", "get", "registration", {}, SUPPORT_POINT_READ),
+    ("registration", "post", "registration", {"action": "decline", "reason": "Nee"}, SUPPORT_POINT_WRITE),
 ]
 
 CASES = [
@@ -46,6 +53,28 @@ CASES = [
     for name, method, kind, data, expected in MATRIX
     for persona in PERSONAS
 ]
+
+
+def _registration(group: Group) -> Registration:
+    """A confirmed registration at the group's support point, waiting for review."""
+    found = Registration.objects.filter(support_point=group.support_point).first()
+    if found is None:
+        found = registrations.registration_create(
+            kind="idea",
+            name="Nieuwe groep",
+            description="Een idee",
+            themes=list(group.themes.all()),
+            audience="affected",
+            languages=list(group.languages.all()),
+            pc4="5611",
+            online=False,
+            frequency="",
+            support_point=group.support_point,
+            email="initiatief@example.org",
+            mail_language="nl",
+        )
+        registrations.registration_confirm(found)
+    return found
 
 
 def _kwargs(kind: str, group: Group, correction: Correction) -> dict[str, Any]:
@@ -57,6 +86,7 @@ def _kwargs(kind: str, group: Group, correction: Correction) -> dict[str, Any]:
         "sp": {"slug": group.support_point.slug},
         "sp_broadcast": {"slug": group.support_point.slug},
         "correction": {"correction_uuid": correction.uuid},
+        "registration": {"registration_uuid": _registration(group).uuid} if kind == "registration" else {},
     }[kind]
 
 

@@ -7,14 +7,17 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from samenspel.core import ratelimit
 from samenspel.core.visitor_forms import body_too_big, visitor_language
 from samenspel.directory.models import Group, Theme
 from samenspel.directory.sensitive import is_sensitive
 from samenspel.finder.quick_exit import keep_nothing
-from samenspel.public_notes import conf, corrections, wishes
-from samenspel.public_notes.forms import CorrectionForm, WishForm
+from samenspel.public_notes import conf, corrections, registrations, wishes
+from samenspel.public_notes.forms import CorrectionForm, RegistrationForm, WishForm
+from samenspel.public_notes.models import RegistrationStatus
+from samenspel.workspace.theme_picker import filter_requested
 
 
 def _public_group(slug: str) -> Group:
@@ -145,3 +148,110 @@ def wish_confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 def wish_withdraw(request: HttpRequest, token: str) -> HttpResponse:
     return _link_page(request, token, confirm=False)
+
+
+def _registration_form(data: Any = None, *, place: str = "", **kwargs: Any) -> RegistrationForm:
+    return RegistrationForm(data, support_points=registrations.support_points_near(place), **kwargs)
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """Register a group, or an idea for one, without an account; the initiator confirms by a mailed link."""
+    if request.method == "POST":
+        if body_too_big(request):
+            return _register_page(request, _registration_form(), status=413, too_big=True)
+        place = request.POST.get("place", "")[:80]
+        if filter_requested(request.POST) or "suggest" in request.POST:
+            # "Show matching themes" or "Suggest support points": the form again, nothing stored.
+            again = {
+                key: request.POST.getlist(key) if key in ("themes", "languages") else request.POST.get(key)
+                for key in request.POST
+                if key != "csrfmiddlewaretoken"
+            }
+            form = RegistrationForm(
+                initial=again,
+                theme_filter=request.POST.get("themes_filter", ""),
+                support_points=registrations.support_points_near(place),
+            )
+            if "suggest" in request.POST:
+                nearest = registrations.support_points_near(place)
+                if nearest and place:
+                    form.initial["support_point"] = nearest[0].slug
+            return _register_page(request, form, suggested="suggest" in request.POST)
+        form = _registration_form(request.POST, place=place)
+        if form.is_valid():
+            if not _allowed(request):
+                return _register_page(request, form, status=429, rate_limited=True)
+            if not form.is_spam:
+                data = form.cleaned_data
+                try:
+                    registrations.registration_create(
+                        kind=data["kind"],
+                        name=data["name"],
+                        description=data["description"],
+                        themes=list(data["themes"]),
+                        audience=data["audience"],
+                        languages=list(data["languages"]),
+                        pc4=data["pc4"],
+                        online=data["online"],
+                        frequency=data["frequency"],
+                        support_point=data["support_point"],
+                        email=data["email"],
+                        mail_language=visitor_language(),
+                        submit_key=data["submit_key"],
+                    )
+                except registrations.Duplicate:
+                    form.add_error(
+                        None,
+                        _(
+                            "You already registered a group by this name with this e-mail address at this support "
+                            "point. It is waiting for your confirmation or for the support point: look in your e-mail."
+                        ),
+                    )
+                    return _register_page(request, form, status=400)
+            return redirect("public_notes:register_sent")
+        return _register_page(request, form, status=400)
+    place = request.GET.get("place", "").strip()[:80]
+    start: dict[str, Any] = {"languages": [visitor_language()], "place": place}
+    theme = request.GET.get("theme", "").strip()[:80]
+    if theme:
+        start["themes"] = [theme]
+    nearest = registrations.support_points_near(place)
+    if place and nearest:
+        start["support_point"] = nearest[0].slug
+    return _register_page(request, RegistrationForm(initial=start, support_points=nearest))
+
+
+def _register_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    status: int = 200,
+    rate_limited: bool = False,
+    too_big: bool = False,
+    suggested: bool = False,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "rate_limited": rate_limited,
+        "too_big": too_big,
+        "suggested": suggested,
+        "unconfirmed_days": conf.unconfirmed_wish_days(),
+        "retention_days": conf.registration_retention_days(),
+    }
+    return render(request, "public_notes/register.html", context, status=status)
+
+
+def register_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "public_notes/register_sent.html", {"unconfirmed_days": conf.unconfirmed_wish_days()})
+
+
+def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The mailed link shows one button: a mail scanner that opens links confirms nothing."""
+    found = registrations.registration_from_token(token)
+    if found is None:
+        return render(request, "public_notes/registration_link_invalid.html", status=404)
+    done = found.status != RegistrationStatus.UNCONFIRMED
+    if request.method == "POST" and not done:
+        registrations.registration_confirm(found)
+        done = True
+    return render(request, "public_notes/registration_confirm.html", {"registration": found, "done": done})
