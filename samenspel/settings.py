@@ -233,6 +233,9 @@ OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "7"))
 CORRECTION_RETENTION_DAYS = int(os.environ.get("CORRECTION_RETENTION_DAYS", "30"))
 WISH_UNCONFIRMED_DAYS = int(os.environ.get("WISH_UNCONFIRMED_DAYS", "7"))
 PUBLIC_NOTE_RATE_LIMIT = int(os.environ.get("PUBLIC_NOTE_RATE_LIMIT", "5"))
+# Group registrations: days a decided one is kept; days the support point has to decide before it is deleted.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+REGISTRATION_OPEN_DAYS = int(os.environ.get("REGISTRATION_OPEN_DAYS", "180"))
 QUESTION_REMINDER_DAYS = int(os.environ.get("QUESTION_REMINDER_DAYS", "3"))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
