@@ -141,7 +141,7 @@ def relax(results: search.Results, *, page_size: int = PAGE_SIZE) -> Fallback | 
 
     def attempt(candidate: search.Filters, where: search.postcodes.Area | None) -> list[search.Hit]:
         found, _total, _page = search.run(theme_query, candidate, page_size=page_size, origin=where)
-        return found
+        return _about(found, query)
 
     if filters.language:
         filters = dataclasses.replace(filters, language="")
@@ -166,6 +166,15 @@ def relax(results: search.Results, *, page_size: int = PAGE_SIZE) -> Fallback | 
     return Fallback(hits=hits, relaxed=relaxed, sentence=sentence, language_dropped="language" in relaxed)
 
 
+def _about(hits: list[search.Hit], query: search.ParsedQuery) -> list[search.Hit]:
+    """Only the groups on the theme asked (or a narrower case of it): the search itself also finds related
+    themes and groups for relatives as such, which the sentence above the list ("these groups about ...") would
+    then misname."""
+    direct, narrower = search.expand_themes(query.themes)
+    wanted = direct | narrower
+    return [hit for hit in hits if any(theme.pk in wanted for theme in hit.themes)]
+
+
 def _theme_query(query: search.ParsedQuery) -> search.ParsedQuery:
     return search.ParsedQuery(raw="", themes=query.themes, relatives=query.relatives, gender=query.gender)
 
@@ -176,7 +185,7 @@ def _more_in_other_languages(results: search.Results, page_size: int) -> Fallbac
     found, _total, _page = search.run(
         _theme_query(results.query), filters, page_size=page_size + len(shown), origin=results.origin
     )
-    hits = [hit for hit in found if hit.group.pk not in shown][:page_size]
+    hits = [hit for hit in _about(found, results.query) if hit.group.pk not in shown][:page_size]
     if not hits:
         return None
     themes = _either([str(theme.label) for theme in results.query.themes])

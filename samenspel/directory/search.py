@@ -612,6 +612,11 @@ def _relatives_theme_ids(version: str) -> frozenset[int]:
 
 
 @lru_cache(maxsize=2)
+def _all_theme_ids(version: str) -> frozenset[int]:
+    return frozenset(Theme.objects.values_list("pk", flat=True))
+
+
+@lru_cache(maxsize=2)
 def _related_theme_ids(version: str) -> dict[int, frozenset[int]]:
     """Themes that help one another's people, both ways (reference/themes.json 'related': divorce and single
     parents, suicide and grief)."""
@@ -692,7 +697,9 @@ def _score_sql(
     parts: list[str] = []
     params: list[Any] = []
     matched_themes: set[int] = set()
+    asked_family: set[int] = set()  # every theme the query touches, broader ones too
     for match in theme_matches(query):
+        asked_family |= match.direct | match.narrower | match.broader | match.related
         cases: list[str] = []
         if 1 < len(match.direct) <= MAX_CONCEPTS:
             # A phrase that names several themes at once ("na zelfmoord": suicide and grief) fits a group on
@@ -752,8 +759,16 @@ def _score_sql(
             parts.append(f"CASE WHEN {expr} THEN {W_FOR_RELATIVES} ELSE 0 END")
             params += p
             if matched_themes:
-                matches.append(expr)
-                match_params += p
+                # Found only when that is all the group is about: a carers' group helps the daughter of a
+                # mother with dementia, a group for parents of a child with autism does not.
+                elsewhere = _all_theme_ids(vocabulary_version()) - relatives_themes - asked_family
+                if elsewhere:
+                    other, other_p = db.text_match("facet_terms", frozenset(f"t{i}" for i in elsewhere))
+                    matches.append(f"({expr} AND NOT {other})")
+                    match_params += p + other_p
+                else:
+                    matches.append(expr)
+                    match_params += p
     misses, misses_params = _misses_sql(query, db, distance, distance_params)
     score = f"({' + '.join(parts)}) * ({FIT_STEPS} - {db.least}({misses}, {FIT_STEPS - 1}))"
     return score, params + misses_params, matches, match_params

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.crypto import EncryptedTextField
 from samenspel.directory.models import Audience, Group, Language, Organisation, Theme
-from samenspel.public_notes.conf import MESSAGE_MAX_LENGTH
+from samenspel.public_notes.conf import MESSAGE_MAX_LENGTH, open_registration_days
 
 
 class CorrectionKind(models.TextChoices):
@@ -166,6 +166,11 @@ class RegistrationQuerySet(models.QuerySet["Registration"]):
         )
 
 
+def _undecided_until() -> datetime.date:
+    """A registration's first deletion date: the longest a support point may leave it undecided."""
+    return timezone.localdate() + datetime.timedelta(days=open_registration_days())
+
+
 class Registration(models.Model):
     """A new group or an idea for one, sent by its initiator without an account ("Register a group").
 
@@ -206,7 +211,10 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
-    delete_after = models.DateField(_("deleted after"), null=True, blank=True, editable=False)
+    # The initiator's consent is the confirmation by the mailed link; the deletion date is set from the start
+    # (the longest it may wait for a decision) and moves closer once it is decided.
+    consent = models.BooleanField(_("confirmed"), default=False, editable=False)
+    delete_after = models.DateField(_("deleted after"), default=_undecided_until, editable=False)
     submit_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
@@ -223,6 +231,10 @@ class Registration(models.Model):
                 name="registration_open_once",
             ),
             models.CheckConstraint(condition=Q(online=True) | ~Q(pc4=""), name="registration_has_a_place"),
+            models.CheckConstraint(
+                condition=Q(consent=True, confirmed_at__isnull=False) | Q(consent=False, confirmed_at__isnull=True),
+                name="registration_consent_is_its_confirmation",
+            ),
         ]
 
     def __str__(self) -> str:

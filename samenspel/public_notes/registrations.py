@@ -179,7 +179,8 @@ def registration_confirm(registration: Registration) -> Registration:
         return registration
     registration.status = RegistrationStatus.PENDING
     registration.confirmed_at = timezone.now()
-    registration.save(update_fields=["status", "confirmed_at"])
+    registration.consent = True
+    registration.save(update_fields=["status", "confirmed_at", "consent"])
     sp = registration.support_point
     if sp.email:
         link = settings.SITE_URL + reverse("public_notes:registrations", kwargs={"slug": sp.slug})

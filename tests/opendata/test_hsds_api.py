@@ -283,17 +283,19 @@ def test_filtered_service_lists_use_a_fixed_number_of_queries(
 ) -> None:
     theme = Theme.objects.filter(groups__isnull=False).first()
     assert theme is not None
-    with django_assert_max_num_queries(12):
-        client.get(
-            "/api/hsds/services",
-            {
-                "per_page": 200,
-                "search": "rouw",
-                "postcode": "5611",
-                "proximity": 50000,
-                "taxonomy_term_id": ids.theme_id(theme.slug),
-            },
-        )
+    query = {
+        "per_page": 200,
+        "search": "rouw",
+        "postcode": "5611",
+        "proximity": 50000,
+        "taxonomy_term_id": ids.theme_id(theme.slug),
+    }
+    # The first request fills the process's caches of the vocabulary (themes, synonyms, languages): once.
+    with django_assert_max_num_queries(14):
+        client.get("/api/hsds/services", query)
+    # After that a page of 200 services costs the same few queries, however many groups it holds.
+    with django_assert_max_num_queries(6):
+        client.get("/api/hsds/services", query)
 
 
 def test_a_full_service_uses_a_fixed_number_of_queries(

@@ -29,7 +29,13 @@ def _url(group: Group) -> str:
 
 
 def _post(client: Client, group: Group, language: str = "nl", **data: str):  # type: ignore[no-untyped-def]
-    fields = {"kind": "stopped", "message": "De groep is gestopt.", "reply_email": "", "submit_key": "", **data}
+    fields = {
+        "kind": "stopped",
+        "message": "De groep is sinds de zomer opgeheven.",
+        "reply_email": "",
+        "submit_key": "",
+        **data,
+    }
     return client.post(_url(group), fields, HTTP_ACCEPT_LANGUAGE=language)
 
 
@@ -48,7 +54,7 @@ def test_a_stopped_report_reaches_both_queues_by_mail_and_makes_the_group_due(cl
     assert correction.kind == "stopped" and correction.status == CorrectionStatus.OPEN
     assert sorted(m.to[0] for m in mail.outbox) == sorted([group.contact_email, group.support_point.email])
     # Neither the text nor the visitor's address goes into a mail: they stay behind sign-in.
-    assert all("melder@example.org" not in m.body + m.subject and "gestopt" not in m.body for m in mail.outbox)
+    assert all("melder@example.org" not in m.body + m.subject and "opgeheven" not in m.body for m in mail.outbox)
     assert all(f"/werkplek/correctie/{correction.uuid}/" in m.body for m in mail.outbox)
     assert _state(group) == FreshnessState.DUE
     config = SupportPointSettings.for_support_point(group.support_point)

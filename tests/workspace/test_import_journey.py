@@ -50,7 +50,7 @@ def _helmond_with_own_theme_word() -> bytes:
     sheet = workbook.worksheets[0]
     for row in sheet.iter_rows():
         if row[0].value == "Rouwcafé Helmond":
-            row[1].value = "Rouwverwerkingsgroep"
+            row[1].value = "Rouwverwerkingskring"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -93,12 +93,12 @@ def test_a_support_point_imports_its_own_lists_and_imports_them_again(
     _import(page)
     expect(page.locator("main [role=status]")).to_contain_text("9 new")
 
-    # Helmond: .xlsx with a merged title row; "Rouwverwerkingsgroep" is not a theme we know: a suggestion.
+    # Helmond: .xlsx with a merged title row; "Rouwverwerkingskring" is not a theme we know: a suggestion.
     _upload(page, base, "steunpunt-helmond.xlsx", _helmond_with_own_theme_word())
     expect(page.locator("[data-file-info]")).to_contain_text("Excel")
     expect(page.locator("[data-file-info]")).to_contain_text("row 3")
     expect(page.locator("tr", has_text="Row 5, column 'Thema'")).to_contain_text("Grief and loss")
-    page.check("input[name=accept][value='rouwverwerkingsgroep']")
+    page.check("input[name=accept][value='rouwverwerkingskring']")
     page.click("button:has-text('Save these choices')")
     expect(page.locator("main")).to_contain_text("5 new, 0 changed, 0 unchanged, 0 refused.")
     _import(page)

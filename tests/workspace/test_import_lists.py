@@ -69,8 +69,8 @@ def test_themes_and_languages_are_found_by_name_as_people_write_them(reference: 
 @pytest.mark.django_db
 def test_an_unknown_theme_gets_a_suggestion_never_a_silent_guess(reference: None) -> None:
     vocab = words.Vocabulary.load()
-    assert vocab.theme("Rouwverwerkingsgroep") is None
-    assert vocab.suggest_theme("Rouwverwerkingsgroep") == Theme.objects.get(slug="grief").pk
+    assert vocab.theme("Rouwverwerkingskring") is None
+    assert vocab.suggest_theme("Rouwverwerkingskring") == Theme.objects.get(slug="grief").pk
     assert vocab.suggest_theme("Postzegels verzamelen") is None
 
 
@@ -206,7 +206,7 @@ def test_bad_rows_are_refused_with_row_and_column_and_nothing_is_written(
     sign_in(client, member(Role.EDITOR))
     rows = [
         ROWS[0],
-        "104;Rouwverwerkingsgroep;Rouwverwerkingsgroep;Nederlands;zelf;elke maandag 19:30-21:30;;Kerkstraat 1;"
+        "104;Rouwverwerkingskring;Rouwverwerkingskring;Nederlands;zelf;elke maandag 19:30-21:30;;Kerkstraat 1;"
         "5611 AB;actief;;a@example.org;",
         "105;Avondgroep;Depressie;Nederlands;zelf;elke maandag 21:30-19:30;;Kerkstraat 1;5611 AB;actief;;b@example.org;",
         "106;Zonder postcode;Depressie;Nederlands;zelf;;Buurthuis;Kerkstraat 1;;actief;;c@example.org;",
@@ -224,14 +224,14 @@ def test_bad_rows_are_refused_with_row_and_column_and_nothing_is_written(
     assert not Group.objects.filter(support_point=support_point).exists()
 
     # The volunteer accepts the suggestion (remembered for the support point) and imports row 6 without times.
-    client.post(url, {"action": "choices", "accept": ["rouwverwerkingsgroep"], "without_schedule": ["6"]})
+    client.post(url, {"action": "choices", "accept": ["rouwverwerkingskring"], "without_schedule": ["6"]})
     batch.refresh_from_db()
-    assert ImportWord.objects.filter(support_point=support_point, word="rouwverwerkingsgroep").exists()
+    assert ImportWord.objects.filter(support_point=support_point, word="rouwverwerkingskring").exists()
     assert {r["row"]: r["action"] for r in batch.results} == {2: "new", 3: "new", 4: "error", 5: "error", 6: "new"}
     batch = _import(client, support_point, batch, action="import_valid")
     assert batch.options["counts"] == {"created": 3, "updated": 0, "unchanged": 0, "skipped": 2}
     assert not Group.objects.get(name_nl="Onleesbaar").schedules.exists()
-    assert Group.objects.get(name_nl="Rouwverwerkingsgroep").themes.get().slug == "grief"
+    assert Group.objects.get(name_nl="Rouwverwerkingskring").themes.get().slug == "grief"
     report = client.get(reverse("workspace:import_report", args=[support_point.slug, batch.uuid]))
     text = report.content.decode("utf-8-sig")
     assert "Row 4, column 'Wanneer'" in text and "Not imported" in text
@@ -295,7 +295,7 @@ def test_with_the_database_queue_an_import_waits_for_the_worker(support_point: A
     assert batch.state == ImportState.DONE
     assert Group.objects.filter(support_point=support_point).count() == 3
     page = client.get(url).content.decode()
-    assert 'http-equiv="refresh"' not in page and "3 new" in page
+    assert 'http-equiv="refresh"' not in page and "3 nieuw" in page
 
 
 @pytest.mark.django_db(transaction=True)

@@ -48,7 +48,7 @@ def test_the_eindhoven_list_from_dutch_excel_reads_in_windows_1252_with_semicolo
     assert any("\u201cErvaringen delen\u201d" in cell and "\u2019t Is" in cell for cell in cells)
     assert (
         table.described()
-        == "Read as a CSV file in Windows-1252 (Excel), separated by semicolons; the column names are in row 3."
+        == "Gelezen als CSV-bestand in Windows-1252 (Excel), gescheiden door puntkomma's; de kolomnamen staan in rij 3."
     )
 
 
@@ -58,7 +58,7 @@ def test_the_helmond_workbook_reads_below_its_merged_title_with_dates_times_and_
     assert table.headers == make_lists.HELMOND_HEADERS
     assert table.rows == make_lists.HELMOND_EXPECTED
     assert table.row_numbers == [4, 5, 6, 7, 8]
-    assert table.described() == "Read as an Excel file (.xlsx); the column names are in row 3."
+    assert table.described() == "Gelezen als Excel-bestand (.xlsx); de kolomnamen staan in rij 3."
 
 
 def test_the_geldrop_opendocument_sheet_reads_its_first_sheet_below_the_merged_title() -> None:
@@ -76,7 +76,7 @@ def test_the_nuenen_list_in_excel_unicode_text_reads_as_utf16_with_tabs() -> Non
     assert table.headers == make_lists.NUENEN_HEADERS
     assert table.rows == make_lists.NUENEN_ROWS
     assert table.described() == (
-        "Read as a CSV file in UTF-16 (Excel Unicode text), separated by tabs; the column names are in row 1."
+        "Gelezen als CSV-bestand in UTF-16 (Excel Unicode-tekst), gescheiden door tabs; de kolomnamen staan in rij 1."
     )
 
 
@@ -144,7 +144,7 @@ def codecs_bom_be() -> bytes:
 
 def test_empty_header_cells_and_doubled_names_are_told_apart() -> None:
     table = read_table(_upload("lijst.csv", b"Naam;;Naam;Thema\nA;x;B;Rouw\n"))
-    assert table.headers == ["Naam", "Column B", "Naam (2)", "Thema"]
+    assert table.headers == ["Naam", "Kolom B", "Naam (2)", "Thema"]
 
 
 def test_nul_at_the_start_of_a_csv_is_refused() -> None:
