@@ -499,6 +499,9 @@ class Backend:
     # Seconds since 1970 of the last check, so ranking needs no datetime parsing per row.
     verified_epoch = "0"
     least = "LEAST"  # the smaller of two numbers
+    # Near and online in one scan (an OR of the two place conditions), so the text indexes are read once:
+    # PostgreSQL combines the bitmaps of both place indexes with those of the words. SQLite keeps two branches.
+    one_scan = False
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         raise NotImplementedError
@@ -516,6 +519,7 @@ class SQLiteBackend(Backend):
 
 class PostgresBackend(Backend):
     verified_epoch = "COALESCE(EXTRACT(EPOCH FROM d.verified_at), 0)"
+    one_scan = True
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
         vector = {"name_terms": "d.name_vector", "body_terms": "d.body_vector", "facet_terms": "d.facet_vector"}[column]
@@ -851,7 +855,11 @@ def rank(
         params += match_params
     branches: list[str] = []
     branch_params: list[Any] = []
-    for condition, place_params in _place_branches(filters, place):
+    places = _place_branches(filters, place)
+    if db.one_scan and len(places) > 1:
+        # The place conditions exclude each other (an online group has no coordinates): the same rows.
+        places = [("(" + " OR ".join(f"({c})" for c, _p in places) + ")", [v for _c, p in places for v in p])]
+    for condition, place_params in places:
         # Every value travels as a parameter; the SQL text holds only fixed fragments and placeholders.
         branches.append(
             "SELECT d.group_id, d.latitude, d.longitude, d.facet_terms, d.name_terms, d.welcomes_new, "  # noqa: S608

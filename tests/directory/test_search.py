@@ -261,3 +261,32 @@ def test_the_printable_list_shows_all_results_without_paging(region: None, clien
     html = client.get("/lijst/", {"q": "depressie"}).content.decode()
     assert "<table" in html
     assert "pager" not in html
+
+
+@pytest.mark.parametrize("one_scan", [True, False])
+def test_near_and_online_in_one_scan_give_the_same_groups_in_the_same_order_as_two_branches(
+    region: None, one_scan: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL reads near and online groups in one scan (search.Backend.one_scan), SQLite in two: same answer."""
+    cases = [
+        ("depressie", Filters(place="5611", distance=10)),
+        ("verslaafde zoon", Filters(place="5701", distance=25)),
+        ("rouw", Filters(place="Eindhoven", distance=50, language="nl")),
+        ("", Filters(place="5701", distance=5)),
+        ("kanker vrouwen", Filters(place="5611", distance=25, free=True)),
+    ]
+
+    def answers() -> list[list[tuple[int, float]]]:
+        out = []
+        for raw, filters in cases:
+            query = search.parse(raw)
+            origin = search.postcodes.resolve(filters.place)
+            for offset in (0, 5, 20):
+                ranked, total = search.rank(query, filters, origin, limit=5, offset=offset)
+                out.append([(r.group_id, r.score) for r in ranked] + [(total, 0.0)])
+        return out
+
+    before = answers()
+    assert any(len(page) > 1 for page in before)
+    monkeypatch.setattr(type(search.backend()), "one_scan", one_scan)
+    assert answers() == before
