@@ -43,6 +43,14 @@ PUBLIC_PREFIXES = (
     "samenspel/public_notes/templates/public_notes/wish.html",
     "samenspel/public_notes/templates/public_notes/wish_sent.html",
     "samenspel/public_notes/templates/public_notes/wish_link",
+    # Registering a group (the initiator's pages and mails), the fallback sentence and every public date.
+    "samenspel/public_notes/registrations.py",
+    "samenspel/public_notes/templates/public_notes/register",
+    "samenspel/public_notes/templates/public_notes/registration_confirm.html",
+    "samenspel/public_notes/templates/public_notes/registration_link_invalid.html",
+    "samenspel/directory/fallback.py",
+    "samenspel/directory/sensitive.py",
+    "samenspel/core/dates.py",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 
