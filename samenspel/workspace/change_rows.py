@@ -7,6 +7,7 @@ import decimal
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.dates import WEEKDAYS
@@ -83,12 +84,14 @@ def _label(key: str, group: Group, numbers: dict[int, tuple[int, Schedule]]) -> 
     if key == "location.disclosure":
         return _("What is public of the place")
     field, _sep, language = key.rpartition("_")
+    languages = dict(settings.LANGUAGES)
     try:
-        name = key if language not in ("nl", "en") else field
+        name = key if language not in languages else field
         label = str(getattr(Group._meta.get_field(name), "verbose_name", name))
     except Exception:  # a key from an older version of the form: show it as it is
         return key
-    return f"{label} ({language})" if name != key else label
+    # One row per language of a translated text, the language named in the reader's words.
+    return f"{label} ({languages[language]})" if name != key else label
 
 
 def _field(key: str) -> Any:

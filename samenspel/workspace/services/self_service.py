@@ -12,6 +12,7 @@ import decimal
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,19 +26,34 @@ from samenspel.workspace import notices
 from samenspel.workspace.models import ChangeRequest, ChangeStatus
 from samenspel.workspace.services.lifecycle import group_confirm
 
-# What a contact person may change on the group row itself.
+# Every language of the interface; a group writes its texts in any of them (modeltranslation: name_<code> ...).
+TEXT_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+TEXT_FIELDS = ("name", "description", "first_visit", "house_rules")
+TRANSLATED_FIELDS = tuple(f"{field}_{code}" for field in TEXT_FIELDS for code in TEXT_LANGUAGES)
+# What a contact person may change on the group row itself: everything the public page shows.
 GROUP_FIELDS = (
-    "name_nl",
-    "name_en",
-    "description_nl",
-    "description_en",
-    "first_visit_nl",
-    "first_visit_en",
+    *TRANSLATED_FIELDS,
+    "audience",
+    "gender",
+    "age_min",
+    "age_max",
+    "kind",
+    "working_method",
+    "led_by",
+    "leader_count",
+    "typical_size",
     "intake",
     "cost",
     "cost_amount",
+    "contact_email",
+    "contact_phone",
+    "contact_name",
+    "contact_name_public",
     "seeking_others",
 )
+# Fields whose empty value is NULL (not ""), and the group's links to themes and meeting languages (lists of ids).
+NULLABLE_FIELDS = ("age_min", "age_max", "typical_size", "cost_amount")
+M2M_FIELDS = ("themes", "languages")
 # Keys of a change (ChangeRequest.changes and the audit log), one per field a person can see:
 #   schedule.<id>.weekday / .start_time / .end_time   a meeting time of the group
 #   schedule.<id>.remove                              [False, True]: that meeting time ends
@@ -59,7 +75,9 @@ def group_editable_values(group: Group) -> dict[str, Any]:
     """The current values of everything self-service can change, as JSON-safe values."""
     values = {name: plain(getattr(group, name)) for name in GROUP_FIELDS}
     # An empty translation column may be NULL or "": the same to a person, so the same here.
-    values.update({name: "" for name, value in values.items() if value is None and name != "cost_amount"})
+    values.update({name: "" for name, value in values.items() if value is None and name not in NULLABLE_FIELDS})
+    values["themes"] = sorted(group.themes.values_list("pk", flat=True))
+    values["languages"] = sorted(group.languages.values_list("pk", flat=True))
     for schedule in group.schedules.order_by("id"):
         values.update(schedule_values(schedule))
     for cancellation in upcoming_cancellations(group):
@@ -105,9 +123,11 @@ def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: A
         if key in GROUP_FIELDS:
             if key == "cost_amount":
                 new = decimal.Decimal(new) if new not in (None, "") else None
-            group_fields[key] = new if new is not None or key == "cost_amount" else ""
-    if group_fields:
-        group_update(group=group, actor=actor, **group_fields)
+            group_fields[key] = new if new is not None or key in NULLABLE_FIELDS else ""
+    themes = list(changes["themes"][1] or []) if "themes" in changes else None
+    languages = list(changes["languages"][1] or []) if "languages" in changes else None
+    if group_fields or themes is not None or languages is not None:
+        group_update(group=group, actor=actor, themes=themes, languages=languages, **group_fields)
 
     schedule_changes = {k.split(".", 1)[1]: v[1] for k, v in changes.items() if k in SCHEDULE_FIELDS}
     if schedule_changes:
