@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.test import Client
 from django.utils import translation
 
 from samenspel.core.models import AuditEntry
@@ -182,3 +183,16 @@ def test_a_new_meeting_time_ending_before_it_starts_is_refused(client, group, co
     assert "The end must be after the start." in response.content.decode()
     group.refresh_from_db()
     assert group.name_nl == "Lotgenotengroep depressie" and group.schedules.count() == 1
+
+
+def test_the_public_page_says_when_a_text_falls_back_to_dutch(client, group):
+    page = client.get(f"/groep/{group.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Een groep voor mensen die somber zijn." in page
+    assert "This group wrote its text in Dutch." in page
+    group.description_en = "A group for people who feel low."
+    group.save()
+    translation.activate("nl")
+    page = Client().get(f"/groep/{group.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "A group for people who feel low." in page and "data-fallback-note" not in page
+    dutch = Client().get(f"/groep/{group.slug}/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "data-fallback-note" not in dutch
