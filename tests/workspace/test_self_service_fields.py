@@ -196,3 +196,15 @@ def test_the_public_page_says_when_a_text_falls_back_to_dutch(client, group):
     assert "A group for people who feel low." in page and "data-fallback-note" not in page
     dutch = Client().get(f"/groep/{group.slug}/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "data-fallback-note" not in dutch
+
+
+def test_translation_wanted_lists_groups_meeting_in_a_language_without_text(client, group, member):
+    group.languages.add(Language.objects.get(code="ti"), Language.objects.get(code="tr"))
+    group.description_tr = "Depresyon grubu."
+    group.save()
+    sign_in(client, member(Role.VIEWER))
+    page = client.get(f"/werkplek/{group.support_point.slug}/vertalingen/", HTTP_ACCEPT_LANGUAGE="en")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert f"/werkplek/groep/{group.uuid}/bewerken/?lang=ti" in text and "no text in Tigrinya" in text
+    assert "?lang=tr" not in text and "?lang=nl" not in text
