@@ -83,6 +83,13 @@ def _label(key: str, group: Group, numbers: dict[int, tuple[int, Schedule]]) -> 
         return _("The meeting of %(date)s happens after all") % {"date": when}
     if key == "location.disclosure":
         return _("What is public of the place")
+    if key.startswith("location."):
+        name = key.split(".", 1)[1]
+        try:
+            label = str(getattr(Location._meta.get_field(name), "verbose_name", name))
+        except FieldDoesNotExist:
+            return key
+        return _("Place: %(field)s") % {"field": label}
     field, _sep, language = key.rpartition("_")
     languages = dict(settings.LANGUAGES)
     try:

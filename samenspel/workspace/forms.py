@@ -101,6 +101,9 @@ TEXT_HELP = {
 TEXT_MAX_LENGTH = 10000
 
 
+PLACE_FIELDS = ("wheelchair_accessible", "hearing_loop", "quiet_room", "childcare", "accessibility_note_nl")
+
+
 def text_languages(group_language_codes: Sequence[str], asked: Sequence[str], written: Sequence[str]) -> list[str]:
     """The languages the edit form shows: nl and en, those the group meets in, those with text, those asked for."""
     chosen = {"nl", "en", *group_language_codes, *asked, *written}
@@ -168,6 +171,17 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
     )
     new_end_time = forms.TimeField(label=_("Ends at"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     disclosure = forms.ChoiceField(label=_("What is public of the place"), choices=Disclosure.choices, required=False)
+    wheelchair_accessible = forms.BooleanField(label=_("The place is accessible by wheelchair"), required=False)
+    hearing_loop = forms.BooleanField(label=_("There is a hearing loop"), required=False)
+    quiet_room = forms.BooleanField(label=_("There is a quiet room"), required=False)
+    childcare = forms.BooleanField(label=_("There is childcare"), required=False)
+    accessibility_note_nl = forms.CharField(
+        label=_("More about getting there and accessibility (Dutch)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("For example: a step at the door, or the nearest bus stop."),
+    )
     cancel_date = forms.DateField(
         label=_("Cancel a meeting on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -279,6 +293,9 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
     def contact_fields(self) -> list[Any]:
         return [self[name] for name in ("contact_email", "contact_phone", "contact_name")]
 
+    def place_fields(self) -> list[Any]:
+        return [self[name] for name in PLACE_FIELDS]
+
     def undo_fields(self) -> list[Any]:
         return [self[f"c{c.pk}_undo"] for c in self.cancellations]
 
@@ -315,6 +332,8 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             for part in ("weekday", "start_time", "end_time"):
                 initial[f"s{schedule.pk}_{part}"] = values.get(f"schedule.{schedule.pk}.{part}")
         initial["disclosure"] = values.get("location.disclosure")
+        for name in PLACE_FIELDS:
+            initial[name] = values.get(f"location.{name}")
         if self.schedules:
             initial["cancel_schedule"] = self.schedules[0].pk
         self.initial.update(initial)
@@ -360,6 +379,13 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
                 "end_time": plain(data["new_end_time"]),
             }
         values["location.disclosure"] = data.get("disclosure") or current.get("location.disclosure")
+        for name in PLACE_FIELDS:
+            key = f"location.{name}"
+            # A group without a place has nothing to change here; an unsent text keeps what it has.
+            if current.get(key) is None or (name == "accessibility_note_nl" and name not in self.data):
+                values[key] = current.get(key)
+            else:
+                values[key] = data.get(name) if name == "accessibility_note_nl" else bool(data.get(name))
         if data.get("cancel_date"):
             values[CANCELLATION_KEY] = {
                 "date": data["cancel_date"].isoformat(),

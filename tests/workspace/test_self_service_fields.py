@@ -208,3 +208,19 @@ def test_translation_wanted_lists_groups_meeting_in_a_language_without_text(clie
     assert page.status_code == 200
     assert f"/werkplek/groep/{group.uuid}/bewerken/?lang=ti" in text and "no text in Tigrinya" in text
     assert "?lang=tr" not in text and "?lang=nl" not in text
+
+
+def test_accessibility_of_the_place_is_the_groups_to_change_and_reviewed_with_labels(client, group, contact, member):
+    SupportPointSettings.objects.create(support_point=group.support_point, review_changes=True)
+    sign_in(client, contact)
+    data = _form(group, wheelchair_accessible="on", accessibility_note_nl="Drempel bij de deur.")
+    assert client.post(_url(group), data).status_code == 302
+    change = ChangeRequest.objects.get()
+    assert change.changes["location.wheelchair_accessible"] == [False, True]
+    client.logout()
+    sign_in(client, member(Role.EDITOR))
+    page = client.get(f"/werkplek/wijziging/{change.uuid}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Place: wheelchair accessible" in page and "Drempel bij de deur." in page
+    assert client.post(f"/werkplek/wijziging/{change.uuid}/goedkeuren/").status_code == 302
+    group.refresh_from_db()
+    assert group.location.wheelchair_accessible and group.location.accessibility_note_nl == "Drempel bij de deur."

@@ -62,7 +62,15 @@ M2M_FIELDS = ("themes", "languages")
 #   cancellation.<id>.remove                          [False, True]: a cancelled meeting happens after all
 # Change requests from before groups could have several times use schedule.weekday etc.: the first schedule.
 SCHEDULE_FIELDS = ("schedule.weekday", "schedule.start_time", "schedule.end_time")
-LOCATION_FIELDS = ("location.disclosure",)
+# The place: what is public of it, and what it offers (shown on the public page and searched).
+LOCATION_FIELDS = (
+    "location.disclosure",
+    "location.wheelchair_accessible",
+    "location.hearing_loop",
+    "location.quiet_room",
+    "location.childcare",
+    "location.accessibility_note_nl",
+)
 CANCELLATION_KEY = "cancellation.add"
 SCHEDULE_ADD_KEY = "schedule.add"
 
@@ -82,7 +90,9 @@ def group_editable_values(group: Group) -> dict[str, Any]:
         values.update(schedule_values(schedule))
     for cancellation in upcoming_cancellations(group):
         values[f"cancellation.{cancellation.pk}.remove"] = False
-    values["location.disclosure"] = group.location.disclosure if group.location else None
+    for key in LOCATION_FIELDS:
+        value = getattr(group.location, key.split(".", 1)[1]) if group.location else None
+        values[key] = "" if value is None and group.location else value
     return values
 
 
@@ -153,8 +163,9 @@ def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: A
         if len(parts) == 3 and parts[0] == "cancellation" and parts[1].isdigit() and new:
             _cancellation_remove(group=group, pk=int(parts[1]), actor=actor)
 
-    if "location.disclosure" in changes:
-        _location_disclosure_apply(group=group, disclosure=changes["location.disclosure"][1], actor=actor)
+    place = {key.split(".", 1)[1]: changes[key][1] for key in LOCATION_FIELDS if key in changes}
+    if place:
+        _location_apply(group=group, fields=place, actor=actor)
 
     if changes.get(CANCELLATION_KEY):
         cancellation = changes[CANCELLATION_KEY][1]
@@ -228,7 +239,7 @@ def _schedule_apply(
     return schedule
 
 
-def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -> Location:
+def _location_apply(*, group: Group, fields: dict[str, Any], actor: Actor) -> Location:
     location = group.location
     if location is None:
         raise ValidationError(_("This group has no place yet. Ask the support point to add it."))
@@ -237,7 +248,8 @@ def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -
         # Other groups meet there too: they keep their own choice, this group gets its own copy.
         location.pk = None
         location.uuid = uuid.uuid4()
-    location.disclosure = disclosure
+    for name, value in fields.items():
+        setattr(location, name, value)
     location.full_clean()
     location.save()
     if group.location_id != location.pk:
