@@ -21,6 +21,7 @@ PART_LABELS = {
     "weekday": lambda: _("day"),
     "start_time": lambda: _("starts at"),
     "end_time": lambda: _("ends at"),
+    "valid_until": lambda: _("last meeting on"),
     "remove": lambda: _("stops"),
 }
 
@@ -123,6 +124,8 @@ def _value(key: str, value: Any) -> str:
         return str(WEEKDAYS[value])
     if key.endswith(("start_time", "end_time")):
         return _time(value)
+    if key.endswith("valid_until"):
+        return date_format(datetime.date.fromisoformat(str(value)), "l j F Y")
     if isinstance(value, dict):
         if "date" in value:
             day = date_format(datetime.date.fromisoformat(value["date"]), "l j F Y")

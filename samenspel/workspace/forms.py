@@ -245,6 +245,12 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             self.fields[f"s{pk}_end_time"] = forms.TimeField(
                 label=_("Ends at"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
             )
+            self.fields[f"s{pk}_valid_until"] = forms.DateField(
+                label=_("Last meeting on"),
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+                help_text=_("Only when this meeting time stops on a known date. Leave empty otherwise."),
+            )
             self.fields[f"s{pk}_remove"] = forms.BooleanField(
                 label=_("Stop this meeting time %(number)d") % {"number": number}, required=False
             )
@@ -270,7 +276,7 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             pk = schedule.pk
             fields = [
                 self[f"s{pk}_{part}"]
-                for part in ("weekday", "start_time", "end_time")
+                for part in ("weekday", "start_time", "end_time", "valid_until")
                 if f"s{pk}_{part}" in self.fields
             ]
             rows.append(
@@ -305,6 +311,9 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             start, end = data.get(f"s{schedule.pk}_start_time"), data.get(f"s{schedule.pk}_end_time")
             if start and end and end <= start:
                 self.add_error(f"s{schedule.pk}_end_time", _("The end must be after the start."))
+            until = data.get(f"s{schedule.pk}_valid_until")
+            if until and schedule.valid_from and until < schedule.valid_from:
+                self.add_error(f"s{schedule.pk}_valid_until", _("The schedule ends before it starts."))
         new = [data.get("new_weekday") is not None, bool(data.get("new_start_time")), bool(data.get("new_end_time"))]
         if any(new) and not all(new):
             self.add_error("new_weekday", _("Fill in the day and when the new meeting starts and ends."))
@@ -329,7 +338,7 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
         """Fill the initial values from group_editable_values."""
         initial = {name: values.get(name) for name in (*GROUP_FIELDS, *M2M_FIELDS)}
         for schedule in self.schedules:
-            for part in ("weekday", "start_time", "end_time"):
+            for part in ("weekday", "start_time", "end_time", "valid_until"):
                 initial[f"s{schedule.pk}_{part}"] = values.get(f"schedule.{schedule.pk}.{part}")
         initial["disclosure"] = values.get("location.disclosure")
         for name in PLACE_FIELDS:
@@ -363,9 +372,13 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             if data.get(f"s{pk}_remove"):
                 values[f"schedule.{pk}.remove"] = True
                 # Its times are not changed as well: the diff shows only that it stops.
-                for part in ("weekday", "start_time", "end_time"):
+                for part in ("weekday", "start_time", "end_time", "valid_until"):
                     values[f"schedule.{pk}.{part}"] = current.get(f"schedule.{pk}.{part}")
                 continue
+            if f"s{pk}_valid_until" in self.data:
+                values[f"schedule.{pk}.valid_until"] = plain(data.get(f"s{pk}_valid_until"))
+            else:
+                values[f"schedule.{pk}.valid_until"] = current.get(f"schedule.{pk}.valid_until")
             values[f"schedule.{pk}.remove"] = False
             weekday = data.get(f"s{pk}_weekday")
             values[f"schedule.{pk}.weekday"] = weekday if weekday is not None else current.get(f"schedule.{pk}.weekday")

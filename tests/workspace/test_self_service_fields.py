@@ -224,3 +224,36 @@ def test_accessibility_of_the_place_is_the_groups_to_change_and_reviewed_with_la
     assert client.post(f"/werkplek/wijziging/{change.uuid}/goedkeuren/").status_code == 302
     group.refresh_from_db()
     assert group.location.wheelchair_accessible and group.location.accessibility_note_nl == "Drempel bij de deur."
+
+
+def test_a_schedule_ending_before_it_starts_is_refused_and_nothing_is_written(client, group, contact):
+    sign_in(client, contact)
+    second = group.schedules.create(
+        kind="weekly",
+        weekdays=[5],
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 0),
+        valid_from=datetime.date(2026, 6, 1),
+    )
+    data = _form(group, name_nl="Andere naam", **{f"s{second.pk}_valid_until": "2026-05-01"})
+    response = client.post(_url(group), data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "The schedule ends before it starts." in response.content.decode()
+    group.refresh_from_db()
+    second.refresh_from_db()
+    assert group.name_nl == "Lotgenotengroep depressie" and second.valid_until is None
+
+
+def test_the_second_meeting_time_gets_a_last_date(client, group, contact):
+    sign_in(client, contact)
+    second = group.schedules.create(
+        kind="weekly",
+        weekdays=[5],
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 0),
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    data = _form(group, **{f"s{second.pk}_valid_until": "2027-06-30", f"s{second.pk}_start_time": "09:30"})
+    assert client.post(_url(group), data).status_code == 302
+    second.refresh_from_db()
+    assert second.valid_until == datetime.date(2027, 6, 30) and second.start_time == datetime.time(9, 30)

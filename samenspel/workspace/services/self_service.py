@@ -103,6 +103,7 @@ def schedule_values(schedule: Schedule) -> dict[str, Any]:
         f"schedule.{schedule.pk}.weekday": int(weekdays[0]) if len(weekdays) == 1 else None,
         f"schedule.{schedule.pk}.start_time": plain(schedule.start_time),
         f"schedule.{schedule.pk}.end_time": plain(schedule.end_time),
+        f"schedule.{schedule.pk}.valid_until": plain(schedule.valid_until),
         f"schedule.{schedule.pk}.remove": False,
     }
 
@@ -235,6 +236,11 @@ def _schedule_apply(
         fields["start_time"] = _parse_time(values["start_time"])
     if values.get("end_time"):
         fields["end_time"] = _parse_time(values["end_time"])
+    if "valid_until" in values:
+        until = values["valid_until"]
+        fields["valid_until"] = datetime.date.fromisoformat(str(until)) if until else None
+        if fields["valid_until"] is not None and schedule.valid_from and fields["valid_until"] < schedule.valid_from:
+            raise ValidationError(_("The schedule ends before it starts."))
     model_update(schedule, actor=actor, **fields)
     return schedule
 
