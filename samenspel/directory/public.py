@@ -79,6 +79,19 @@ def shown_language(obj: object, field: str) -> str:
     return current
 
 
+def fallback_language(obj: object, field: str) -> str:
+    """The name of the language a text is shown in when the group wrote none in the page's language, else "".
+
+    For the visible note "This group wrote its text in Dutch": the reader knows why the text is not in theirs.
+    """
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    shown: object = getattr(obj, field, None)
+    own: object = getattr(obj, f"{field}_{current}", None)
+    if not shown or own:
+        return ""
+    return language_name(shown_language(obj, field))
+
+
 def age_text(group: Group) -> str:
     if group.age_min is not None and group.age_max is not None:
         return _("From %(min)d to %(max)d years old") % {"min": group.age_min, "max": group.age_max}

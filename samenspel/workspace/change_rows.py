@@ -7,6 +7,7 @@ import decimal
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.dates import WEEKDAYS
@@ -20,6 +21,7 @@ PART_LABELS = {
     "weekday": lambda: _("day"),
     "start_time": lambda: _("starts at"),
     "end_time": lambda: _("ends at"),
+    "valid_until": lambda: _("last meeting on"),
     "remove": lambda: _("stops"),
 }
 
@@ -82,13 +84,22 @@ def _label(key: str, group: Group, numbers: dict[int, tuple[int, Schedule]]) -> 
         return _("The meeting of %(date)s happens after all") % {"date": when}
     if key == "location.disclosure":
         return _("What is public of the place")
+    if key.startswith("location."):
+        name = key.split(".", 1)[1]
+        try:
+            label = str(getattr(Location._meta.get_field(name), "verbose_name", name))
+        except FieldDoesNotExist:
+            return key
+        return _("Place: %(field)s") % {"field": label}
     field, _sep, language = key.rpartition("_")
+    languages = dict(settings.LANGUAGES)
     try:
-        name = key if language not in ("nl", "en") else field
+        name = key if language not in languages else field
         label = str(getattr(Group._meta.get_field(name), "verbose_name", name))
     except Exception:  # a key from an older version of the form: show it as it is
         return key
-    return f"{label} ({language})" if name != key else label
+    # One row per language of a translated text, the language named in the reader's words.
+    return f"{label} ({languages[language]})" if name != key else label
 
 
 def _field(key: str) -> Any:
@@ -113,6 +124,8 @@ def _value(key: str, value: Any) -> str:
         return str(WEEKDAYS[value])
     if key.endswith(("start_time", "end_time")):
         return _time(value)
+    if key.endswith("valid_until"):
+        return date_format(datetime.date.fromisoformat(str(value)), "l j F Y")
     if isinstance(value, dict):
         if "date" in value:
             day = date_format(datetime.date.fromisoformat(value["date"]), "l j F Y")

@@ -32,6 +32,7 @@ urlpatterns = [
     path("vraag/<str:ref>/status/", questions.question_status, name="question_status"),
     path("<slug:slug>/", dashboard.dashboard, name="dashboard"),
     path("<slug:slug>/wijzigingen/", dashboard.review_queue, name="review_queue"),
+    path("<slug:slug>/vertalingen/", dashboard.translation_wanted, name="translation_wanted"),
     path("<slug:slug>/vragen/", questions.inbox, name="inbox"),
     path("<slug:slug>/ondersteuning/", support.facilitation_list, name="facilitation_list"),
     path("<slug:slug>/voorlichtingen/", support.information_sessions, name="information_sessions"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import time
+from typing import Any
 
 from django.core import mail, signing
 from django.core.management import call_command
@@ -36,7 +37,7 @@ def _edit_link(client, group: Group) -> str:
     return found.group(1)
 
 
-def _form(client, link: str, group: Group, **changes: str) -> dict[str, str]:
+def _form(client, link: str, group: Group, **changes: str) -> dict[str, Any]:
     """The edit form's values as the page shows them, with `changes` typed over them."""
     page = client.get(link)
     assert page.status_code == 200
@@ -46,7 +47,7 @@ def _form(client, link: str, group: Group, **changes: str) -> dict[str, str]:
         value = form[name].value()
         if value is None or value is False:
             continue
-        data[name] = "on" if value is True else str(value)
+        data[name] = "on" if value is True else [str(v) for v in value] if isinstance(value, list) else str(value)
     data.update(changes)
     return data
 

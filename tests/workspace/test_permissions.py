@@ -67,6 +67,7 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("accounts:language", "post", "none", {"language": "en"}, _row(302, 302, 302, 302, 302, 302, 302, 302)),
     ("dashboard", "get", "sp", {}, SUPPORT_POINT_READ),
     ("review_queue", "get", "sp", {}, SUPPORT_POINT_READ),
+    ("translation_wanted", "get", "sp", {}, SUPPORT_POINT_READ),
     ("inbox", "get", "sp", {}, SUPPORT_POINT_READ),
     ("settings", "get", "sp", {}, SUPPORT_POINT_READ),
     ("settings", "post", "sp", SETTINGS_DATA, SUPPORT_POINT_MANAGE),

@@ -12,7 +12,7 @@ from samenspel.core import dates
 from samenspel.directory.disclosure import PublicPlace, public_place
 from samenspel.directory.models import Language as LanguageModel
 from samenspel.directory.models import Location
-from samenspel.directory.public import language_name, shown_language
+from samenspel.directory.public import fallback_language, language_name, shown_language
 
 register = template.Library()
 
@@ -83,6 +83,12 @@ def content_lang(obj: object, field: str = "") -> SafeString:
     """
     code = shown_language(obj, field) if field else str(obj)
     return format_html(' lang="{}" dir="{}" data-content', code, _direction(code))
+
+
+@register.simple_tag(name="fallback_language")
+def fallback_language_tag(obj: object, field: str) -> str:
+    """`{% fallback_language group "description" as name %}`: the language a fallback text is in, or ""."""
+    return fallback_language(obj, field)
 
 
 @register.filter(name="ltr")

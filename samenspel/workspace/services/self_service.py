@@ -12,6 +12,7 @@ import decimal
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,19 +26,34 @@ from samenspel.workspace import notices
 from samenspel.workspace.models import ChangeRequest, ChangeStatus
 from samenspel.workspace.services.lifecycle import group_confirm
 
-# What a contact person may change on the group row itself.
+# Every language of the interface; a group writes its texts in any of them (modeltranslation: name_<code> ...).
+TEXT_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+TEXT_FIELDS = ("name", "description", "first_visit", "house_rules")
+TRANSLATED_FIELDS = tuple(f"{field}_{code}" for field in TEXT_FIELDS for code in TEXT_LANGUAGES)
+# What a contact person may change on the group row itself: everything the public page shows.
 GROUP_FIELDS = (
-    "name_nl",
-    "name_en",
-    "description_nl",
-    "description_en",
-    "first_visit_nl",
-    "first_visit_en",
+    *TRANSLATED_FIELDS,
+    "audience",
+    "gender",
+    "age_min",
+    "age_max",
+    "kind",
+    "working_method",
+    "led_by",
+    "leader_count",
+    "typical_size",
     "intake",
     "cost",
     "cost_amount",
+    "contact_email",
+    "contact_phone",
+    "contact_name",
+    "contact_name_public",
     "seeking_others",
 )
+# Fields whose empty value is NULL (not ""), and the group's links to themes and meeting languages (lists of ids).
+NULLABLE_FIELDS = ("age_min", "age_max", "typical_size", "cost_amount")
+M2M_FIELDS = ("themes", "languages")
 # Keys of a change (ChangeRequest.changes and the audit log), one per field a person can see:
 #   schedule.<id>.weekday / .start_time / .end_time   a meeting time of the group
 #   schedule.<id>.remove                              [False, True]: that meeting time ends
@@ -46,7 +62,15 @@ GROUP_FIELDS = (
 #   cancellation.<id>.remove                          [False, True]: a cancelled meeting happens after all
 # Change requests from before groups could have several times use schedule.weekday etc.: the first schedule.
 SCHEDULE_FIELDS = ("schedule.weekday", "schedule.start_time", "schedule.end_time")
-LOCATION_FIELDS = ("location.disclosure",)
+# The place: what is public of it, and what it offers (shown on the public page and searched).
+LOCATION_FIELDS = (
+    "location.disclosure",
+    "location.wheelchair_accessible",
+    "location.hearing_loop",
+    "location.quiet_room",
+    "location.childcare",
+    "location.accessibility_note_nl",
+)
 CANCELLATION_KEY = "cancellation.add"
 SCHEDULE_ADD_KEY = "schedule.add"
 
@@ -59,12 +83,16 @@ def group_editable_values(group: Group) -> dict[str, Any]:
     """The current values of everything self-service can change, as JSON-safe values."""
     values = {name: plain(getattr(group, name)) for name in GROUP_FIELDS}
     # An empty translation column may be NULL or "": the same to a person, so the same here.
-    values.update({name: "" for name, value in values.items() if value is None and name != "cost_amount"})
+    values.update({name: "" for name, value in values.items() if value is None and name not in NULLABLE_FIELDS})
+    values["themes"] = sorted(group.themes.values_list("pk", flat=True))
+    values["languages"] = sorted(group.languages.values_list("pk", flat=True))
     for schedule in group.schedules.order_by("id"):
         values.update(schedule_values(schedule))
     for cancellation in upcoming_cancellations(group):
         values[f"cancellation.{cancellation.pk}.remove"] = False
-    values["location.disclosure"] = group.location.disclosure if group.location else None
+    for key in LOCATION_FIELDS:
+        value = getattr(group.location, key.split(".", 1)[1]) if group.location else None
+        values[key] = "" if value is None and group.location else value
     return values
 
 
@@ -75,6 +103,7 @@ def schedule_values(schedule: Schedule) -> dict[str, Any]:
         f"schedule.{schedule.pk}.weekday": int(weekdays[0]) if len(weekdays) == 1 else None,
         f"schedule.{schedule.pk}.start_time": plain(schedule.start_time),
         f"schedule.{schedule.pk}.end_time": plain(schedule.end_time),
+        f"schedule.{schedule.pk}.valid_until": plain(schedule.valid_until),
         f"schedule.{schedule.pk}.remove": False,
     }
 
@@ -105,9 +134,11 @@ def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: A
         if key in GROUP_FIELDS:
             if key == "cost_amount":
                 new = decimal.Decimal(new) if new not in (None, "") else None
-            group_fields[key] = new if new is not None or key == "cost_amount" else ""
-    if group_fields:
-        group_update(group=group, actor=actor, **group_fields)
+            group_fields[key] = new if new is not None or key in NULLABLE_FIELDS else ""
+    themes = list(changes["themes"][1] or []) if "themes" in changes else None
+    languages = list(changes["languages"][1] or []) if "languages" in changes else None
+    if group_fields or themes is not None or languages is not None:
+        group_update(group=group, actor=actor, themes=themes, languages=languages, **group_fields)
 
     schedule_changes = {k.split(".", 1)[1]: v[1] for k, v in changes.items() if k in SCHEDULE_FIELDS}
     if schedule_changes:
@@ -133,8 +164,9 @@ def group_changes_apply(*, group: Group, changes: dict[str, list[Any]], actor: A
         if len(parts) == 3 and parts[0] == "cancellation" and parts[1].isdigit() and new:
             _cancellation_remove(group=group, pk=int(parts[1]), actor=actor)
 
-    if "location.disclosure" in changes:
-        _location_disclosure_apply(group=group, disclosure=changes["location.disclosure"][1], actor=actor)
+    place = {key.split(".", 1)[1]: changes[key][1] for key in LOCATION_FIELDS if key in changes}
+    if place:
+        _location_apply(group=group, fields=place, actor=actor)
 
     if changes.get(CANCELLATION_KEY):
         cancellation = changes[CANCELLATION_KEY][1]
@@ -204,11 +236,16 @@ def _schedule_apply(
         fields["start_time"] = _parse_time(values["start_time"])
     if values.get("end_time"):
         fields["end_time"] = _parse_time(values["end_time"])
+    if "valid_until" in values:
+        until = values["valid_until"]
+        fields["valid_until"] = datetime.date.fromisoformat(str(until)) if until else None
+        if fields["valid_until"] is not None and schedule.valid_from and fields["valid_until"] < schedule.valid_from:
+            raise ValidationError(_("The schedule ends before it starts."))
     model_update(schedule, actor=actor, **fields)
     return schedule
 
 
-def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -> Location:
+def _location_apply(*, group: Group, fields: dict[str, Any], actor: Actor) -> Location:
     location = group.location
     if location is None:
         raise ValidationError(_("This group has no place yet. Ask the support point to add it."))
@@ -217,7 +254,8 @@ def _location_disclosure_apply(*, group: Group, disclosure: str, actor: Actor) -
         # Other groups meet there too: they keep their own choice, this group gets its own copy.
         location.pk = None
         location.uuid = uuid.uuid4()
-    location.disclosure = disclosure
+    for name, value in fields.items():
+        setattr(location, name, value)
     location.full_clean()
     location.save()
     if group.location_id != location.pk:

@@ -11,17 +11,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samenspel.core.audit import LinkActor
-from samenspel.directory.models import GroupStatus
 from samenspel.workspace.access import GroupAccess
-from samenspel.workspace.forms import GroupEditForm
 from samenspel.workspace.services.lifecycle import group_confirm
 from samenspel.workspace.services.self_service import (
     changes_between,
     group_change_submit,
     group_editable_values,
-    upcoming_cancellations,
 )
 from samenspel.workspace.tokens import CheckLinkError, CheckLinkUsed, check_link_for, edit_link_for, edit_token_for
+from samenspel.workspace.views.group import edit_form, too_much
 
 
 def link_actor(email: str) -> LinkActor:
@@ -57,16 +55,13 @@ def check_edit(request: HttpRequest, token: str) -> HttpResponse:
         group, email = edit_link_for(token)
     except CheckLinkError:
         return render(request, "workspace/check_invalid.html", status=400)
+    refused = too_much(request)
+    if refused is not None:
+        return refused
     current = group_editable_values(group)
-    form = GroupEditForm(
-        request.POST or None,
-        initiative=group.status == GroupStatus.INITIATIVE,
-        schedules=list(group.schedules.order_by("id")),
-        cancellations=upcoming_cancellations(group),
-    )
-    form.initial_values(current)
+    form, add_links, filtering = edit_form(request, group, current)
     errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not filtering and form.is_valid():
         changes = changes_between(current, form.values(current))
         try:
             change = group_change_submit(group=group, changes=changes, actor=link_actor(email), email=email)
@@ -79,5 +74,12 @@ def check_edit(request: HttpRequest, token: str) -> HttpResponse:
                 {"group": group, "outcome": "waits" if change else "live" if changes else "nothing"},
             )
     access = GroupAccess(group, role=None, is_contact=True)
-    context = {"access": access, "group": group, "form": form, "errors": errors, "by_link": True}
+    context = {
+        "access": access,
+        "group": group,
+        "form": form,
+        "errors": errors,
+        "by_link": True,
+        "add_links": add_links,
+    }
     return render(request, "workspace/group_edit.html", context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -91,6 +92,26 @@ def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "workspace/review_queue.html", {"access": access, "sp": access.support_point, "changes": waiting}
     )
+
+
+@signed_in
+def translation_wanted(request: HttpRequest, slug: str) -> HttpResponse:
+    """Groups that meet in a language they have no text in yet: where a translator (or the group) can help."""
+    access = support_point_for_user(request.user, slug)
+    names = dict(django_settings.LANGUAGES)
+    wanted = []
+    groups = (
+        Group.objects.for_support_point(access.support_point)
+        .exclude(status=GroupStatus.STOPPED)
+        .prefetch_related("languages")
+        .order_by("name_nl", "pk")
+    )
+    for group in groups:
+        for language in group.languages.all():
+            if language.code in names and not getattr(group, f"description_{language.code}", ""):
+                wanted.append((group, language.code, names[language.code]))
+    context = {"access": access, "sp": access.support_point, "wanted": wanted}
+    return render(request, "workspace/translation_wanted.html", context)
 
 
 @signed_in

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,16 +15,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.directory.freshness import freshness_of
-from samenspel.directory.models import GroupStatus
+from samenspel.directory.models import Group, GroupStatus
 from samenspel.directory.services import group_set_status
 from samenspel.finder.models import Question
 from samenspel.workspace.access import change_request_for_user, group_for_user, question_ref
 from samenspel.workspace.change_rows import change_rows
 from samenspel.workspace.decorators import signed_in
-from samenspel.workspace.forms import ContactForm, EventForm, FacilitationForm, GroupEditForm, RejectForm, StatusForm
+from samenspel.workspace.forms import (
+    ContactForm,
+    EventForm,
+    FacilitationForm,
+    GroupEditForm,
+    RejectForm,
+    StatusForm,
+    text_languages,
+)
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
 from samenspel.workspace.services.lifecycle import group_confirm, group_event_record
 from samenspel.workspace.services.self_service import (
+    TEXT_LANGUAGES,
+    TRANSLATED_FIELDS,
     change_request_approve,
     change_request_reject,
     changes_between,
@@ -30,6 +42,7 @@ from samenspel.workspace.services.self_service import (
     group_editable_values,
     upcoming_cancellations,
 )
+from samenspel.workspace.theme_picker import FILTER_SUFFIX, filter_requested, filtered_again
 
 
 def _errors(exc: ValidationError) -> list[str]:
@@ -59,20 +72,57 @@ def group_detail(request: HttpRequest, group_uuid: Any) -> HttpResponse:
     return render(request, "workspace/group.html", context)
 
 
+def edit_form(request: HttpRequest, group: Group, current: dict[str, Any]) -> tuple[GroupEditForm, list[Any], bool]:
+    """The edit form with the languages it shows, the "add a language" links, and whether only the theme filter ran.
+
+    The form shows nl and en, the languages the group meets in, those it has text in, and those asked for by
+    "add a language", a plain link (?lang=ti) that works without JavaScript.
+    """
+    asked = [code for code in request.GET.getlist("lang") if code in TEXT_LANGUAGES]
+    written = [f.rsplit("_", 1)[1] for f in TRANSLATED_FIELDS if current.get(f)]
+    shown = text_languages(list(group.languages.values_list("code", flat=True)), asked, written)
+    names = dict(settings.LANGUAGES)
+    add_links = [
+        (code, names[code], "?" + urlencode([("lang", c) for c in [*asked, code]]))
+        for code in TEXT_LANGUAGES
+        if code not in shown
+    ]
+    kwargs: dict[str, Any] = {
+        "initiative": group.status == GroupStatus.INITIATIVE,
+        "schedules": list(group.schedules.order_by("id")),
+        "cancellations": upcoming_cancellations(group),
+        "languages": shown,
+    }
+    if request.method == "POST" and filter_requested(request.POST):
+        return filtered_again(GroupEditForm, request.POST, **kwargs), add_links, True
+    form = GroupEditForm(request.POST or None, theme_filter=request.POST.get("themes" + FILTER_SUFFIX, ""), **kwargs)
+    form.initial_values(current)
+    return form, add_links, False
+
+
+def too_much(request: HttpRequest) -> HttpResponse | None:
+    """A body over the size limit (20 MB pasted by mistake): a clear answer; nothing is read, nothing written."""
+    try:
+        request.POST  # noqa: B018 - reading it is what raises
+    except RequestDataTooBig:
+        messages.error(
+            request, _("That was far too much text: nothing was saved. Keep each text under 10,000 characters.")
+        )
+        return redirect(request.get_full_path())
+    return None
+
+
 @signed_in
 def group_edit(request: HttpRequest, group_uuid: Any) -> HttpResponse:
     access = group_for_user(request.user, group_uuid, write=request.method == "POST")
     group = access.group
+    refused = too_much(request)
+    if refused is not None:
+        return refused
     current = group_editable_values(group)
-    form = GroupEditForm(
-        request.POST or None,
-        initiative=group.status == GroupStatus.INITIATIVE,
-        schedules=list(group.schedules.order_by("id")),
-        cancellations=upcoming_cancellations(group),
-    )
-    form.initial_values(current)
+    form, add_links, filtering = edit_form(request, group, current)
     errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not filtering and form.is_valid():
         changes = changes_between(current, form.values(current))
         try:
             change = group_change_submit(group=group, changes=changes, actor=request.user)
@@ -86,9 +136,8 @@ def group_edit(request: HttpRequest, group_uuid: Any) -> HttpResponse:
             else:
                 messages.success(request, _("Saved. The change is live."))
             return redirect("workspace:group", group_uuid=group.uuid)
-    return render(
-        request, "workspace/group_edit.html", {"access": access, "group": group, "form": form, "errors": errors}
-    )
+    context = {"access": access, "group": group, "form": form, "errors": errors, "add_links": add_links}
+    return render(request, "workspace/group_edit.html", context)
 
 
 @signed_in
