@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenspel.core.privacy import SMALL, Protected, protect, protect_breakdown
+from samenspel.core.privacy import HIDDEN, SMALL, Protected, protect, protect_breakdown
 
 
 def _texts(table: Protected) -> list[list[str]]:
@@ -15,7 +15,7 @@ def _texts(table: Protected) -> list[list[str]]:
 def test_one_small_cell_next_to_a_shown_total_takes_its_smallest_neighbour_with_it() -> None:
     # "POH-GGZ 8, Wijkteam 2, total 10": showing 8 and 10 would give Wijkteam away.
     cells, total = protect_breakdown([8, 2, 30])
-    assert [str(c) for c in cells] == ["hidden", SMALL, "30"]
+    assert [str(c) for c in cells] == [str(HIDDEN), SMALL, "30"]
     assert str(total) == "40"
 
 

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from samenspel.core.figures import HIDDEN_BAR, FigureTable, bar_chart
-from samenspel.core.privacy import protect_breakdown
+from samenspel.core.privacy import HIDDEN, protect_breakdown
 from samenspel.directory.models import Group
 from samenspel.referral.models import ProfessionalRole
 from tests.figures_solver import leaks
@@ -125,5 +125,5 @@ def test_a_hidden_number_is_a_short_hatched_bar_whatever_its_value() -> None:
         widths = re.findall(r'<rect x="0" y="\d+" width="(\d+)" height="14" fill="([^"]+)"', chart)
         hidden = [int(w) for w, fill in widths if fill.startswith("url(#hatch")]
         assert hidden == [HIDDEN_BAR, HIDDEN_BAR], "the <5 and the number hidden with it: the same short bar"
-        assert ">&lt;5<" in chart and ">hidden<" in chart
+        assert ">&lt;5<" in chart and f">{HIDDEN}<" in chart
         assert ">100<" not in chart and ">9<" not in chart and ">3<" not in chart
