@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -124,7 +124,14 @@ def import_batch_accept(*, batch: ImportBatch, accepted: list[str], without_sche
 def import_batch_queue(*, batch: ImportBatch, actor: Actor, only_valid: bool = False) -> ImportBatch:
     """Press "Import": the batch waits for the worker. Pressing it again (or in two tabs) queues nothing more."""
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if locked.imported_at is not None or locked.state in (ImportState.QUEUED, ImportState.RUNNING, ImportState.DONE):
+    if locked.state == ImportState.RUNNING and locked.imported_at is None and _run_was_lost(locked.pk):
+        # Its worker died while writing (its transaction rolled back, nothing of it is there): run it again.
+        locked.state = ImportState.QUEUED
+    elif locked.imported_at is not None or locked.state in (
+        ImportState.QUEUED,
+        ImportState.RUNNING,
+        ImportState.DONE,
+    ):
         raise ValidationError(_("This file is already being imported or was imported."))
     if locked.state == ImportState.CHECKING:
         raise ValidationError(_("The check is still running. Wait until it is done."))
@@ -144,8 +151,43 @@ def run_import(batch_id: int) -> str:
     return import_batch_run(batch_id)
 
 
+# A running import holds this lock for as long as its database session lives (PostgreSQL's session advisory lock):
+# a worker killed mid-import loses it with its connection, so a RUNNING batch nobody holds was lost, not busy.
+RUN_LOCK = 7_414_301
+
+
+def _run_lock(batch_id: int) -> bool:
+    if connection.vendor != "postgresql":
+        return True  # SQLite: one process (./run), no lost runs to tell apart
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [RUN_LOCK, batch_id])
+        return bool(cursor.fetchone()[0])
+
+
+def _run_unlock(batch_id: int) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK, batch_id])
+
+
+def _run_was_lost(batch_id: int) -> bool:
+    if connection.vendor != "postgresql" or not _run_lock(batch_id):
+        return False
+    _run_unlock(batch_id)
+    return True
+
+
 def import_batch_run(batch_id: int) -> str:
     """The worker's part: take the queued batch (once), plan it again, write it in one transaction."""
+    if not _run_lock(batch_id):
+        return "skipped"  # another worker runs it now
+    try:
+        return _run_locked(batch_id)
+    finally:
+        _run_unlock(batch_id)
+
+
+def _run_locked(batch_id: int) -> str:
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().filter(pk=batch_id, state=ImportState.QUEUED).first()
         if batch is None:
