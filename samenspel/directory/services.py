@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import itertools
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -334,18 +335,20 @@ BULK_BATCH = 500
 def groups_bulk_create(
     *,
     actor: Actor,
-    rows: list[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     status_reason: str = "",
     actor_label: str = "",
-) -> list[Group]:
+) -> list[int]:
     """Create many checked groups at once, with what group_create writes for each: the same rows, in batches.
+    Returns the new groups' ids.
 
     Each row is {"fields": {...}, "themes": [theme ids], "languages": [language ids], "status": str}, and
     optionally "location": {Location's fields} (a new place of its own) and "schedules": [ScheduleSpec]; the
     caller has validated every row (the import's dry run checks each). One transaction: the places, the
     groups, their themes, languages and meeting times, the first status entry, one audit entry per group and
     place, and the search documents are all written, or none. bulk_create sends no signals, so the search
-    index is built here.
+    index is built here. Rows may come from a generator and only one batch of groups is held at a time: a 10,000-row
+    import held every group, its places and audit entries at once (bench/workspace_import.py: 356 MB peak).
     """
     from samenspel.core.models import AuditEntry
     from samenspel.directory import search_index
@@ -353,11 +356,11 @@ def groups_bulk_create(
     today = timezone.localdate()
     user: Any = acting_user(actor)
     label = (actor_label or (user.get_username() if user is not None else "system"))[:150]
-    created: list[Group] = []
+    created: list[int] = []
     template = Group()
     place_template, schedule_template = Location(), Schedule(start_time=datetime.time(), end_time=datetime.time())
-    for start in range(0, len(rows), BULK_BATCH):
-        chunk = rows[start : start + BULK_BATCH]
+    pending = iter(rows)
+    while chunk := list(itertools.islice(pending, BULK_BATCH)):
         groups = [
             _new_group(template, status=row.get("status") or GroupStatus.ACTIVE, **row["fields"]) for row in chunk
         ]
@@ -402,9 +405,10 @@ def groups_bulk_create(
         )
         # The same entry log_action writes for a created group, without a query per group.
         AuditEntry.objects.bulk_create([_created_entry(g, user, label) for g in groups])
-        created.extend(groups)
+        created.extend(g.pk for g in groups)
     # Inside the transaction: the groups and their search documents arrive together.
-    search_index.index_groups([g.pk for g in created])
+    if created:
+        search_index.index_groups(created)
     return created
 
 
