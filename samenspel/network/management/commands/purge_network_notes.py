@@ -1,0 +1,28 @@
+"""Wipe the key persons' anonymous case notes and delete trust notes whose retention ended. Safe to run twice."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from samenspel.network.services import contact_notes_purge, trust_notes_purge
+
+
+class Command(BaseCommand):
+    help = "Wipe expired case notes of the contact log (the counts stay) and delete expired trust notes."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--today", help="Run as if it were this date (YYYY-MM-DD); default: today.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = None
+        if options.get("today"):
+            try:
+                today = datetime.date.fromisoformat(options["today"])
+            except ValueError as exc:
+                raise CommandError("--today must be a date like 2026-12-31.") from exc
+        wiped = contact_notes_purge(today=today)
+        deleted = trust_notes_purge(today=today)
+        self.stdout.write(f"Wiped {wiped} expired case note(s); deleted {deleted} expired trust note(s).")

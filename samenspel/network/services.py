@@ -1,0 +1,333 @@
+"""Writes of the key persons' room. Keyword-only, one transaction each, every state change in the audit log.
+
+The audit log keeps each object's __str__ and the fields changed, never a note's text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.links import send_notice
+from samenspel.accounts.services import user_for_email
+from samenspel.core.audit import acting_user, log_action
+from samenspel.core.services import Actor
+from samenspel.directory.models import Group, Language, Organisation, OrganisationKind, Theme
+from samenspel.network.conf import case_note_delete_after, trust_note_delete_after
+from samenspel.network.guard import identity_hints
+from samenspel.network.models import (
+    ContactEntry,
+    ContactFunction,
+    Depth,
+    Journey,
+    JourneyStep,
+    JourneyStepDone,
+    KeyPerson,
+    KeyPersonStatus,
+    LadderChange,
+    LadderStep,
+    MetVia,
+    Reach,
+    Tie,
+    TrustNote,
+    Visibility,
+)
+from samenspel.referral.models import Handover, Professional, ProfessionalRole, ProfessionalStatus
+
+
+def _refuse_identity(text: str) -> None:
+    hints = identity_hints(text)
+    if hints:
+        raise ValidationError(
+            _("Leave out anything that says who someone is. This looks like %(what)s.") % {"what": ", ".join(hints)}
+        )
+
+
+@transaction.atomic
+def key_person_invite(*, support_point: Organisation, email: str, actor: Actor) -> KeyPerson:
+    """Invite someone as a key person of this support point: an account by their address and a mail with a link.
+
+    Inviting the same address again sends the invitation again (and reopens an ended role here); someone who is a
+    key person of another support point stays theirs.
+    """
+    user = user_for_email(email)
+    key_person = KeyPerson.objects.filter(user=user).first()
+    if key_person is not None and key_person.support_point_id != support_point.pk:
+        if key_person.status != KeyPersonStatus.ENDED:
+            raise ValidationError(_("This person is already a key person of another support point."))
+        key_person.support_point = support_point
+    if key_person is None:
+        key_person = KeyPerson.objects.create(
+            user=user, support_point=support_point, invited_by=acting_user(actor), status=KeyPersonStatus.INVITED
+        )
+        log_action(obj=key_person, action="key_person.invited", actor=actor)
+    elif key_person.status == KeyPersonStatus.ENDED:
+        key_person.status = KeyPersonStatus.INVITED
+        key_person.ended_at = None
+        key_person.invited_by = acting_user(actor)
+        key_person.save()
+        log_action(obj=key_person, action="key_person.invited", actor=actor)
+    sp_name = support_point.name
+    send_notice(
+        user=user,
+        kind="key_person_invitation",
+        key=f"key_person_invitation:{key_person.pk}:{timezone.now():%Y-%m-%d}",
+        subject=lambda: _("%(support_point)s invites you as a key person") % {"support_point": sp_name},
+        lines=lambda: [
+            _("%(support_point)s invites you to Samenspel as a key person (trusted person).")
+            % {"support_point": sp_name},
+            _(
+                "You get the social map as professionals see it, referral slips in many languages and warm "
+                "handovers, and a contact log that keeps no names."
+            ),
+            _("First fill in your profile: your languages, whom you reach and who may see it."),
+        ],
+        next_url=reverse("network:profile"),
+        support_point_id=support_point.pk,
+    )
+    return key_person
+
+
+def _ensure_professional(key_person: KeyPerson) -> None:
+    """The map with the professional view, slips and handovers: the referral room's own path, as a key person.
+
+    Someone who already refers as a professional keeps their profile and role.
+    """
+    professional = Professional.objects.filter(user=key_person.user).first()
+    if professional is None:
+        Professional.objects.create(
+            user=key_person.user,
+            organisation=key_person.support_point.name,
+            role=ProfessionalRole.KEY_PERSON,
+            support_point=key_person.support_point,
+            status=ProfessionalStatus.APPROVED,
+            decided_at=timezone.now(),
+        )
+    elif professional.role == ProfessionalRole.KEY_PERSON and professional.status != ProfessionalStatus.APPROVED:
+        professional.status = ProfessionalStatus.APPROVED
+        professional.support_point = key_person.support_point
+        professional.decided_at = timezone.now()
+        professional.save(update_fields=["status", "support_point", "decided_at"])
+
+
+@transaction.atomic
+def key_person_profile_save(
+    *,
+    key_person: KeyPerson,
+    public_name: str,
+    languages: Iterable[Language],
+    themes: Iterable[Theme],
+    availability: str,
+    visibility: Visibility,
+    reach: Sequence[tuple[Language | None, str]],
+) -> KeyPerson:
+    """The key person's own profile. Saving it the first time makes an invited key person active."""
+    before = {"visibility": key_person.visibility, "status": key_person.status}
+    key_person.public_name = public_name.strip()
+    key_person.availability = availability.strip()
+    key_person.visibility = visibility
+    if key_person.status == KeyPersonStatus.INVITED:
+        key_person.status = KeyPersonStatus.ACTIVE
+        key_person.activated_at = timezone.now()
+    key_person.save()
+    key_person.languages.set(list(languages))
+    key_person.themes.set(list(themes))
+    key_person.reach.all().delete()
+    seen: set[tuple[int | None, str]] = set()
+    for language, neighbourhood in reach:
+        neighbourhood = neighbourhood.strip()
+        key = (language.pk if language else None, neighbourhood.lower())
+        if (language is None and not neighbourhood) or key in seen:
+            continue
+        seen.add(key)
+        Reach.objects.create(key_person=key_person, language=language, neighbourhood=neighbourhood)
+    _ensure_professional(key_person)
+    after = {"visibility": key_person.visibility, "status": key_person.status}
+    changes = {name: [before[name], after[name]] for name in before if before[name] != after[name]}
+    log_action(obj=key_person, action="key_person.profile_saved", actor=key_person.user, changes=changes)
+    return key_person
+
+
+@transaction.atomic
+def key_person_end(*, key_person: KeyPerson, actor: Actor) -> KeyPerson:
+    """The support point ends the role: the profile leaves the network, referral access as a key person ends.
+
+    Their contacts and journeys stay as counts of the support point.
+    """
+    key_person.status = KeyPersonStatus.ENDED
+    key_person.ended_at = timezone.now()
+    key_person.save(update_fields=["status", "ended_at"])
+    Professional.objects.filter(user=key_person.user, role=ProfessionalRole.KEY_PERSON).update(
+        status=ProfessionalStatus.REVOKED, decided_at=timezone.now()
+    )
+    log_action(obj=key_person, action="key_person.ended", actor=actor)
+    return key_person
+
+
+@transaction.atomic
+def contact_record(
+    *,
+    key_person: KeyPerson,
+    met_via: MetVia,
+    functions: Sequence[ContactFunction],
+    themes: Iterable[Theme] = (),
+    language: Language | None = None,
+    day: datetime.date | None = None,
+    case_note: str = "",
+) -> ContactEntry:
+    """One contact in the log: counts for the support point's figures, and at most an anonymous case note."""
+    case_note = case_note.strip()
+    _refuse_identity(case_note)
+    today = timezone.localdate()
+    day = day or today
+    if day > today:
+        raise ValidationError(_("A contact cannot be in the future."))
+    entry = ContactEntry.objects.create(
+        support_point=key_person.support_point,
+        key_person=key_person,
+        day=day,
+        language=language,
+        met_via=met_via,
+        functions=sorted({str(f) for f in functions}),
+        case_note=case_note,
+        note_delete_after=case_note_delete_after(today) if case_note else None,
+    )
+    entry.themes.set(list(themes))
+    log_action(obj=entry, action="contact.recorded", actor=key_person.user)
+    return entry
+
+
+def contact_notes_purge(*, today: datetime.date | None = None) -> int:
+    """Wipe the case notes whose retention ended; the contact stays as a count."""
+    with transaction.atomic():
+        due = list(ContactEntry.objects.notes_due(today).values_list("pk", flat=True))
+        ContactEntry.objects.filter(pk__in=due).update(case_note="", note_delete_after=None)
+    return len(due)
+
+
+@transaction.atomic
+def journey_start(*, key_person: KeyPerson, theme: Theme | None = None, language: Language | None = None) -> Journey:
+    journey = Journey.objects.create(
+        support_point=key_person.support_point, key_person=key_person, theme=theme, language=language
+    )
+    log_action(obj=journey, action="journey.started", actor=key_person.user)
+    return journey
+
+
+def own_handovers(key_person: KeyPerson) -> Any:
+    """The warm handovers this key person made (through the referral room): only their group and time show here."""
+    return Handover.objects.filter(professional__user=key_person.user).select_related("group")
+
+
+@transaction.atomic
+def journey_step_add(
+    *,
+    journey: Journey,
+    step: JourneyStep,
+    day: datetime.date | None = None,
+    group: Group | None = None,
+    handover: Handover | None = None,
+    actor: Actor,
+) -> JourneyStepDone:
+    """A step taken, dated. A step may name the group found or the handover made (the key person's own only)."""
+    day = day or timezone.localdate()
+    if day > timezone.localdate():
+        raise ValidationError(_("A step cannot be in the future."))
+    if journey.closed_at is not None:
+        raise ValidationError(_("This journey is closed."))
+    changed = []
+    if group is not None and journey.group_id != group.pk:
+        journey.group = group
+        changed.append("group")
+    if handover is not None and journey.key_person is not None:
+        if not own_handovers(journey.key_person).filter(pk=handover.pk).exists():
+            raise ValidationError(_("Choose one of your own handovers."))
+        journey.handover = handover
+        changed.append("handover")
+    if changed:
+        journey.save(update_fields=changed)
+    done = JourneyStepDone.objects.create(journey=journey, step=step, day=day)
+    log_action(obj=journey, action="journey.step", actor=actor, changes={"step": [None, str(step)]})
+    return done
+
+
+@transaction.atomic
+def journey_close(*, journey: Journey, actor: Actor) -> Journey:
+    journey.closed_at = timezone.now()
+    journey.save(update_fields=["closed_at"])
+    log_action(obj=journey, action="journey.closed", actor=actor)
+    return journey
+
+
+@transaction.atomic
+def tie_create(*, support_point: Organisation, organisation: Organisation, actor: Actor) -> Tie:
+    if organisation.kind != OrganisationKind.SELF_ORGANISATION:
+        raise ValidationError(_("Only a self-organisation goes on the binding ladder."))
+    tie, created = Tie.objects.get_or_create(support_point=support_point, organisation=organisation)
+    if created:
+        log_action(obj=tie, action="tie.created", actor=actor)
+    return tie
+
+
+@transaction.atomic
+def tie_update(
+    *,
+    tie: Tie,
+    step: LadderStep,
+    depth: Depth,
+    next_action: str,
+    next_action_on: datetime.date | None,
+    actor: Actor,
+    day: datetime.date | None = None,
+) -> Tie:
+    """Move a self-organisation on the ladder (a dated step in its history) and set the next action."""
+    before = {"step": tie.step, "depth": tie.depth}
+    if int(step) != tie.step:
+        LadderChange.objects.create(
+            tie=tie,
+            step_from=tie.step,
+            step_to=int(step),
+            day=day or timezone.localdate(),
+            changed_by=acting_user(actor),
+        )
+    tie.step = int(step)
+    tie.depth = depth
+    tie.next_action = next_action.strip()
+    tie.next_action_on = next_action_on
+    tie.save()
+    after = {"step": tie.step, "depth": tie.depth}
+    log_action(
+        obj=tie,
+        action="tie.updated",
+        actor=actor,
+        changes={k: [before[k], after[k]] for k in before if before[k] != after[k]},
+    )
+    return tie
+
+
+@transaction.atomic
+def trust_note_add(*, tie: Tie, author: Any, depth: Depth, text: str, readers: Iterable[Any] = ()) -> TrustNote:
+    """A note about the organisation. Deeper than the shop window, only its author and the people named read it."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write the note first."))
+    note = TrustNote.objects.create(
+        tie=tie, author=author, depth=depth, text=text, delete_after=trust_note_delete_after()
+    )
+    if depth != Depth.SHOP_WINDOW:
+        note.readers.set([r for r in readers if r.pk != author.pk])
+    log_action(obj=note, action="trust_note.added", actor=author, changes={"depth": [None, str(depth)]})
+    return note
+
+
+def trust_notes_purge(*, today: datetime.date | None = None) -> int:
+    with transaction.atomic():
+        _deleted, by_model = TrustNote.objects.due_for_deletion(today).delete()
+    return int(by_model.get("network.TrustNote", 0))
