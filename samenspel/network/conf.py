@@ -25,3 +25,15 @@ def case_note_delete_after(day: datetime.date | None = None) -> datetime.date:
 
 def trust_note_delete_after(day: datetime.date | None = None) -> datetime.date:
     return (day or timezone.localdate()) + datetime.timedelta(days=trust_note_days())
+
+
+DEFAULT_TOUR_REPORT_DAYS = 730
+TOUR_LINK_DAYS = 30
+
+
+def tour_report_days() -> int:
+    return int(getattr(settings, "NETWORK_TOUR_REPORT_RETENTION_DAYS", DEFAULT_TOUR_REPORT_DAYS))
+
+
+def tour_report_delete_after(day: datetime.date | None = None) -> datetime.date:
+    return (day or timezone.localdate()) + datetime.timedelta(days=tour_report_days())

@@ -18,6 +18,7 @@ from samenspel.network.models import (
     KeyPerson,
     LadderStep,
     MetVia,
+    Shortage,
     Tie,
     Visibility,
 )
@@ -230,3 +231,47 @@ class TrustNoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["readers"].queryset = colleagues  # type: ignore[attr-defined]
         self.fields["readers"].label_from_instance = lambda user: user.email  # type: ignore[attr-defined]
+
+
+class TourReportForm(forms.Form):
+    visited_on = forms.DateField(label=_("Visited on"), widget=DateInput())
+    target_group = forms.CharField(
+        label=_("Target group"),
+        max_length=300,
+        help_text=_("For example: mothers with young children, Arabic-speaking, Woensel."),
+    )
+    activities = forms.CharField(label=_("Activities"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
+    shortages = forms.MultipleChoiceField(
+        label=_("Bottlenecks"), choices=Shortage.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    shortage_notes = forms.CharField(
+        label=_("About the bottlenecks"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    wishes = forms.CharField(
+        label=_("Wishes"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    offers = forms.CharField(
+        label=_("What it can offer others"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A room, volunteers, board members, expertise, a language."),
+    )
+    send_to_organisation = forms.BooleanField(
+        label=_("Send it to the organisation to confirm or correct"), required=False, initial=True
+    )
+
+    def clean_visited_on(self) -> Any:
+        day = self.cleaned_data["visited_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A visit cannot be in the future."))
+        return day
+
+
+class TourAnswerForm(forms.Form):
+    correction = forms.CharField(
+        label=_("What should be different? (leave empty if it is right)"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

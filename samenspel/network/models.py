@@ -394,3 +394,56 @@ class TrustNote(models.Model):
     def __str__(self) -> str:
         # Never the text: this shows in lists, logs and the audit trail.
         return f"{self.get_depth_display()} · {timezone.localtime(self.created_at):%Y-%m-%d}"
+
+
+class Shortage(models.TextChoices):
+    """The six bottlenecks self-organisations share (004:2294): money, room, target group, politics, institutions,
+    volunteers."""
+
+    MONEY = "money", _("Money")
+    ROOM = "room", _("A room or place")
+    TARGET_GROUP = "target_group", _("Reaching the target group")
+    POLITICS = "politics", _("Contact with local politics")
+    INSTITUTIONS = "institutions", _("Contact with care and welfare institutions")
+    VOLUNTEERS = "volunteers", _("Finding and keeping capable volunteers")
+
+
+class TourReportQuerySet(models.QuerySet["TourReport"]):
+    def due_for_deletion(self, today: datetime.date | None = None) -> TourReportQuerySet:
+        return self.filter(delete_after__lt=today or timezone.localdate())
+
+
+class TourReport(models.Model):
+    """A visit on the tour (rondgang) along self-organisations, which the organisation confirms or corrects.
+
+    "Heb ik het goed begrepen? Corrigeer me als dat niet zo is" (004:2320): the report goes to the organisation by a
+    one-time link; its answer is kept with the report.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="reports")
+    visited_on = models.DateField(_("visited on"), default=timezone.localdate)
+    target_group = models.CharField(_("target group"), max_length=300)
+    activities = models.TextField(_("activities"))
+    shortages = models.JSONField(_("bottlenecks"), default=list)
+    shortage_notes = models.TextField(_("about the bottlenecks"), blank=True)
+    wishes = models.TextField(_("wishes"), blank=True)
+    offers = models.TextField(_("what it can offer others"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("written by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(_("sent to the organisation"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("answered by the organisation"), null=True, blank=True)
+    correction = models.TextField(_("the organisation's correction"), blank=True)
+    delete_after = models.DateField(_("deleted after"))
+
+    objects = TourReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tour visit report")
+        verbose_name_plural = _("tour visit reports")
+        ordering = ["-visited_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.tie.organisation} · {self.visited_on:%Y-%m-%d}"

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -17,10 +18,15 @@ from django.utils.translation import gettext as _
 
 from samenspel.accounts.links import send_notice
 from samenspel.accounts.services import user_for_email
-from samenspel.core.audit import acting_user, log_action
+from samenspel.core.audit import LinkActor, acting_user, log_action
 from samenspel.core.services import Actor
 from samenspel.directory.models import Group, Language, Organisation, OrganisationKind, Theme
-from samenspel.network.conf import case_note_delete_after, trust_note_delete_after
+from samenspel.network.conf import (
+    TOUR_LINK_DAYS,
+    case_note_delete_after,
+    tour_report_delete_after,
+    trust_note_delete_after,
+)
 from samenspel.network.guard import identity_hints
 from samenspel.network.models import (
     ContactEntry,
@@ -35,7 +41,9 @@ from samenspel.network.models import (
     LadderStep,
     MetVia,
     Reach,
+    Shortage,
     Tie,
+    TourReport,
     TrustNote,
     Visibility,
 )
@@ -331,3 +339,115 @@ def trust_notes_purge(*, today: datetime.date | None = None) -> int:
     with transaction.atomic():
         _deleted, by_model = TrustNote.objects.due_for_deletion(today).delete()
     return int(by_model.get("network.TrustNote", 0))
+
+
+TOUR_SALT = "samenspel.network.tour"
+
+
+def tour_token(report: TourReport) -> str:
+    return signing.dumps(str(report.uuid), salt=TOUR_SALT)
+
+
+def tour_report_for_token(token: str) -> TourReport | None:
+    """The report a confirmation link points at, while the link is valid; None otherwise."""
+    try:
+        report_uuid = signing.loads(token, salt=TOUR_SALT, max_age=datetime.timedelta(days=TOUR_LINK_DAYS))
+    except signing.BadSignature:
+        return None
+    return TourReport.objects.select_related("tie__organisation", "tie__support_point").filter(uuid=report_uuid).first()
+
+
+@transaction.atomic
+def tour_report_create(
+    *,
+    tie: Tie,
+    author: Any,
+    visited_on: datetime.date,
+    target_group: str,
+    activities: str,
+    shortages: Sequence[Shortage],
+    shortage_notes: str = "",
+    wishes: str = "",
+    offers: str = "",
+    send_to_organisation: bool = True,
+) -> TourReport:
+    """A visit on the tour. Sent to the organisation's public address to confirm or correct, when it has one."""
+    report = TourReport.objects.create(
+        tie=tie,
+        written_by=author,
+        visited_on=visited_on,
+        target_group=target_group.strip(),
+        activities=activities.strip(),
+        shortages=sorted({str(s) for s in shortages}),
+        shortage_notes=shortage_notes.strip(),
+        wishes=wishes.strip(),
+        offers=offers.strip(),
+        delete_after=tour_report_delete_after(),
+    )
+    log_action(obj=report, action="tour_report.written", actor=author)
+    if send_to_organisation and tie.organisation.email:
+        _send_tour_report(report)
+    return report
+
+
+def _send_tour_report(report: TourReport) -> None:
+    organisation, support_point = report.tie.organisation, report.tie.support_point
+    path = reverse("network:tour_confirm", kwargs={"token": tour_token(report)})
+    send_notice(
+        email=organisation.email,
+        kind="tour_report",
+        key=f"tour_report:{report.pk}",
+        subject=lambda: _("Did we understand you well? Our visit to %(organisation)s") % {"organisation": organisation},
+        lines=lambda: [
+            _("%(support_point)s visited %(organisation)s and wrote down what we heard.")
+            % {"support_point": support_point.name, "organisation": organisation.name},
+            _("Did we understand you well? Please correct us where we did not. The link works for %(days)d days.")
+            % {"days": TOUR_LINK_DAYS},
+        ],
+        next_url=path,
+        support_point_id=support_point.pk,
+    )
+    report.confirmation_sent_at = timezone.now()
+    report.save(update_fields=["confirmation_sent_at"])
+
+
+@transaction.atomic
+def tour_report_answer(*, report: TourReport, correction: str) -> TourReport:
+    """The organisation's answer by its link: confirmed as it is, or with a correction. Once."""
+    if report.confirmed_at is not None:
+        raise ValidationError(_("This report has already been answered. Thank you."))
+    report.confirmed_at = timezone.now()
+    report.correction = correction.strip()
+    report.save(update_fields=["confirmed_at", "correction"])
+    log_action(
+        obj=report,
+        action="tour_report.corrected" if report.correction else "tour_report.confirmed",
+        actor=LinkActor(str(report.tie.organisation)),
+    )
+    return report
+
+
+def tour_reports_purge(*, today: datetime.date | None = None) -> int:
+    with transaction.atomic():
+        _deleted, by_model = TourReport.objects.due_for_deletion(today).delete()
+    return int(by_model.get("network.TourReport", 0))
+
+
+def tour_synthesis(support_point: Organisation) -> list[tuple[str, list[Organisation]]]:
+    """Across the tour: per bottleneck, the self-organisations that named it in their latest report.
+
+    Where several name the same one, there is a shared interest that can make a cooperation (step 4).
+    """
+    latest: dict[int, TourReport] = {}
+    for report in TourReport.objects.filter(tie__support_point=support_point).select_related("tie__organisation"):
+        if report.tie_id not in latest:  # ordered newest first
+            latest[report.tie_id] = report
+    names = dict(Shortage.choices)
+    rows = []
+    for value, label in names.items():
+        organisations = sorted(
+            (r.tie.organisation for r in latest.values() if value in r.shortages), key=lambda o: o.name
+        )
+        if organisations:
+            rows.append((str(label), organisations))
+    return sorted(rows, key=lambda row: -len(row[1]))

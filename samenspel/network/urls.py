@@ -21,4 +21,8 @@ urlpatterns = [
     path("beheer/<slug:slug>/cijfers/", views.figures, name="figures"),
     path("beheer/<slug:slug>/zelforganisaties/", views.ties, name="ties"),
     path("beheer/<slug:slug>/zelforganisaties/<uuid:tie_uuid>/", views.tie, name="tie"),
+    path(
+        "beheer/<slug:slug>/zelforganisaties/<uuid:tie_uuid>/rondgang/", views.tour_report_new, name="tour_report_new"
+    ),
+    path("rondgang/<str:token>/", views.tour_confirm, name="tour_confirm"),
 ]

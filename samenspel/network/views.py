@@ -35,6 +35,8 @@ from samenspel.network.forms import (
     ProfileForm,
     TieForm,
     TieUpdateForm,
+    TourAnswerForm,
+    TourReportForm,
     TrustNoteForm,
 )
 from samenspel.network.models import (
@@ -43,6 +45,7 @@ from samenspel.network.models import (
     JourneyStep,
     KeyPerson,
     KeyPersonStatus,
+    Shortage,
     Tie,
     TrustNote,
     Visibility,
@@ -284,7 +287,10 @@ def ties(request: HttpRequest, slug: str) -> HttpResponse:
     found = Tie.objects.for_support_point(sp).select_related("organisation")
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "network/ties.html", {"sp": sp, "access": access, "form": form, "ties": found}, status=status
+        request,
+        "network/ties.html",
+        {"sp": sp, "access": access, "form": form, "ties": found, "synthesis": services.tour_synthesis(sp)},
+        status=status,
     )
 
 
@@ -338,6 +344,7 @@ def tie(request: HttpRequest, slug: str, tie_uuid: Any) -> HttpResponse:
         "access": access,
         "tie": found,
         "history": found.history.select_related("changed_by"),
+        "reports": found.reports.all(),
         "notes": notes.prefetch_related("readers"),
         "update_form": update_form,
         "note_form": note_form,
@@ -345,7 +352,54 @@ def tie(request: HttpRequest, slug: str, tie_uuid: Any) -> HttpResponse:
     return render(request, "network/tie.html", context, status=status)
 
 
+@private
+@signed_in
+def tour_report_new(request: HttpRequest, slug: str, tie_uuid: Any) -> HttpResponse:
+    found, access = tie_for_user(request.user, slug, tie_uuid, write=True)
+    form = TourReportForm(request.POST or None, initial={"visited_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = services.tour_report_create(
+            tie=found,
+            author=request.user,
+            visited_on=data["visited_on"],
+            target_group=data["target_group"],
+            activities=data["activities"],
+            shortages=data["shortages"],
+            shortage_notes=data["shortage_notes"],
+            wishes=data["wishes"],
+            offers=data["offers"],
+            send_to_organisation=data["send_to_organisation"],
+        )
+        if report.confirmation_sent_at:
+            messages.success(request, _("Report saved and sent to the organisation to confirm."))
+        else:
+            messages.success(request, _("Report saved. The organisation has no e-mail address, so it was not sent."))
+        return redirect("network:tie", slug=slug, tie_uuid=found.uuid)
+    status = 400 if request.method == "POST" else 200
+    context = {"sp": access.support_point, "tie": found, "form": form}
+    return render(request, "network/tour_report_new.html", context, status=status)
+
+
 # Public.
+
+
+@private
+def tour_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The organisation reads the report of the visit and confirms it, or says what should be different. Once."""
+    report = services.tour_report_for_token(token)
+    if report is None:
+        return render(request, "network/tour_link_invalid.html", status=404)
+    if report.confirmed_at is not None:
+        return render(request, "network/tour_answered.html", {"report": report})
+    form = TourAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.tour_report_answer(report=report, correction=form.cleaned_data["correction"])
+        return render(request, "network/tour_answered.html", {"report": report, "just_now": True})
+    status = 400 if request.method == "POST" else 200
+    shortages = dict(Shortage.choices)
+    context = {"report": report, "form": form, "shortages": [shortages[s] for s in report.shortages if s in shortages]}
+    return render(request, "network/tour_confirm.html", context, status=status)
 
 
 def public(request: HttpRequest, slug: str) -> HttpResponse:

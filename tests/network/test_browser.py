@@ -188,3 +188,74 @@ def test_the_public_page_of_key_persons_is_accessible_at_320_pixels(
         expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert_fits_320(page)
     check_a11y(page, f"public key persons ({locale})")
+
+
+def test_a_worker_moves_a_self_organisation_up_with_a_tour_report_it_confirms_and_a_cellar_note_stays_narrow(
+    live_server: Any, make_page: Any, support_point: Organisation
+) -> None:
+    from samenspel.network.models import Tie, TourReport, TrustNote
+    from samenspel.network.services import tie_create, tie_update
+
+    base = live_server.url
+    worker = make_user("werker@steunpunt.example.org")
+    Membership.objects.create(user=worker, support_point=support_point, role=Role.EDITOR)
+    named = make_user("naam@steunpunt.example.org")
+    Membership.objects.create(user=named, support_point=support_point, role=Role.VIEWER)
+    colleague = make_user("collega@steunpunt.example.org")
+    Membership.objects.create(user=colleague, support_point=support_point, role=Role.EDITOR)
+    organisation = Organisation.objects.create(
+        slug="vrouwen-woensel",
+        kind="self_organisation",
+        name="Vrouwenvereniging Woensel",
+        email="bestuur@vw.example.org",
+    )
+    tie = tie_create(support_point=support_point, organisation=organisation, actor=worker)
+    tie_update(tie=tie, step=2, depth="kitchen_table", next_action="", next_action_on=None, actor=worker)
+    tie_path = f"/netwerk/beheer/{support_point.slug}/zelforganisaties/{tie.uuid}/"
+
+    # The worker reports the visit; the organisation gets it by mail.
+    page = make_page(locale="en-GB", javascript=False)
+    _manager_signs_in(page, base, worker, tie_path)
+    page.click(f"a[href='{tie_path}rondgang/']")
+    check_a11y(page, "tour visit report form")
+    page.fill("#id_target_group", "Mothers with young children, Arabic-speaking")
+    page.fill("#id_activities", "Coffee mornings and homework help")
+    page.check("input[name=shortages][value=room]")
+    page.fill("#id_offers", "Volunteers who speak Arabic")
+    page.click("main form button.primary")
+    expect(page.locator(".ws-messages")).to_contain_text("sent to the organisation")
+    (message,) = [m for m in mail.outbox if m.to == ["bestuur@vw.example.org"]]
+
+    # The organisation opens the link, reads the report and confirms it (no account, no JavaScript).
+    board = make_page(locale="en-GB", viewport=(320, 800), javascript=False)
+    link = _link_in(message.body)
+    board.goto(base + link[link.index("/netwerk/rondgang/") :])
+    expect(board.locator("main")).to_contain_text("Coffee mornings and homework help")
+    assert_fits_320(board)
+    check_a11y(board, "tour report to confirm")
+    board.click("main form button.primary")
+    expect(board.locator("h1")).to_have_text("Thank you")
+    assert TourReport.objects.get().confirmed_at is not None
+
+    # The worker moves it from step 2 to 3 and leaves a cellar note for one named colleague.
+    page.goto(base + tie_path)
+    expect(page.locator("main")).to_contain_text("confirmed by the organisation")
+    page.select_option("#id_tie-step", "3")
+    page.click("button[name=update]")
+    expect(page.locator("main")).to_contain_text(
+        "2 · Organisation strengthened → 3 · Mapped what connects it to others"
+    )
+    page.check("input[name=note-depth][value=cellar]")
+    page.fill("#id_note-text", "The board is split over the money.")
+    page.check(f"input[name=note-readers][value='{named.pk}']")
+    page.click("button[name=note]")
+    expect(page.locator("main")).to_contain_text("The board is split over the money.")
+    check_a11y(page, "a self-organisation on the ladder")
+    assert Tie.objects.get().step == 3
+    assert TrustNote.objects.get().depth == "cellar"
+
+    # A colleague not named does not see it.
+    other = make_page(locale="en-GB", javascript=False)
+    _manager_signs_in(other, base, colleague, tie_path)
+    expect(other.locator("main")).to_contain_text("3 · Mapped what connects it to others")
+    expect(other.locator("main")).not_to_contain_text("split over the money")

@@ -126,3 +126,93 @@ def test_trust_notes_are_deleted_when_their_retention_ends(cast: dict[str, Any],
     call_command("purge_network_notes", today=(note.delete_after + datetime.timedelta(days=1)).isoformat())
     assert not TrustNote.objects.exists()
     assert Tie.objects.filter(pk=tie.pk).exists()
+
+
+def test_a_tour_report_is_confirmed_by_the_organisation_by_its_link_once(
+    cast: dict[str, Any], support_point: Organisation, tie: Tie, self_organisation: Organisation
+) -> None:
+    from django.core import mail
+
+    from samenspel.network.models import TourReport
+
+    self_organisation.email = "bestuur@vrouwen-woensel.example.org"
+    self_organisation.save()
+    url = reverse("network:tour_report_new", args=[support_point.slug, tie.uuid])
+    assert client_for(cast["viewer"]).post(url, {}).status_code == 403
+    response = client_for(cast["manager"]).post(
+        url,
+        {
+            "visited_on": "2026-11-30",
+            "target_group": "Mothers with young children, Arabic-speaking",
+            "activities": "Coffee mornings, homework help",
+            "shortages": ["room", "volunteers"],
+            "wishes": "A room on Saturdays",
+            "offers": "Volunteers who speak Arabic",
+            "send_to_organisation": "on",
+        },
+    )
+    assert response.status_code == 302
+    report = TourReport.objects.get()
+    assert report.confirmation_sent_at is not None
+    (message,) = [m for m in mail.outbox if m.to == ["bestuur@vrouwen-woensel.example.org"]]
+    path = message.body[message.body.index("/netwerk/rondgang/") :].split()[0]
+
+    anonymous = client_for(None)
+    page = anonymous.get(path)
+    assert page.status_code == 200 and page["Cache-Control"] == "no-store"
+    assert (
+        "Coffee mornings" in page.content.decode() and "Finding and keeping capable volunteers" in page.content.decode()
+    )
+    assert anonymous.post(path, {"correction": "We also have a youth group."}).status_code == 200
+    report.refresh_from_db()
+    assert report.confirmed_at is not None and report.correction == "We also have a youth group."
+    again = anonymous.post(path, {"correction": "Something else"})
+    assert "already been answered" in again.content.decode()
+    report.refresh_from_db()
+    assert report.correction == "We also have a youth group."
+    assert (
+        "We also have a youth group."
+        in client_for(cast["viewer"]).get(reverse("network:tie", args=[support_point.slug, tie.uuid])).content.decode()
+    )
+    assert anonymous.get("/netwerk/rondgang/not-a-token/").status_code == 404
+
+
+def test_the_synthesis_shows_the_bottlenecks_organisations_share(
+    cast: dict[str, Any], support_point: Organisation, tie: Tie
+) -> None:
+    from samenspel.network.services import tour_report_create
+
+    other = Organisation.objects.create(slug="moskee-west", kind="self_organisation", name="Moskeevereniging West")
+    other_tie = tie_create(support_point=support_point, organisation=other, actor=cast["manager"])
+    for t, shortages in ((tie, ["room", "money"]), (other_tie, ["room"])):
+        tour_report_create(
+            tie=t,
+            author=cast["manager"],
+            visited_on=datetime.date(2026, 11, 1),
+            target_group="-",
+            activities="-",
+            shortages=shortages,
+        )
+    body = client_for(cast["viewer"]).get(reverse("network:ties", args=[support_point.slug])).content.decode()
+    section = body[body.index("What they share") :]
+    assert "<strong>A room or place</strong>: Moskeevereniging West, Vrouwenvereniging Woensel" in section, section[
+        :800
+    ]
+
+
+def test_tour_reports_are_deleted_when_their_retention_ends(cast: dict[str, Any], tie: Tie) -> None:
+    from samenspel.network.models import TourReport
+    from samenspel.network.services import tour_report_create
+
+    report = tour_report_create(
+        tie=tie,
+        author=cast["manager"],
+        visited_on=datetime.date(2026, 11, 1),
+        target_group="-",
+        activities="-",
+        shortages=[],
+    )
+    call_command("purge_network_notes", today=report.delete_after.isoformat())
+    assert TourReport.objects.exists()
+    call_command("purge_network_notes", today=(report.delete_after + datetime.timedelta(days=1)).isoformat())
+    assert not TourReport.objects.exists()

@@ -7,6 +7,7 @@ point's pages (they never learn what it keeps) and 403 for the key persons' page
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Organisation
 from samenspel.network.models import Journey
-from samenspel.network.services import journey_start, key_person_invite, tie_create
+from samenspel.network.services import journey_start, key_person_invite, tie_create, tour_report_create, tour_token
 from tests.network.conftest import key_person
 from tests.personas import client_for
 
@@ -63,6 +64,10 @@ MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
     ("ties", "sp", "get", MEMBERS),
     ("tie", "sp,tie", "get", MEMBERS),
     ("tie", "other_sp,tie", "get", _row(302, 404, 404, 404, 404, 404, 404, 404, 404)),
+    ("tour_report_new", "sp,tie", "get", _row(302, 404, 404, 404, 200, 403, 404, 404, 404)),
+    # The organisation's one-time link: anyone holding it may answer; a made-up token finds nothing.
+    ("tour_confirm", "token", "get", EVERYONE),
+    ("tour_confirm", "bad_token", "get", NOBODY_PUBLIC),
 ]
 
 
@@ -86,12 +91,24 @@ def test_every_network_url_answers_each_persona_as_the_table_says(
 ) -> None:
     self_organisation = Organisation.objects.create(slug="so", kind="self_organisation", name="Zelforganisatie")
     journey: Journey = journey_start(key_person=key_person(cast["key_person"]))
+    tie = tie_create(support_point=support_point, organisation=self_organisation, actor=None)
     values = {
         "sp": support_point.slug,
         "other_sp": other_support_point.slug,
         "unknown": "atlantis",
         "journey": journey.uuid,
-        "tie": tie_create(support_point=support_point, organisation=self_organisation, actor=None).uuid,
+        "tie": tie.uuid,
+        "token": tour_token(
+            tour_report_create(
+                tie=tie,
+                author=None,
+                visited_on=datetime.date(2026, 11, 1),
+                target_group="-",
+                activities="-",
+                shortages=[],
+            )
+        ),
+        "bad_token": "not-a-token",
     }
     got = {}
     for persona in PERSONAS:
@@ -106,6 +123,6 @@ def test_every_network_url_answers_each_persona_as_the_table_says(
         got[persona] = response.status_code
         if persona == "anonymous" and response.status_code == 302:
             assert response["Location"].startswith(reverse("accounts:login"))
-        if name != "public" and response.status_code == 200:
+        if name not in ("public",) and response.status_code == 200:
             assert response["Cache-Control"] == "no-store"
     assert got == expected, (name, args, method)

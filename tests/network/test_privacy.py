@@ -31,6 +31,12 @@ FREE_TEXT = {
     "sealed; wiped after its retention (purge_network_notes)",
     ("Tie", "next_action"): "about an organisation",
     ("TrustNote", "text"): "about an organisation; sealed, readable only as named; deleted after its retention",
+    ("TourReport", "target_group"): "whom an organisation serves (by language, place, situation)",
+    ("TourReport", "activities"): "about an organisation",
+    ("TourReport", "shortage_notes"): "about an organisation",
+    ("TourReport", "wishes"): "about an organisation",
+    ("TourReport", "offers"): "about an organisation",
+    ("TourReport", "correction"): "the organisation's own answer; deleted with the report after its retention",
 }
 
 # Every column of every table, so that a new one has to be looked at.
@@ -45,9 +51,12 @@ ALL_FIELDS = {
                 "created_at", "closed_at", "steps"},
     "JourneyStepDone": {"id", "journey", "step", "day", "created_at"},
     "Tie": {"id", "uuid", "support_point", "organisation", "step", "depth", "next_action", "next_action_on",
-            "updated_at", "history", "notes"},
+            "updated_at", "history", "notes", "reports"},
     "LadderChange": {"id", "tie", "step_from", "step_to", "day", "changed_by", "created_at"},
     "TrustNote": {"id", "uuid", "tie", "author", "depth", "text", "readers", "created_at", "delete_after"},
+    "TourReport": {"id", "uuid", "tie", "visited_on", "target_group", "activities", "shortages", "shortage_notes",
+                   "wishes", "offers", "written_by", "created_at", "confirmation_sent_at", "confirmed_at",
+                   "correction", "delete_after"},
 }  # fmt: skip
 
 
@@ -93,4 +102,5 @@ def test_relations_to_people_are_only_to_the_key_person_or_staff_themselves() ->
         ("LadderChange", "changed_by"),
         ("TrustNote", "author"),
         ("TrustNote", "readers"),
+        ("TourReport", "written_by"),
     }

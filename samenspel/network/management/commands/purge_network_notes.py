@@ -1,4 +1,4 @@
-"""Wipe the key persons' anonymous case notes and delete trust notes whose retention ended. Safe to run twice."""
+"""Wipe expired case notes; delete expired trust notes and tour reports (with their correction). Safe to run twice."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from samenspel.network.services import contact_notes_purge, trust_notes_purge
+from samenspel.network.services import contact_notes_purge, tour_reports_purge, trust_notes_purge
 
 
 class Command(BaseCommand):
-    help = "Wipe expired case notes of the contact log (the counts stay) and delete expired trust notes."
+    help = "Wipe expired case notes (the counts stay); delete expired trust notes and tour reports."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", help="Run as if it were this date (YYYY-MM-DD); default: today.")
@@ -25,4 +25,7 @@ class Command(BaseCommand):
                 raise CommandError("--today must be a date like 2026-12-31.") from exc
         wiped = contact_notes_purge(today=today)
         deleted = trust_notes_purge(today=today)
-        self.stdout.write(f"Wiped {wiped} expired case note(s); deleted {deleted} expired trust note(s).")
+        reports = tour_reports_purge(today=today)
+        self.stdout.write(
+            f"Wiped {wiped} expired case note(s); deleted {deleted} expired trust note(s) and {reports} tour report(s)."
+        )
