@@ -4,25 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('referral', '0001_initial'),
+        ("referral", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='handover',
-            name='role',
-            field=models.CharField(choices=[('gp', 'GP (huisarts)'), ('poh_ggz', 'Practice nurse mental health (POH-GGZ)'), ('social_worker', 'Social worker'), ('neighbourhood_team', 'Neighbourhood team'), ('mental_health', 'Mental health care'), ('addiction_care', 'Addiction care'), ('key_person', 'Key person'), ('other', 'Other')], max_length=24, verbose_name='professional role'),
+            model_name="handover",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("gp", "GP (huisarts)"),
+                    ("poh_ggz", "Practice nurse mental health (POH-GGZ)"),
+                    ("social_worker", "Social worker"),
+                    ("neighbourhood_team", "Neighbourhood team"),
+                    ("mental_health", "Mental health care"),
+                    ("addiction_care", "Addiction care"),
+                    ("key_person", "Key person"),
+                    ("other", "Other"),
+                ],
+                max_length=24,
+                verbose_name="professional role",
+            ),
         ),
         migrations.AlterField(
-            model_name='professional',
-            name='role',
-            field=models.CharField(choices=[('gp', 'GP (huisarts)'), ('poh_ggz', 'Practice nurse mental health (POH-GGZ)'), ('social_worker', 'Social worker'), ('neighbourhood_team', 'Neighbourhood team'), ('mental_health', 'Mental health care'), ('addiction_care', 'Addiction care'), ('key_person', 'Key person'), ('other', 'Other')], max_length=24, verbose_name='role'),
+            model_name="professional",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("gp", "GP (huisarts)"),
+                    ("poh_ggz", "Practice nurse mental health (POH-GGZ)"),
+                    ("social_worker", "Social worker"),
+                    ("neighbourhood_team", "Neighbourhood team"),
+                    ("mental_health", "Mental health care"),
+                    ("addiction_care", "Addiction care"),
+                    ("key_person", "Key person"),
+                    ("other", "Other"),
+                ],
+                max_length=24,
+                verbose_name="role",
+            ),
         ),
         migrations.AlterField(
-            model_name='referralcount',
-            name='role',
-            field=models.CharField(choices=[('gp', 'GP (huisarts)'), ('poh_ggz', 'Practice nurse mental health (POH-GGZ)'), ('social_worker', 'Social worker'), ('neighbourhood_team', 'Neighbourhood team'), ('mental_health', 'Mental health care'), ('addiction_care', 'Addiction care'), ('key_person', 'Key person'), ('other', 'Other')], max_length=24, verbose_name='professional role'),
+            model_name="referralcount",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("gp", "GP (huisarts)"),
+                    ("poh_ggz", "Practice nurse mental health (POH-GGZ)"),
+                    ("social_worker", "Social worker"),
+                    ("neighbourhood_team", "Neighbourhood team"),
+                    ("mental_health", "Mental health care"),
+                    ("addiction_care", "Addiction care"),
+                    ("key_person", "Key person"),
+                    ("other", "Other"),
+                ],
+                max_length=24,
+                verbose_name="professional role",
+            ),
         ),
     ]
