@@ -6,7 +6,7 @@ The audit log keeps each object's __str__ and the fields changed, never a note's
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.core import signing
@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.links import send_notice
@@ -47,7 +48,14 @@ from samenspel.network.models import (
     TrustNote,
     Visibility,
 )
-from samenspel.referral.models import Handover, Professional, ProfessionalRole, ProfessionalStatus
+from samenspel.referral.models import (
+    ENCRYPTED_FIELDS,
+    Handover,
+    HandoverStatus,
+    Professional,
+    ProfessionalRole,
+    ProfessionalStatus,
+)
 
 
 def _refuse_identity(text: str) -> None:
@@ -451,3 +459,54 @@ def tour_synthesis(support_point: Organisation) -> list[tuple[str, list[Organisa
         if organisations:
             rows.append((str(label), organisations))
     return sorted(rows, key=lambda row: -len(row[1]))
+
+
+HANDOVER_WAIT_DAYS = 7
+
+
+def _waiting_lines(group: str, day: datetime.date) -> Callable[[], list[str]]:
+    # Called inside the receiver's language by send_notice.
+    def lines() -> list[str]:
+        return [
+            _("Your warm handover to %(group)s of %(day)s has not been answered for a week.")
+            % {"group": group, "day": date_format(day, "DATE_FORMAT")},
+            _(
+                "Perhaps call the group together with the person, keep them going while they wait, or look for "
+                "other help on the map. Note it as a step on the journey."
+            ),
+        ]
+
+    return lines
+
+
+def waiting_handovers_remind(*, now: datetime.datetime | None = None) -> int:
+    """Tell each key person once about a warm handover of theirs still "sent" after a week: time to motivate.
+
+    The mail names the group and the day, never the person (the key person knows who it was).
+    """
+    now = now or timezone.now()
+    waiting = (
+        Handover.objects.filter(
+            role=ProfessionalRole.KEY_PERSON,
+            status=HandoverStatus.SENT,
+            created_at__lte=now - datetime.timedelta(days=HANDOVER_WAIT_DAYS),
+            professional__user__key_person__status=KeyPersonStatus.ACTIVE,
+        )
+        .select_related("group", "professional__user")
+        .defer(*ENCRYPTED_FIELDS)
+    )
+    sent = 0
+    for handover in waiting:
+        assert handover.professional is not None  # the filter follows it
+        user, group = handover.professional.user, handover.group
+        day = timezone.localtime(handover.created_at).date()
+        send_notice(
+            user=user,
+            kind="key_person_handover_waiting",
+            key=f"key_person_handover_waiting:{handover.pk}",
+            subject=lambda: _("A warm handover is still waiting for an answer"),
+            lines=_waiting_lines(group.name, day),
+            next_url=reverse("network:journeys"),
+        )
+        sent += 1
+    return sent

@@ -104,3 +104,33 @@ def test_a_closed_journey_takes_no_more_steps(cast: dict[str, Any]) -> None:
     url = reverse("network:journey", args=[journey.uuid])
     assert client.post(url, {"close": "1"}).status_code == 302
     assert client.post(url, {"step": "listened"}).status_code == 400
+
+
+def test_a_key_person_hears_once_when_a_handover_waits_a_week(cast: dict[str, Any], group: Group) -> None:
+    from django.core import mail
+    from django.core.management import call_command
+
+    handover = _handover(cast["key_person"], group)
+    Handover.objects.filter(pk=handover.pk).update(created_at=timezone.now() - datetime.timedelta(days=6))
+    mail.outbox.clear()
+    call_command("remind_waiting_handovers")
+    assert not [m for m in mail.outbox if m.to == [cast["key_person"].email]], "not before a week"
+    Handover.objects.filter(pk=handover.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    call_command("remind_waiting_handovers")
+    call_command("remind_waiting_handovers")
+    (reminder,) = [m for m in mail.outbox if m.to == [cast["key_person"].email]]
+    assert group.name in reminder.body
+    assert reverse("network:journeys") in reminder.body
+
+
+def test_no_reminder_for_a_handover_the_group_answered(cast: dict[str, Any], group: Group) -> None:
+    from django.core import mail
+    from django.core.management import call_command
+
+    handover = _handover(cast["key_person"], group)
+    Handover.objects.filter(pk=handover.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8), status="contacted"
+    )
+    mail.outbox.clear()
+    call_command("remind_waiting_handovers")
+    assert not [m for m in mail.outbox if m.to == [cast["key_person"].email]]
