@@ -37,3 +37,11 @@ def tour_report_days() -> int:
 
 def tour_report_delete_after(day: datetime.date | None = None) -> datetime.date:
     return (day or timezone.localdate()) + datetime.timedelta(days=tour_report_days())
+
+
+DEFAULT_SIGNAL_DAYS = 365
+
+
+def signal_delete_after(day: datetime.date | None = None) -> datetime.date:
+    days = int(getattr(settings, "NETWORK_SIGNAL_RETENTION_DAYS", DEFAULT_SIGNAL_DAYS))
+    return (day or timezone.localdate()) + datetime.timedelta(days=days)

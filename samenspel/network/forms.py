@@ -275,3 +275,36 @@ class TourAnswerForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class SignalForm(forms.Form):
+    need = forms.CharField(
+        label=_("What you see in the community"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: many mothers alone with a child with autism. About a need, never about who."),
+    )
+    theme: forms.ModelChoiceField[Theme] = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.none(), required=False
+    )
+    language: forms.ModelChoiceField[Language] = forms.ModelChoiceField(
+        label=_("Language"), queryset=Language.objects.none(), required=False
+    )
+    area = forms.CharField(label=_("Neighbourhood or place"), max_length=100, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.order_by("label")  # type: ignore[attr-defined]
+        self.fields["language"].queryset = _languages()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("need", "area"):
+            hints = identity_hints(data.get(name, ""))
+            if hints:
+                self.add_error(
+                    name,
+                    _("Leave out anything that says who someone is. This looks like %(what)s.")
+                    % {"what": ", ".join(hints)},
+                )
+        return data

@@ -447,3 +447,40 @@ class TourReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tie.organisation} · {self.visited_on:%Y-%m-%d}"
+
+
+class SignalQuerySet(models.QuerySet["Signal"]):
+    def for_support_point(self, support_point: Organisation) -> SignalQuerySet:
+        return self.filter(support_point=support_point)
+
+    def due_for_deletion(self, today: datetime.date | None = None) -> SignalQuerySet:
+        return self.filter(delete_after__lt=today or timezone.localdate())
+
+
+class Signal(models.Model):
+    """A need a key person sees in a community (004:4295): "many mothers alone with a child with autism, Arabic-
+    speaking, Woensel". Counted by theme, language and place for the support point; about a need, never a person."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    key_person = models.ForeignKey(KeyPerson, null=True, on_delete=models.SET_NULL, related_name="signals")
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("theme")
+    )
+    language = models.ForeignKey(
+        Language, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("language")
+    )
+    area = models.CharField(_("neighbourhood or place"), max_length=100, blank=True)
+    need = models.CharField(_("what you see"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    delete_after = models.DateField(_("deleted after"))
+
+    objects = SignalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.theme or '-'} · {timezone.localtime(self.created_at):%Y-%m-%d}"

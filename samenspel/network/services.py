@@ -25,6 +25,7 @@ from samenspel.directory.models import Group, Language, Organisation, Organisati
 from samenspel.network.conf import (
     TOUR_LINK_DAYS,
     case_note_delete_after,
+    signal_delete_after,
     tour_report_delete_after,
     trust_note_delete_after,
 )
@@ -43,6 +44,7 @@ from samenspel.network.models import (
     MetVia,
     Reach,
     Shortage,
+    Signal,
     Tie,
     TourReport,
     TrustNote,
@@ -510,3 +512,46 @@ def waiting_handovers_remind(*, now: datetime.datetime | None = None) -> int:
         )
         sent += 1
     return sent
+
+
+@transaction.atomic
+def signal_add(
+    *, key_person: KeyPerson, need: str, theme: Theme | None = None, language: Language | None = None, area: str = ""
+) -> Signal:
+    """A need the key person sees in a community, for the support point to count and act on."""
+    need, area = need.strip(), area.strip()
+    _refuse_identity(need)
+    _refuse_identity(area)
+    signal = Signal.objects.create(
+        support_point=key_person.support_point,
+        key_person=key_person,
+        theme=theme,
+        language=language,
+        area=area,
+        need=need,
+        delete_after=signal_delete_after(),
+    )
+    log_action(obj=signal, action="signal.added", actor=key_person.user)
+    return signal
+
+
+def signals_purge(*, today: datetime.date | None = None) -> int:
+    with transaction.atomic():
+        _deleted, by_model = Signal.objects.due_for_deletion(today).delete()
+    return int(by_model.get("network.Signal", 0))
+
+
+def signal_groups(support_point: Organisation) -> list[tuple[str, str, str, int, list[str]]]:
+    """The signals grouped by theme, language and place, most first: (theme, language, place, count, needs)."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for signal in Signal.objects.for_support_point(support_point).select_related("theme", "language"):
+        key = (
+            str(signal.theme.label) if signal.theme else "",
+            str(signal.language.name) if signal.language else "",
+            signal.area.strip().title(),
+        )
+        groups.setdefault(key, []).append(signal.need)
+    return sorted(
+        ((theme, language, area, len(needs), needs) for (theme, language, area), needs in groups.items()),
+        key=lambda row: (-row[3], row[0], row[1], row[2]),
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("toeleiding/", views.journeys, name="journeys"),
     path("toeleiding/<uuid:journey_uuid>/", views.journey, name="journey"),
     path("kring/", views.circle, name="circle"),
+    path("signalen/", views.signals, name="signals"),
     path("steunpunt/<slug:slug>/", views.public, name="public"),
     path("beheer/<slug:slug>/sleutelpersonen/", views.key_persons, name="key_persons"),
     path(

@@ -33,6 +33,7 @@ from samenspel.network.forms import (
     JourneyStartForm,
     JourneyStepForm,
     ProfileForm,
+    SignalForm,
     TieForm,
     TieUpdateForm,
     TourAnswerForm,
@@ -210,6 +211,22 @@ def circle(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
     return render(request, "network/circle.html", {"kp": key_person, "others": others})
 
 
+@private
+@key_person_required
+def signals(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
+    form = SignalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.signal_add(
+            key_person=key_person, need=data["need"], theme=data["theme"], language=data["language"], area=data["area"]
+        )
+        messages.success(request, _("Signal sent to your support point."))
+        return redirect("network:signals")
+    own = key_person.signals.select_related("theme", "language")[:20]
+    status = 400 if request.method == "POST" else 200
+    return render(request, "network/signals.html", {"kp": key_person, "form": form, "own": own}, status=status)
+
+
 # The support point's pages.
 
 
@@ -271,7 +288,14 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
     found = download(request, heading, intro, tables, f"key-persons-{sp.slug}-{year}")
     if found is not None:
         return found
-    context = {"sp": sp, "tables": tables, "heading": heading, "year": year, "downloads": download_links(request)}
+    context = {
+        "sp": sp,
+        "tables": tables,
+        "heading": heading,
+        "year": year,
+        "downloads": download_links(request),
+        "signal_groups": services.signal_groups(sp),
+    }
     return render(request, "network/figures.html", context)
 
 

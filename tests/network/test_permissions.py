@@ -53,6 +53,7 @@ MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
     ("contact_new", "", "get", KEY_PERSONS),
     ("journeys", "", "get", KEY_PERSONS),
     ("circle", "", "get", KEY_PERSONS),
+    ("signals", "", "get", KEY_PERSONS),
     ("journey", "journey", "get", OWN_JOURNEY),
     ("public", "sp", "get", EVERYONE),
     ("public", "unknown", "get", NOBODY_PUBLIC),

@@ -37,13 +37,18 @@ FREE_TEXT = {
     ("TourReport", "wishes"): "about an organisation",
     ("TourReport", "offers"): "about an organisation",
     ("TourReport", "correction"): "the organisation's own answer; deleted with the report after its retention",
+    (
+        "Signal",
+        "need",
+    ): "a need in a community; refused when it looks like someone's identity; deleted after its retention",
+    ("Signal", "area"): "a neighbourhood or place",
 }
 
 # Every column of every table, so that a new one has to be looked at.
 ALL_FIELDS = {
     "KeyPerson": {"id", "uuid", "user", "support_point", "public_name", "languages", "themes", "availability",
                   "visibility", "status", "invited_by", "created_at", "activated_at", "ended_at", "reach",
-                  "contacts", "journeys"},
+                  "contacts", "journeys", "signals"},
     "Reach": {"id", "key_person", "language", "neighbourhood"},
     "ContactEntry": {"id", "uuid", "support_point", "key_person", "day", "language", "themes", "met_via",
                      "functions", "case_note", "note_delete_after", "created_at"},
@@ -57,6 +62,8 @@ ALL_FIELDS = {
     "TourReport": {"id", "uuid", "tie", "visited_on", "target_group", "activities", "shortages", "shortage_notes",
                    "wishes", "offers", "written_by", "created_at", "confirmation_sent_at", "confirmed_at",
                    "correction", "delete_after"},
+    "Signal": {"id", "uuid", "support_point", "key_person", "theme", "language", "area", "need", "created_at",
+               "delete_after"},
 }  # fmt: skip
 
 
