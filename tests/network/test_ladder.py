@@ -216,3 +216,13 @@ def test_tour_reports_are_deleted_when_their_retention_ends(cast: dict[str, Any]
     assert TourReport.objects.exists()
     call_command("purge_network_notes", today=(report.delete_after + datetime.timedelta(days=1)).isoformat())
     assert not TourReport.objects.exists()
+
+
+def test_staff_see_a_trust_note_in_the_admin_without_its_text(cast: dict[str, Any], tie: Tie) -> None:
+    note = trust_note_add(tie=tie, author=cast["manager"], depth="cellar", text="The board is split over money.")
+    staff = client_for(cast["staff"])
+    listing = staff.get("/admin/network/trustnote/")
+    assert listing.status_code == 200
+    detail = staff.get(f"/admin/network/trustnote/{note.pk}/change/")
+    assert detail.status_code == 200
+    assert "split over money" not in listing.content.decode() + detail.content.decode()
