@@ -15,9 +15,10 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from samenspel.network.models import Journey, KeyPerson, KeyPersonStatus, Tie
+from samenspel.network.models import Journey, KeyPerson, KeyPersonStatus, Meeting, Tie
 from samenspel.workspace.access import SupportPointAccess, support_point_for_user
 from samenspel.workspace.decorators import signed_in
+from samenspel.workspace.models import Membership
 
 View = Callable[..., HttpResponse]
 
@@ -64,3 +65,20 @@ def tie_for_user(user: Any, slug: str, tie_uuid: Any, *, write: bool = False) ->
     if tie is None:
         raise Http404
     return tie, access
+
+
+def meeting_for_user(user: Any, meeting_uuid: Any) -> tuple[Meeting, bool]:
+    """A network meeting, for its support point's key persons and members; (meeting, may add a case).
+
+    Members who only read may read it; everyone else gets 404.
+    """
+    meeting = Meeting.objects.select_related("support_point").filter(uuid=meeting_uuid).first()
+    if meeting is None:
+        raise Http404
+    key_person = key_person_of(user)
+    if key_person is not None and key_person.support_point_id == meeting.support_point_id:
+        return meeting, True
+    membership = Membership.objects.for_user(user).filter(support_point=meeting.support_point).first()
+    if membership is None:
+        raise Http404
+    return meeting, membership.can_write

@@ -308,3 +308,32 @@ class SignalForm(forms.Form):
                     % {"what": ", ".join(hints)},
                 )
         return data
+
+
+class MeetingForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
+    agenda = forms.CharField(
+        label=_("Agenda"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class MeetingCaseForm(forms.Form):
+    text = forms.CharField(
+        label=_("An anonymous case for the discussion"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "The situation and your question to the others. Never who: no name, address, date of birth, origin or "
+            "diagnosis. Deleted three months after the meeting."
+        ),
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data.get("text", "").strip()
+        hints = identity_hints(text)
+        if hints:
+            raise forms.ValidationError(
+                _("Leave out anything that says who someone is. This looks like %(what)s."),
+                params={"what": ", ".join(hints)},
+            )
+        return text

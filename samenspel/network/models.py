@@ -484,3 +484,57 @@ class Signal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme or '-'} · {timezone.localtime(self.created_at):%Y-%m-%d}"
+
+
+MAX_CASES_PER_MEETING = 3
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def for_support_point(self, support_point: Organisation) -> MeetingQuerySet:
+        return self.filter(support_point=support_point)
+
+
+class Meeting(models.Model):
+    """A meeting of the network of trusted persons (004:864-920): an agenda and at most three anonymous cases."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    held_on = models.DateField(_("date"))
+    agenda = models.TextField(_("agenda"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network meeting")
+        verbose_name_plural = _("network meetings")
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.support_point} · {self.held_on:%Y-%m-%d}"
+
+
+class MeetingCaseQuerySet(models.QuerySet["MeetingCase"]):
+    def due_for_deletion(self, today: datetime.date | None = None) -> MeetingCaseQuerySet:
+        return self.filter(delete_after__lt=today or timezone.localdate())
+
+
+class MeetingCase(models.Model):
+    """An anonymous case for the meeting's case discussion (004:4917): the situation and the question, never who."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="cases")
+    brought_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = SealedTextField(_("the case"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    delete_after = models.DateField(_("deleted after"))
+
+    objects = MeetingCaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("anonymous case")
+        verbose_name_plural = _("anonymous cases")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

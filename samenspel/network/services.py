@@ -31,6 +31,7 @@ from samenspel.network.conf import (
 )
 from samenspel.network.guard import identity_hints
 from samenspel.network.models import (
+    MAX_CASES_PER_MEETING,
     ContactEntry,
     ContactFunction,
     Depth,
@@ -41,6 +42,8 @@ from samenspel.network.models import (
     KeyPersonStatus,
     LadderChange,
     LadderStep,
+    Meeting,
+    MeetingCase,
     MetVia,
     Reach,
     Shortage,
@@ -555,3 +558,39 @@ def signal_groups(support_point: Organisation) -> list[tuple[str, str, str, int,
         ((theme, language, area, len(needs), needs) for (theme, language, area), needs in groups.items()),
         key=lambda row: (-row[3], row[0], row[1], row[2]),
     )
+
+
+@transaction.atomic
+def meeting_create(*, support_point: Organisation, held_on: datetime.date, agenda: str, actor: Actor) -> Meeting:
+    meeting = Meeting.objects.create(
+        support_point=support_point, held_on=held_on, agenda=agenda.strip(), created_by=acting_user(actor)
+    )
+    log_action(obj=meeting, action="meeting.created", actor=actor)
+    return meeting
+
+
+@transaction.atomic
+def meeting_case_add(*, meeting: Meeting, text: str, actor: Any) -> MeetingCase:
+    """An anonymous case for the discussion; at most three a meeting, so there is time for each."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Describe the case first."))
+    _refuse_identity(text)
+    # Lock the meeting, so two people adding the third case at once cannot make it four.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    if meeting.cases.count() >= MAX_CASES_PER_MEETING:
+        raise ValidationError(
+            _("This meeting already has %(number)d cases. Bring yours to the next one.")
+            % {"number": MAX_CASES_PER_MEETING}
+        )
+    case = MeetingCase.objects.create(
+        meeting=meeting, brought_by=actor, text=text, delete_after=case_note_delete_after(meeting.held_on)
+    )
+    log_action(obj=case, action="meeting.case_added", actor=actor)
+    return case
+
+
+def meeting_cases_purge(*, today: datetime.date | None = None) -> int:
+    with transaction.atomic():
+        _deleted, by_model = MeetingCase.objects.due_for_deletion(today).delete()
+    return int(by_model.get("network.MeetingCase", 0))

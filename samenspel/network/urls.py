@@ -14,6 +14,8 @@ urlpatterns = [
     path("toeleiding/<uuid:journey_uuid>/", views.journey, name="journey"),
     path("kring/", views.circle, name="circle"),
     path("signalen/", views.signals, name="signals"),
+    path("bijeenkomst/<uuid:meeting_uuid>/", views.meeting, name="meeting"),
+    path("beheer/<slug:slug>/bijeenkomsten/", views.meetings, name="meetings"),
     path("steunpunt/<slug:slug>/", views.public, name="public"),
     path("beheer/<slug:slug>/sleutelpersonen/", views.key_persons, name="key_persons"),
     path(

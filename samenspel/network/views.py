@@ -8,13 +8,14 @@ binding ladder. Public: a support point's key persons who chose a public profile
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,13 +26,15 @@ from django.views.decorators.http import require_POST
 from samenspel.core.figures import download, download_links
 from samenspel.directory.models import Group, Organisation, OrganisationKind
 from samenspel.network import services
-from samenspel.network.access import journey_for_key_person, key_person_required, tie_for_user
+from samenspel.network.access import journey_for_key_person, key_person_required, meeting_for_user, tie_for_user
 from samenspel.network.figures import contact_tables, journey_table
 from samenspel.network.forms import (
     ContactForm,
     InviteForm,
     JourneyStartForm,
     JourneyStepForm,
+    MeetingCaseForm,
+    MeetingForm,
     ProfileForm,
     SignalForm,
     TieForm,
@@ -46,6 +49,7 @@ from samenspel.network.models import (
     JourneyStep,
     KeyPerson,
     KeyPersonStatus,
+    Meeting,
     Shortage,
     Tie,
     TrustNote,
@@ -208,7 +212,32 @@ def circle(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
         .exclude(pk=key_person.pk)
         .prefetch_related("languages", "themes", "reach__language")
     )
-    return render(request, "network/circle.html", {"kp": key_person, "others": others})
+    meetings = Meeting.objects.for_support_point(key_person.support_point).filter(
+        held_on__gte=timezone.localdate() - datetime.timedelta(days=90)
+    )
+    return render(request, "network/circle.html", {"kp": key_person, "others": others, "meetings": meetings})
+
+
+@private
+@signed_in
+def meeting(request: HttpRequest, meeting_uuid: Any) -> HttpResponse:
+    found, may_add = meeting_for_user(request.user, meeting_uuid)
+    if request.method == "POST" and not may_add:
+        raise PermissionDenied
+    form = MeetingCaseForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.meeting_case_add(meeting=found, text=form.cleaned_data["text"], actor=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Case added."))
+                return redirect("network:meeting", meeting_uuid=found.uuid)
+        status = 400
+    context = {"meeting": found, "cases": found.cases.all(), "form": form, "may_add": may_add}
+    return render(request, "network/meeting.html", context, status=status)
 
 
 @private
@@ -297,6 +326,25 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
         "signal_groups": services.signal_groups(sp),
     }
     return render(request, "network/figures.html", context)
+
+
+@private
+@signed_in
+def meetings(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=request.method == "POST")
+    sp = access.support_point
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = services.meeting_create(
+            support_point=sp,
+            held_on=form.cleaned_data["held_on"],
+            agenda=form.cleaned_data["agenda"],
+            actor=request.user,
+        )
+        return redirect("network:meeting", meeting_uuid=found.uuid)
+    status = 400 if request.method == "POST" else 200
+    context = {"sp": sp, "access": access, "form": form, "meetings": Meeting.objects.for_support_point(sp)}
+    return render(request, "network/meetings.html", context, status=status)
 
 
 @private

@@ -15,7 +15,14 @@ from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Organisation
 from samenspel.network.models import Journey
-from samenspel.network.services import journey_start, key_person_invite, tie_create, tour_report_create, tour_token
+from samenspel.network.services import (
+    journey_start,
+    key_person_invite,
+    meeting_create,
+    tie_create,
+    tour_report_create,
+    tour_token,
+)
 from tests.network.conftest import key_person
 from tests.personas import client_for
 
@@ -54,6 +61,8 @@ MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
     ("journeys", "", "get", KEY_PERSONS),
     ("circle", "", "get", KEY_PERSONS),
     ("signals", "", "get", KEY_PERSONS),
+    ("meeting", "meeting", "get", _row(302, 404, 200, 404, 200, 200, 404, 404, 404)),
+    ("meetings", "sp", "get", MEMBERS),
     ("journey", "journey", "get", OWN_JOURNEY),
     ("public", "sp", "get", EVERYONE),
     ("public", "unknown", "get", NOBODY_PUBLIC),
@@ -110,6 +119,9 @@ def test_every_network_url_answers_each_persona_as_the_table_says(
             )
         ),
         "bad_token": "not-a-token",
+        "meeting": meeting_create(
+            support_point=support_point, held_on=datetime.date(2026, 12, 15), agenda="", actor=None
+        ).uuid,
     }
     got = {}
     for persona in PERSONAS:

@@ -1,4 +1,4 @@
-"""Wipe expired case notes; delete expired trust notes, tour reports and signals. Safe to run twice."""
+"""Wipe expired case notes; delete expired trust notes, tour reports, signals and meeting cases. Safe to run twice."""
 
 from __future__ import annotations
 
@@ -7,11 +7,17 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from samenspel.network.services import contact_notes_purge, signals_purge, tour_reports_purge, trust_notes_purge
+from samenspel.network.services import (
+    contact_notes_purge,
+    meeting_cases_purge,
+    signals_purge,
+    tour_reports_purge,
+    trust_notes_purge,
+)
 
 
 class Command(BaseCommand):
-    help = "Wipe expired case notes (the counts stay); delete expired trust notes, tour reports and signals."
+    help = "Wipe expired case notes (the counts stay); delete expired trust notes, tour reports, signals and meeting cases."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", help="Run as if it were this date (YYYY-MM-DD); default: today.")
@@ -27,7 +33,8 @@ class Command(BaseCommand):
         deleted = trust_notes_purge(today=today)
         reports = tour_reports_purge(today=today)
         signals = signals_purge(today=today)
+        cases = meeting_cases_purge(today=today)
         self.stdout.write(
-            f"Wiped {wiped} expired case note(s); deleted {deleted} expired trust note(s), {reports} tour report(s) "
-            f"and {signals} signal(s)."
+            f"Wiped {wiped} expired case note(s); deleted {deleted} expired trust note(s), {reports} tour report(s), "
+            f"{signals} signal(s) and {cases} meeting case(s)."
         )
