@@ -11,12 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samenspel.insight.access import municipalities_for_user
+from samenspel.network.access import key_person_of
 from samenspel.referral.access import professional_of
 from samenspel.workspace.access import contacts_for_user, memberships_for_user
 from samenspel.workspace.decorators import signed_in
 
 # The rooms' parts, in the order the page shows them.
-ROOMS = ["workspace/_home.html", "insight/_home.html", "referral/_home.html"]
+ROOMS = ["workspace/_home.html", "insight/_home.html", "referral/_home.html", "network/_home.html"]
 
 
 @signed_in
@@ -26,12 +27,14 @@ def home(request: HttpRequest) -> HttpResponse:
     contacts = list(contacts_for_user(user))
     professional = professional_of(user)
     municipalities = list(municipalities_for_user(user))
+    key_person = key_person_of(user)
     context = {
         "rooms": ROOMS,
         "memberships": memberships,
         "contacts": contacts,
         "professional": professional,
         "municipalities": municipalities,
-        "holds_nothing": not (memberships or contacts or professional or municipalities),
+        "key_person": key_person,
+        "holds_nothing": not (memberships or contacts or professional or municipalities or key_person),
     }
     return render(request, "accounts/home.html", context)

@@ -23,5 +23,6 @@ urlpatterns = [
     path("werkplek/", include("samenspel.workspace.urls")),
     path("verwijzen/", include("samenspel.referral.urls")),
     path("gemeente/", include("samenspel.insight.urls")),
+    path("netwerk/", include("samenspel.network.urls")),
     path("", include("samenspel.finder.urls")),
 ]

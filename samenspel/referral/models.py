@@ -33,6 +33,8 @@ class ProfessionalRole(models.TextChoices):
     NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("Neighbourhood team")
     MENTAL_HEALTH = "mental_health", _("Mental health care")
     ADDICTION_CARE = "addiction_care", _("Addiction care")
+    # Invited by a support point in the network room (samenspel/network): refers through this same code path.
+    KEY_PERSON = "key_person", _("Key person")
     OTHER = "other", _("Other")
 
 

@@ -1,0 +1,141 @@
+"""One table: every network URL × every persona → the status they get.
+
+Key persons see only their own work and their own support point's network; a support point's members see its key
+persons, figures and self-organisations (managers and editors change them); everyone else gets 404 for the support
+point's pages (they never learn what it keeps) and 403 for the key persons' pages (they say who may use them).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from samenspel.directory.models import Organisation
+from samenspel.network.models import Journey
+from samenspel.network.services import (
+    journey_start,
+    key_person_invite,
+    meeting_create,
+    tie_create,
+    tour_report_create,
+    tour_token,
+)
+from tests.network.conftest import key_person
+from tests.personas import client_for
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "anonymous",
+    "outsider",
+    "key_person",
+    "other_key_person",
+    "manager",
+    "viewer",
+    "professional",
+    "other_member",
+    "staff",
+]
+
+
+def _row(*statuses: int) -> dict[str, int]:
+    return dict(zip(PERSONAS, statuses, strict=True))
+
+
+KEY_PERSONS = _row(302, 403, 200, 200, 403, 403, 403, 403, 403)
+OWN_JOURNEY = _row(302, 403, 200, 404, 403, 403, 403, 403, 403)
+MEMBERS = _row(302, 404, 404, 404, 200, 200, 404, 404, 404)
+MEMBERS_WRITE = _row(302, 404, 404, 404, 302, 403, 404, 404, 404)
+MANAGERS = _row(302, 404, 404, 404, 302, 403, 404, 404, 404)
+EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200)
+NOBODY_PUBLIC = _row(404, 404, 404, 404, 404, 404, 404, 404, 404)
+
+# (url name, arguments by name, method, expected)
+MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
+    ("home", "", "get", KEY_PERSONS),
+    ("profile", "", "get", KEY_PERSONS),
+    ("contact_new", "", "get", KEY_PERSONS),
+    ("journeys", "", "get", KEY_PERSONS),
+    ("circle", "", "get", KEY_PERSONS),
+    ("signals", "", "get", KEY_PERSONS),
+    ("meeting", "meeting", "get", _row(302, 404, 200, 404, 200, 200, 404, 404, 404)),
+    ("meetings", "sp", "get", MEMBERS),
+    ("journey", "journey", "get", OWN_JOURNEY),
+    ("public", "sp", "get", EVERYONE),
+    ("public", "unknown", "get", NOBODY_PUBLIC),
+    ("key_persons", "sp", "get", MEMBERS),
+    ("key_persons", "other_sp", "get", _row(302, 404, 404, 404, 404, 404, 404, 200, 404)),
+    ("key_persons", "sp", "post", MEMBERS_WRITE),
+    ("key_person_end", "sp,invited", "post", MANAGERS),
+    ("figures", "sp", "get", MEMBERS),
+    ("ties", "sp", "get", MEMBERS),
+    ("tie", "sp,tie", "get", MEMBERS),
+    ("tie", "other_sp,tie", "get", _row(302, 404, 404, 404, 404, 404, 404, 404, 404)),
+    ("tour_report_new", "sp,tie", "get", _row(302, 404, 404, 404, 200, 403, 404, 404, 404)),
+    # The organisation's one-time link: anyone holding it may answer; a made-up token finds nothing.
+    ("tour_confirm", "token", "get", EVERYONE),
+    ("tour_confirm", "bad_token", "get", NOBODY_PUBLIC),
+]
+
+
+def test_the_matrix_covers_every_network_url() -> None:
+    _prefix, namespace = get_resolver().namespace_dict["network"]
+    names = {name for name in namespace.reverse_dict if isinstance(name, str)}
+    assert names == {name for name, *_rest in MATRIX}
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "method", "expected"), MATRIX, ids=[f"{m[0]}-{m[1] or 'none'}-{m[2]}" for m in MATRIX]
+)
+def test_every_network_url_answers_each_persona_as_the_table_says(
+    name: str,
+    args: str,
+    method: str,
+    expected: dict[str, int],
+    cast: dict[str, Any],
+    support_point: Organisation,
+    other_support_point: Organisation,
+) -> None:
+    self_organisation = Organisation.objects.create(slug="so", kind="self_organisation", name="Zelforganisatie")
+    journey: Journey = journey_start(key_person=key_person(cast["key_person"]))
+    tie = tie_create(support_point=support_point, organisation=self_organisation, actor=None)
+    values = {
+        "sp": support_point.slug,
+        "other_sp": other_support_point.slug,
+        "unknown": "atlantis",
+        "journey": journey.uuid,
+        "tie": tie.uuid,
+        "token": tour_token(
+            tour_report_create(
+                tie=tie,
+                author=None,
+                visited_on=datetime.date(2026, 11, 1),
+                target_group="-",
+                activities="-",
+                shortages=[],
+            )
+        ),
+        "bad_token": "not-a-token",
+        "meeting": meeting_create(
+            support_point=support_point, held_on=datetime.date(2026, 12, 15), agenda="", actor=None
+        ).uuid,
+    }
+    got = {}
+    for persona in PERSONAS:
+        if "invited" in args:
+            values["invited"] = key_person_invite(
+                support_point=support_point, email=f"invited-{persona}@example.org", actor=None
+            ).uuid
+        url = reverse(f"network:{name}", args=[values[a] for a in args.split(",") if a])
+        client = client_for(cast[persona])
+        data = {"email": f"new-{persona}@example.org"} if name == "key_persons" else {}
+        response = client.post(url, data) if method == "post" else client.get(url)
+        got[persona] = response.status_code
+        if persona == "anonymous" and response.status_code == 302:
+            assert response["Location"].startswith(reverse("accounts:login"))
+        if name not in ("public",) and response.status_code == 200:
+            assert response["Cache-Control"] == "no-store"
+    assert got == expected, (name, args, method)
