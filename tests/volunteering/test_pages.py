@@ -79,7 +79,9 @@ def test_signing_up_stores_the_volunteer_and_shows_the_thank_you_page(client: Cl
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_a_volunteer_without_consent_gets_a_clear_error_and_nothing_is_stored(client: Client, support_point, role) -> None:
+def test_a_volunteer_without_consent_gets_a_clear_error_and_nothing_is_stored(
+    client: Client, support_point, role
+) -> None:
     data = _form(role)
     del data["consent"]
     response = client.post(_url(support_point), data)
@@ -163,7 +165,9 @@ def test_the_mailed_receipt_holds_a_working_own_link(client: Client, support_poi
     assert client.get(path).status_code == 200
 
 
-def test_the_support_point_answers_starts_a_trial_fixes_a_role_and_prints_a_letter(client, personas, volunteer, role) -> None:
+def test_the_support_point_answers_starts_a_trial_fixes_a_role_and_prints_a_letter(
+    client, personas, volunteer, role
+) -> None:
     sign_in(client, personas["editor"])
     url = reverse("volunteering:volunteer_detail", kwargs={"volunteer_uuid": volunteer.uuid})
     page = client.get(url).content.decode()
@@ -171,8 +175,13 @@ def test_the_support_point_answers_starts_a_trial_fixes_a_role_and_prints_a_lett
     mail.outbox.clear()
     assert client.post(url, {"action": "answer", "message": "Welkom! Ik bel je morgen."}).status_code == 302
     assert mail.outbox[-1].to == ["samira@example.org"]
-    assert client.post(url, {"action": "trial", "trial-role": str(role.uuid), "trial-since": "2026-01-05"}).status_code == 302
-    assert client.post(url, {"action": "role", "role-role": str(role.uuid), "role-since": "2025-02-01"}).status_code == 302
+    assert (
+        client.post(url, {"action": "trial", "trial-role": str(role.uuid), "trial-since": "2026-01-05"}).status_code
+        == 302
+    )
+    assert (
+        client.post(url, {"action": "role", "role-role": str(role.uuid), "role-since": "2025-02-01"}).status_code == 302
+    )
     assert client.post(url, {"action": "hours", "year": "2026", "hours": "48"}).status_code == 302
     volunteer.refresh_from_db()
     assert volunteer.status == VolunteerStatus.ACTIVE and volunteer.hours.get().hours == 48
@@ -208,3 +217,15 @@ def test_an_editor_adds_a_role_that_appears_on_the_public_page(client, personas,
     data = {"kind": "driver", "title": "Chauffeur naar de groep", "description": "Je rijdt mensen", "is_open": "on"}
     assert client.post(url, data).status_code == 302
     assert "Chauffeur naar de groep" in Client().get(_url(support_point)).content.decode()
+
+
+def test_a_support_point_member_finds_the_volunteers_on_their_home_page(client, personas, support_point) -> None:
+    sign_in(client, personas["viewer"])
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("volunteering:queue", kwargs={"slug": support_point.slug}) in page
+
+
+def test_a_group_contact_sees_no_volunteers_on_their_home_page(client, personas, support_point) -> None:
+    sign_in(client, personas["contact"])
+    page = client.get(reverse("home")).content.decode()
+    assert "/vrijwilligers/" not in page
