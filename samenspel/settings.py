@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "samenspel.insight",
     "samenspel.public_notes",
     "samenspel.volunteering",
+    "samenspel.facilities",
 ]
 
 MIDDLEWARE = [

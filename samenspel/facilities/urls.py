@@ -1,0 +1,15 @@
+"""Rooms, under /werkplek/. Mounted by samenspel/urls.py before the workspace, whose `<slug>/` would take them."""
+
+from django.urls import path
+
+from samenspel.facilities import views
+
+app_name = "facilities"
+
+urlpatterns = [
+    path("werkplek/<slug:slug>/zalen/", views.rooms, name="rooms"),
+    path("werkplek/<slug:slug>/zalen/<uuid:room_uuid>/", views.room, name="room"),
+    path("werkplek/<slug:slug>/zaalaanvragen/", views.requests, name="requests"),
+    path("werkplek/zaalaanvraag/<uuid:request_uuid>/", views.request_detail, name="request"),
+    path("werkplek/groep/<uuid:group_uuid>/zaal-aanvragen/", views.ask, name="ask"),
+]
