@@ -10,8 +10,14 @@ from typing import Any
 
 from django.http import Http404
 
-from samenspel.facilities.models import Room, RoomRequest
-from samenspel.workspace.access import GroupAccess, SupportPointAccess, group_for_user, support_point_for_user
+from samenspel.facilities.models import Room, RoomRequest, Speaker
+from samenspel.workspace.access import (
+    GroupAccess,
+    SupportPointAccess,
+    facilitation_request_for_user,
+    group_for_user,
+    support_point_for_user,
+)
 
 
 def room_for_user(user: Any, slug: str, room_uuid: Any, *, write: bool = False) -> tuple[Room, SupportPointAccess]:
@@ -31,4 +37,21 @@ def room_request_for_user(user: Any, request_uuid: Any, *, review: bool = False)
     return found, group_for_user(user, found.group.uuid, review=review)
 
 
-__all__ = ["group_for_user", "room_for_user", "room_request_for_user", "support_point_for_user"]
+__all__ = [
+    "facilitation_request_for_user",
+    "group_for_user",
+    "room_for_user",
+    "room_request_for_user",
+    "speaker_for_user",
+    "support_point_for_user",
+]
+
+
+def speaker_for_user(
+    user: Any, slug: str, speaker_uuid: Any, *, write: bool = False
+) -> tuple[Speaker, SupportPointAccess]:
+    access = support_point_for_user(user, slug, write=write)
+    speaker = Speaker.objects.for_support_point(access.support_point).filter(uuid=speaker_uuid).first()
+    if speaker is None:
+        raise Http404
+    return speaker, access

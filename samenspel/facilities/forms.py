@@ -8,7 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.facilities.models import Room, RoomRequest
+from samenspel.directory.models import Language, Theme
+from samenspel.facilities.models import Room, RoomRequest, Speaker
 
 
 class RoomForm(forms.ModelForm):
@@ -95,3 +96,87 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Why not? (the group reads this)"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class LanguagesField(forms.ModelMultipleChoiceField[Language]):
+    def label_from_instance(self, obj: Language) -> str:
+        return obj.name_local
+
+
+class ThemesField(forms.ModelMultipleChoiceField[Theme]):
+    def label_from_instance(self, obj: Theme) -> str:
+        return str(obj.label)
+
+
+class SpeakerForm(forms.ModelForm):
+    themes = ThemesField(
+        label=_("Themes"),
+        queryset=Theme.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.SelectMultiple,
+    )
+    languages = LanguagesField(
+        label=_("Languages"),
+        queryset=Language.objects.none(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Speaker
+        fields = ("name", "kind", "topic", "cost", "contact", "is_active", "checked_on")
+        widgets = {"topic": forms.Textarea(attrs={"rows": 3}), "checked_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(ThemesField, self.fields["themes"]).queryset = Theme.objects.all()
+        cast(LanguagesField, self.fields["languages"]).queryset = Language.objects.filter(is_interface=True)
+        if self.instance.pk:
+            self.initial["themes"] = [t.slug for t in self.instance.themes.all()]
+            self.initial["languages"] = [language.code for language in self.instance.languages.all()]
+
+
+class SpeakerChoiceField(forms.ModelChoiceField[Speaker]):
+    def label_from_instance(self, obj: Speaker) -> str:
+        bits = [obj.name, obj.topic[:120]]
+        if obj.cost:
+            bits.append(obj.cost)
+        return " · ".join(bits)
+
+
+class SpeakerAskForm(forms.Form):
+    speaker = SpeakerChoiceField(
+        label=_("Which speaker?"),
+        queryset=Speaker.objects.none(),
+        to_field_name="uuid",
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    wished_date = forms.DateField(
+        label=_("Wished date (you may leave this empty)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    description = forms.CharField(
+        label=_("What would you like to hear about?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, speakers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(SpeakerChoiceField, self.fields["speaker"]).queryset = speakers
+
+
+class SpeakerLinkForm(forms.Form):
+    speaker = SpeakerChoiceField(
+        label=_("Speaker"),
+        queryset=Speaker.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("No speaker"),
+    )
+
+    def __init__(self, *args: Any, speakers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(SpeakerChoiceField, self.fields["speaker"]).queryset = speakers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.directory.models import Group, Organisation
+from samenspel.directory.models import Group, Language, Organisation, Theme
+from samenspel.workspace.models import FacilitationRequest
 
 
 class RoomQuerySet(models.QuerySet["Room"]):
@@ -131,3 +133,74 @@ class RoomBooking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.room} {self.date} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", _("A person")
+    ORGANISATION = "organisation", _("An organisation")
+
+
+class SpeakerQuerySet(models.QuerySet["Speaker"]):
+    def for_support_point(self, support_point: Organisation) -> SpeakerQuerySet:
+        return self.filter(support_point=support_point)
+
+    def active(self) -> SpeakerQuerySet:
+        return self.filter(is_active=True)
+
+
+class Speaker(models.Model):
+    """Someone who gives talks for groups (an expert, an expert by experience, an organisation; 000:4261).
+
+    Kept by the support point with the speaker's agreement; `checked_on` is when the speaker last said the entry is
+    right, and an entry unchecked for two years is deleted (`services.speakers_purge`).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("support point")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("person or organisation"), max_length=16, choices=SpeakerKind.choices)
+    topic = models.TextField(_("what they talk about"), max_length=1000)
+    themes: models.ManyToManyField[Theme, Any] = models.ManyToManyField(
+        Theme, blank=True, related_name="+", verbose_name=_("themes")
+    )
+    languages: models.ManyToManyField[Language, Any] = models.ManyToManyField(
+        Language, blank=True, related_name="+", verbose_name=_("languages")
+    )
+    cost = models.CharField(_("costs"), max_length=200, blank=True)
+    contact = models.CharField(
+        _("how to reach them"), max_length=300, help_text=_("Only your support point sees this.")
+    )
+    is_active = models.BooleanField(_("can be asked for"), default=True)
+    checked_on = models.DateField(_("the speaker last agreed to this entry on"), default=timezone.localdate)
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerRequest(models.Model):
+    """The speaker a group's facilitation request (kind "a guest speaker") is about."""
+
+    facilitation_request = models.OneToOneField(
+        FacilitationRequest, on_delete=models.CASCADE, related_name="+", verbose_name=_("request for support")
+    )
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests", verbose_name=_("speaker")
+    )
+    wished_date = models.DateField(_("wished date"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("speaker request")
+        verbose_name_plural = _("speaker requests")
+
+    def __str__(self) -> str:
+        return f"{self.facilitation_request_id} · {self.speaker}"

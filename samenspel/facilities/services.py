@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from samenspel.core import outbox
 from samenspel.core.audit import Actor, acting_user, log_action
-from samenspel.directory.models import Disclosure, Group
+from samenspel.directory.models import Disclosure, Group, Language, Theme
 from samenspel.directory.services import group_place_set
-from samenspel.facilities.models import RequestStatus, Room, RoomBooking, RoomRequest
+from samenspel.facilities.models import RequestStatus, Room, RoomBooking, RoomRequest, Speaker, SpeakerRequest
+from samenspel.workspace.models import FacilitationKind, FacilitationRequest
+from samenspel.workspace.services.support import facilitation_request_create
 
 # Requests are kept a year after their last date (the year figures), declined ones three months.
 KEEP_AFTER_LAST_DATE = datetime.timedelta(days=365)
@@ -225,3 +227,81 @@ def room_requests_purge(*, today: datetime.date | None = None) -> int:
             doomed.append(request.pk)
     RoomRequest.objects.filter(pk__in=doomed).delete()
     return len(doomed)
+
+
+# --- speakers ----------------------------------------------------------------------------------------------
+
+SPEAKER_UNCHECKED = datetime.timedelta(days=730)
+
+
+@transaction.atomic
+def speaker_save(*, speaker: Speaker, themes: list[Theme], languages: list[Language], actor: Actor) -> Speaker:
+    created = speaker.pk is None
+    speaker.save()
+    speaker.themes.set(themes)
+    speaker.languages.set(languages)
+    log_action(obj=speaker, action="speaker.create" if created else "speaker.update", actor=actor)
+    return speaker
+
+
+@transaction.atomic
+def speaker_delete(*, speaker: Speaker, actor: Actor) -> None:
+    """Off the list and gone: the requests that named the speaker keep their text, without the link."""
+    log_action(obj=speaker, action="speaker.delete", actor=actor)
+    speaker.delete()
+
+
+@transaction.atomic
+def speaker_ask(
+    *, group: Group, speaker: Speaker, description: str, wished_date: datetime.date | None, actor: Actor
+) -> SpeakerRequest:
+    """A group asks for a speaker: a facilitation request ("a guest speaker") that links to the speaker."""
+    if speaker.support_point_id != group.support_point_id:
+        raise ValueError("a group asks for a speaker of its own support point")
+    request = facilitation_request_create(
+        group=group, kind=FacilitationKind.SPEAKER, description=description.strip(), actor=actor
+    )
+    link = SpeakerRequest.objects.create(facilitation_request=request, speaker=speaker, wished_date=wished_date)
+    log_action(obj=request, action="speaker.asked", actor=actor, changes={"speaker": [None, str(speaker.uuid)]})
+    sp = speaker.support_point
+    if sp.email:
+        with translation.override("nl"):
+            subject = _("%(group)s asks for a speaker") % {"group": group.name}
+            body = "\n".join(
+                [
+                    _("%(group)s would like %(speaker)s to come and talk.") % {"group": group.name, "speaker": speaker},
+                    settings.SITE_URL + reverse("workspace:facilitation_list", kwargs={"slug": sp.slug}),
+                ]
+            )
+        outbox.send_mail(
+            kind="speaker_request",
+            to=[sp.email],
+            subject=subject,
+            body=body,
+            key=f"speaker_request:{request.pk}",
+            support_point_id=sp.pk,
+        )
+    return link
+
+
+@transaction.atomic
+def speaker_link(*, request: FacilitationRequest, speaker: Speaker | None, actor: Actor) -> SpeakerRequest:
+    """The support point links (or unlinks) a speaker to a group's facilitation request."""
+    if speaker is not None and speaker.support_point_id != request.group.support_point_id:
+        raise ValueError("a speaker of another support point")
+    link, _created = SpeakerRequest.objects.update_or_create(
+        facilitation_request=request, defaults={"speaker": speaker}
+    )
+    log_action(
+        obj=request, action="speaker.linked", actor=actor, changes={"speaker": str(speaker.uuid) if speaker else None}
+    )
+    return link
+
+
+def speakers_purge(*, today: datetime.date | None = None) -> int:
+    """Delete speakers who have not confirmed their entry for two years."""
+    today = today or timezone.localdate()
+    old = Speaker.objects.filter(checked_on__lt=today - SPEAKER_UNCHECKED)
+    count = old.count()
+    old.delete()
+    return count

@@ -12,4 +12,8 @@ urlpatterns = [
     path("werkplek/<slug:slug>/zaalaanvragen/", views.requests, name="requests"),
     path("werkplek/zaalaanvraag/<uuid:request_uuid>/", views.request_detail, name="request"),
     path("werkplek/groep/<uuid:group_uuid>/zaal-aanvragen/", views.ask, name="ask"),
+    path("werkplek/<slug:slug>/sprekers/", views.speakers, name="speakers"),
+    path("werkplek/<slug:slug>/sprekers/<uuid:speaker_uuid>/", views.speaker, name="speaker"),
+    path("werkplek/groep/<uuid:group_uuid>/spreker-aanvragen/", views.speaker_ask, name="speaker_ask"),
+    path("werkplek/ondersteuning/<uuid:request_uuid>/spreker/", views.speaker_link, name="speaker_link"),
 ]

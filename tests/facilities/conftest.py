@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from samenspel.directory.models import Group, Organisation
+from samenspel.directory.models import Group, Language, Organisation, Theme
 from samenspel.facilities import services
-from samenspel.facilities.models import Room, RoomRequest
+from samenspel.facilities.models import Room, RoomRequest, Speaker, SpeakerRequest
 
 
 @pytest.fixture
@@ -44,4 +44,26 @@ def room_request(group: Group, room: Room) -> RoomRequest:
         every_weeks=1,
         message="Wij zijn met ongeveer tien mensen.",
         actor=None,
+    )
+
+
+@pytest.fixture
+def speaker(reference: None, support_point: Organisation) -> Speaker:
+    s = Speaker.objects.create(
+        support_point=support_point,
+        name="Ervaringsdeskundige Anna",
+        kind="person",
+        topic="Leven met depressie: wat mij hielp",
+        cost="Reiskosten",
+        contact="anna@example.org, 06 11111111",
+    )
+    s.themes.set([Theme.objects.get(slug="depression")])
+    s.languages.set([Language.objects.get(code="nl")])
+    return s
+
+
+@pytest.fixture
+def speaker_request(group: Group, speaker: Speaker) -> SpeakerRequest:
+    return services.speaker_ask(
+        group=group, speaker=speaker, description="Een avond over herstel", wished_date=None, actor=None
     )

@@ -8,7 +8,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Group
-from samenspel.facilities.models import Room, RoomRequest
+from samenspel.facilities.models import Room, RoomRequest, SpeakerRequest
 from tests.facilities.conftest import next_weekday
 from tests.personas import sign_in
 
@@ -27,6 +27,17 @@ GROUP_WRITE = _row(302, 404, 404, 403, 302, 302, 302, 404)
 # Only the support point's editors and managers book; the group's contact reads.
 REVIEW = _row(302, 404, 404, 403, 302, 302, 403, 404)
 
+# The speaker a request names is the support point's business: the group's contact sees its requests elsewhere.
+STAFF_READ = _row(302, 404, 404, 200, 200, 200, 403, 404)
+REVIEW_STAFF = _row(302, 404, 404, 403, 302, 302, 403, 404)
+
+SPEAKER = {
+    "name": "Anna",
+    "kind": "person",
+    "topic": "Herstel",
+    "contact": "anna@example.org",
+    "checked_on": "2026-12-01",
+}
 ROOM = {
     "name": "Zaal",
     "street": "Straat 1",
@@ -52,6 +63,14 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
         {"start_time": "19:00", "end_time": "21:00", "weeks": "1", "every_weeks": "1"},
         GROUP_WRITE,
     ),
+    ("speakers", "get", "sp", {}, SUPPORT_POINT_READ),
+    ("speakers", "post", "sp", SPEAKER, SUPPORT_POINT_WRITE),
+    ("speaker", "get", "speaker", {}, SUPPORT_POINT_READ),
+    ("speaker", "post", "speaker", SPEAKER, SUPPORT_POINT_WRITE),
+    ("speaker_ask", "get", "group", {}, GROUP_READ),
+    ("speaker_ask", "post", "group", {"description": "Over herstel"}, GROUP_WRITE),
+    ("speaker_link", "get", "facilitation", {}, STAFF_READ),
+    ("speaker_link", "post", "facilitation", {"speaker": ""}, REVIEW_STAFF),
 ]
 
 CASES = [
@@ -61,9 +80,11 @@ CASES = [
 ]
 
 
-def _kwargs(kind: str, group: Group, room: Room, room_request: RoomRequest) -> dict[str, Any]:
+def _kwargs(kind: str, group: Group, room: Room, room_request: RoomRequest, link: SpeakerRequest) -> dict[str, Any]:
     slug = group.support_point.slug
     return {
+        "speaker": {"slug": slug, "speaker_uuid": link.speaker.uuid},  # type: ignore[union-attr]
+        "facilitation": {"request_uuid": link.facilitation_request.uuid},
         "sp": {"slug": slug},
         "room": {"slug": slug, "room_uuid": room.uuid},
         "request": {"request_uuid": room_request.uuid},
@@ -74,13 +95,27 @@ def _kwargs(kind: str, group: Group, room: Room, room_request: RoomRequest) -> d
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_rooms_url_answers_each_persona_as_the_table_says(
-    client, personas, group, other_group, room, room_request, name, method, kind, data, persona, expected
+    client,
+    personas,
+    group,
+    other_group,
+    room,
+    room_request,
+    speaker_request,
+    name,
+    method,
+    kind,
+    data,
+    persona,
+    expected,
 ):
     if personas[persona] is not None:
         sign_in(client, personas[persona])
     if name == "ask" and method == "post":
         data = {**data, "room": str(room.uuid), "first_date": next_weekday(4).isoformat()}
-    url = reverse(f"facilities:{name}", kwargs=_kwargs(kind, group, room, room_request))
+    if name == "speaker_ask" and method == "post":
+        data = {**data, "speaker": str(speaker_request.speaker.uuid)}
+    url = reverse(f"facilities:{name}", kwargs=_kwargs(kind, group, room, room_request, speaker_request))
     response = getattr(client, method)(url, data)
     assert response.status_code == expected
     if persona == "anonymous" and expected == 302:

@@ -116,7 +116,7 @@ def test_requests_are_deleted_a_year_after_their_last_date(room_request) -> None
 
 
 def test_the_purge_command_runs_daily(room_request) -> None:
-    call_command("purge_room_requests")
+    call_command("purge_facilities")
     assert RoomRequest.objects.count() == 1
 
 
