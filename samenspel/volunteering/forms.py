@@ -210,6 +210,25 @@ class HoursForm(forms.Form):
         self.initial.setdefault("year", timezone.localdate().year)
 
 
+class OwnHoursForm(forms.Form):
+    """The volunteer's own count of hours, on their page: only if they want their hours counted."""
+
+    year = forms.IntegerField(
+        label=_("Year"), min_value=2000, max_value=2100, error_messages={"required": _("Fill in the year.")}
+    )
+    hours = forms.IntegerField(
+        label=_("How many hours did you give in that year?"),
+        min_value=0,
+        max_value=5000,
+        error_messages={"required": _("Fill in the number of hours.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("year", timezone.localdate().year)
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(
         label=_("Note (the volunteer can read it)"),

@@ -255,10 +255,17 @@ def volunteer_note(*, volunteer: Volunteer, note: str, actor: Actor) -> None:
 
 
 @transaction.atomic
-def hours_record(*, volunteer: Volunteer, year: int, hours: int, actor: Actor) -> VolunteerHours:
-    """The hours of a year as the volunteer gives them (only if they want them counted); a second entry replaces."""
+def hours_record(*, volunteer: Volunteer, year: int, hours: int, actor: Actor, actor_label: str = "") -> VolunteerHours:
+    """The hours of a year, recorded by the volunteer on their own page or by the support point on their word (only
+    if they want them counted); a second entry for the year replaces the first."""
     row, _created = VolunteerHours.objects.update_or_create(volunteer=volunteer, year=year, defaults={"hours": hours})
-    log_action(obj=volunteer, action="volunteer.hours", actor=actor, changes={"year": year, "hours": hours})
+    log_action(
+        obj=volunteer,
+        action="volunteer.hours",
+        actor=actor,
+        actor_label=actor_label,
+        changes={"year": year, "hours": hours},
+    )
     return row
 
 

@@ -229,3 +229,11 @@ def test_a_group_contact_sees_no_volunteers_on_their_home_page(client, personas,
     sign_in(client, personas["contact"])
     page = client.get(reverse("home")).content.decode()
     assert "/vrijwilligers/" not in page
+
+
+def test_the_volunteer_records_their_own_hours_on_their_page(client: Client, volunteer) -> None:
+    link = _own_link(volunteer)
+    assert client.post(link, {"action": "hours", "year": "2026", "hours": "52"}).status_code == 302
+    assert volunteer.hours.get().hours == 52
+    assert client.post(link, {"action": "hours", "year": "2026", "hours": "-3"}).status_code == 400
+    assert volunteer.hours.get().hours == 52

@@ -14,7 +14,7 @@ from samenspel.core import ratelimit
 from samenspel.core.visitor_forms import body_too_big, visitor_language
 from samenspel.directory.models import Organisation, OrganisationKind
 from samenspel.volunteering import conf, services
-from samenspel.volunteering.forms import SignUpForm
+from samenspel.volunteering.forms import OwnHoursForm, SignUpForm
 from samenspel.volunteering.models import VolunteerRole
 
 
@@ -103,10 +103,23 @@ def own_data(request: HttpRequest, token: str) -> HttpResponse:
             response = HttpResponse(services.volunteer_export_json(found), content_type="application/json")
             response["Content-Disposition"] = 'attachment; filename="my-volunteer-data.json"'
             return response
+        if action == "hours":
+            form = OwnHoursForm(request.POST)
+            if form.is_valid():
+                services.hours_record(
+                    volunteer=found,
+                    year=form.cleaned_data["year"],
+                    hours=form.cleaned_data["hours"],
+                    actor=None,
+                    actor_label="volunteer (own link)",
+                )
+                return redirect(request.path + "#hours")
+            context = {"volunteer": found, "data": services.volunteer_export(found), "hours_form": form}
+            return render(request, "volunteering/own_data.html", context, status=400)
         if action == "delete":
             sp = found.support_point
             services.volunteer_delete(volunteer=found, actor=None, actor_label="volunteer (own link)")
             return render(request, "volunteering/own_data_deleted.html", {"sp": sp})
         raise Http404
-    context = {"volunteer": found, "data": services.volunteer_export(found)}
+    context = {"volunteer": found, "data": services.volunteer_export(found), "hours_form": OwnHoursForm()}
     return render(request, "volunteering/own_data.html", context)
