@@ -177,6 +177,9 @@ def volunteer_answer(*, volunteer: Volunteer, message: str, actor: Actor) -> Non
     fields: dict[str, Any] = {}
     if volunteer.answered_at is None:
         fields["answered_at"] = timezone.now()
+    if volunteer.status in (VolunteerStatus.NEW, VolunteerStatus.ANSWERED):
+        # Still talking: the 3 months of a sign-up that leads nowhere count from the last answer.
+        fields["delete_after"] = timezone.localdate() + datetime.timedelta(days=conf.unplaced_retention_days())
     status = VolunteerStatus.ANSWERED if volunteer.status == VolunteerStatus.NEW else volunteer.status
     _set_status(volunteer, status, actor, **fields)
     with translation.override(volunteer.mail_language):

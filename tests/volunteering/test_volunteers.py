@@ -197,3 +197,11 @@ def test_the_daily_job_runs_both_volunteer_commands() -> None:
 def test_a_role_is_listed_for_its_own_support_point_only(role: VolunteerRole) -> None:
     other = Organisation.objects.create(slug="elders", kind="support_point", name="Elders")
     assert list(VolunteerRole.objects.for_support_point(other)) == []
+
+
+def test_an_answer_moves_the_deletion_date_of_a_sign_up_still_in_conversation(volunteer) -> None:
+    Volunteer.objects.filter(pk=volunteer.pk).update(delete_after=timezone.localdate())
+    volunteer.refresh_from_db()
+    services.volunteer_answer(volunteer=volunteer, message="Nog even wachten op de nieuwe groep.", actor=None)
+    volunteer.refresh_from_db()
+    assert volunteer.delete_after == timezone.localdate() + datetime.timedelta(days=conf.unplaced_retention_days())
