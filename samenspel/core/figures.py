@@ -182,7 +182,7 @@ def figures_csv(heading: str, tables: Sequence[FigureTable], filename: str) -> H
 
 def figures_pdf(heading: str, intro: Sequence[str], tables: Sequence[FigureTable], filename: str) -> HttpResponse:
     """The tables and their charts as a PDF, drawn by the same renderer as the flyers (WeasyPrint, no network)."""
-    from samenspel.finder.printing import render_pdf, stylesheet_path
+    from samenspel.core.printing import render_pdf, stylesheet_path
 
     stylesheet = stylesheet_path("samenspel/figures_print.css")
     html = render_to_string(

@@ -3,21 +3,19 @@ code) and the PDF renderer.
 
 Both the flyer (finder.views.flyer) and the slip (referral.slip) are built from these, so a slip and a flyer never
 disagree about a group. One HTML source for screen, print and PDF: WeasyPrint renders the very same template with the
-same stylesheet.
+same stylesheet. The renderer and the QR code themselves are in samenspel.core.printing, for every room that prints.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
-import segno
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from samenspel.core.printing import qr_svg, render_pdf, stylesheet_path
 from samenspel.directory.disclosure import public_place
 from samenspel.directory.models import Gender, Group
 from samenspel.directory.public import cost_text, shown_language
@@ -28,6 +26,7 @@ RTL_LANGUAGES = frozenset(getattr(settings, "LANGUAGES_BIDI", ["ar", "fa"]))
 # More blocks than this do not fit one A4 page in a readable size.
 MAX_LANGUAGES = 6
 FLYER_DATES = 3
+__all__ = ["FlyerBlock", "flyer_block", "flyer_languages", "qr_svg", "render_pdf", "stylesheet_path"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,33 +93,3 @@ def flyer_block(group: Group, code: str, dates: list[Any]) -> FlyerBlock:
             join=str(group.get_intake_display()),
             cost=cost_text(group),
         )
-
-
-def qr_svg(url: str) -> str:
-    # Error correction at least M (segno raises it when that costs no extra size): survives a smudged print.
-    return segno.make(url, error="m").svg_inline(scale=4, svgclass="qr", omitsize=True, title=url)
-
-
-def stylesheet_path(name: str = FLYER_CSS) -> Path:
-    """The file of a static stylesheet, for WeasyPrint: render_pdf lets it read that folder and nothing else."""
-    found = finders.find(name)
-    if not found:
-        raise FileNotFoundError(name)
-    return Path(found if isinstance(found, str) else found[0]).resolve()
-
-
-def render_pdf(html: str, stylesheet: Path) -> bytes:
-    """WeasyPrint with a fetcher that reads only the static folder: no network, no other files."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    allowed = stylesheet.parent.as_uri() + "/"
-
-    class StaticOnlyFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if not (url.startswith(allowed) or url.startswith("data:")):
-                raise ValueError(f"Flyer may not load {url}")
-            return super().fetch(url, headers)
-
-    document = HTML(string=html, base_url=allowed, url_fetcher=StaticOnlyFetcher(allowed_protocols=["file", "data"]))
-    return bytes(document.write_pdf())

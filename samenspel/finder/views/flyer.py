@@ -48,7 +48,7 @@ def flyer(request: HttpRequest, slug: str) -> HttpResponse:
 
 def flyer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     group = get_public_group(slug)
-    stylesheet = stylesheet_path()
+    stylesheet = stylesheet_path(FLYER_CSS)
     html = render_to_string("finder/flyer.html", flyer_context(request, group, stylesheet.as_uri()), request=request)
     response = HttpResponse(render_pdf(html, stylesheet), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="flyer-{group.slug}.pdf"'

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from samenspel.core.printing import render_pdf
 from samenspel.directory.models import Organisation
-from samenspel.finder.printing import render_pdf
 from samenspel.referral.conf import retention_days
 from samenspel.referral.models import GroupCode, ReferralContact, normalise_code
 from samenspel.referral.slip import group_for_code, screen_stylesheet, slip_context, stylesheet_path
