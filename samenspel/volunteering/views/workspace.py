@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from samenspel.finder.printing import render_pdf, stylesheet_path
+from samenspel.core.printing import render_pdf, stylesheet_path
 from samenspel.volunteering import conf, services
 from samenspel.volunteering.access import role_for_user, support_point_for_user, volunteer_for_user
 from samenspel.volunteering.forms import AnswerForm, HoursForm, NoteForm, PlaceForm, RoleForm, StopForm
