@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "samenspel.insight",
     "samenspel.public_notes",
     "samenspel.network",
+    "samenspel.volunteering",
+    "samenspel.facilities",
 ]
 
 MIDDLEWARE = [

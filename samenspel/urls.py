@@ -18,6 +18,9 @@ urlpatterns = [
     path("werkplek/", home.home, name="home"),
     # Public notes: public forms and their workspace queues; more specific paths than the workspace's and finder's.
     path("", include("samenspel.public_notes.urls")),
+    # Volunteers of a support point: its public page and its workspace pages; more specific than the workspace's.
+    path("", include("samenspel.volunteering.urls")),
+    path("", include("samenspel.facilities.urls")),  # rooms: /werkplek/<slug>/zalen/ and requests
     path("werkplek/", include("samenspel.accounts.urls")),
     path("werkplek/<slug:slug>/api-sleutels/", opendata_workspace_views.api_keys, name="api_keys"),
     path("werkplek/", include("samenspel.workspace.urls")),
