@@ -51,6 +51,19 @@ PUBLIC_PREFIXES = (
     "samenspel/directory/fallback.py",
     "samenspel/directory/sensitive.py",
     "samenspel/core/dates.py",
+    # Key persons: the public list per support point, and the tour report a self-organisation confirms by link.
+    "samenspel/network/templates/network/public.html",
+    "samenspel/network/templates/network/_profile_card.html",
+    "samenspel/network/templates/network/tour_",
+    "samenspel/network/templates/network/_tour_report.html",
+    # Volunteers: the public page per support point, the sign-up, its mails and the volunteer's own page.
+    "samenspel/volunteering/views/public.py",
+    "samenspel/volunteering/forms.py",
+    "samenspel/volunteering/models.py",
+    "samenspel/volunteering/services.py",
+    "samenspel/volunteering/templates/volunteering/volunteer.html",
+    "samenspel/volunteering/templates/volunteering/sent.html",
+    "samenspel/volunteering/templates/volunteering/own_data",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 
