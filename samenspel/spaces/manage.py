@@ -22,6 +22,11 @@ from samenspel.workspace.decorators import signed_in
 CODE_SESSION_KEY = "spaces_made_code"
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The posted form data, also when empty (an empty POST is a form sent empty, not no form)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _members(space: Space | None) -> str:
     return shown(space.members.count()) if space is not None else ""
 
@@ -33,7 +38,7 @@ def group_space(request: HttpRequest, group_uuid: Any) -> HttpResponse:
     if found.space is not None:
         return redirect("spaces:manage", space_uuid=found.space.uuid)
     form = SpaceForm(
-        request.POST or None,
+        _posted(request),
         initial={"name": group.name, "house_rules": str(DEFAULT_HOUSE_RULES)},
     )
     if request.method == "POST":
@@ -52,7 +57,7 @@ def group_space(request: HttpRequest, group_uuid: Any) -> HttpResponse:
 def theme_spaces(request: HttpRequest, slug: str) -> HttpResponse:
     sp_access = access.theme_spaces_manager(request.user, slug)
     support_point = sp_access.support_point
-    form = ThemeSpaceForm(request.POST or None, initial={"house_rules": str(DEFAULT_HOUSE_RULES)})
+    form = ThemeSpaceForm(_posted(request), initial={"house_rules": str(DEFAULT_HOUSE_RULES)})
     form.fields["theme"].required = True
     if request.method == "POST":
         access.theme_spaces_manager(request.user, slug, decide=True)
@@ -74,7 +79,7 @@ def manage(request: HttpRequest, space_uuid: Any) -> HttpResponse:
     space = found.space
     assert space is not None
     form_class = SpaceForm
-    form = form_class(request.POST or None, instance=space)
+    form = form_class(_posted(request), instance=space)
     saved = False
     if request.method == "POST":
         access.space_manager(request.user, space_uuid, decide=True)

@@ -49,6 +49,11 @@ JOIN_SESSION_KEY = "spaces_invitation"
 NEW_KEY_SESSION_KEY = "spaces_new_key"
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The posted form data, also when empty (an empty POST is a form sent empty, not no form)."""
+    return request.POST if request.method == "POST" else None
+
+
 def private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Never cached, never indexed."""
 
@@ -76,7 +81,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any], status: 
 @private
 def join_code(request: HttpRequest) -> HttpResponse:
     """Type the code from the group (or follow its link, which fills it in)."""
-    form = CodeForm(request.POST or None)
+    form = CodeForm(_posted(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         if not _tries_left(request):
@@ -114,12 +119,12 @@ def _invitation_in_session(request: HttpRequest, space: Space) -> Invitation | N
 def join(request: HttpRequest, space_uuid: Any) -> HttpResponse:
     """Choose a pseudonym and accept the house rules. Open levels need no code; the others the group's code."""
     space = Space.objects.filter(uuid=space_uuid, is_closed=False).first()
+    if space is not None and access.member_in(request, space) is not None:
+        return redirect("spaces:space", space_uuid=space.uuid)
     invitation = _invitation_in_session(request, space) if space is not None else None
     if space is None or (invitation is None and not space.is_public):
         return _page(request, "spaces/not_found.html", {}, status=404)
-    if access.member_in(request, space) is not None:
-        return redirect("spaces:space", space_uuid=space.uuid)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(_posted(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -234,7 +239,7 @@ def space(request: HttpRequest, space_uuid: Any) -> HttpResponse:
         return _introduce(request, found)
     if not found.can_read:
         return _page(request, "spaces/not_found.html", {}, status=404)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(_posted(request))
     refusal = ""
     status = 200
     if request.method == "POST":
@@ -255,7 +260,7 @@ def space(request: HttpRequest, space_uuid: Any) -> HttpResponse:
 
 
 def _introduce(request: HttpRequest, found: access.SpaceAccess) -> HttpResponse:
-    form = IntroductionForm(request.POST or None)
+    form = IntroductionForm(_posted(request))
     refusal = ""
     status = 200
     member = found.member
@@ -280,7 +285,7 @@ def thread(request: HttpRequest, space_uuid: Any, thread_id: int) -> HttpRespons
     posts = list(_visible_posts(found).filter(thread=conversation))
     if not posts:
         return _page(request, "spaces/not_found.html", {}, status=404)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(_posted(request))
     refusal = ""
     status = 200
     if request.method == "POST":
@@ -315,7 +320,7 @@ def report(request: HttpRequest, space_uuid: Any, post_id: int) -> HttpResponse:
     post = access.post_for(found, post_id)
     if post.status != PostStatus.VISIBLE:
         return _page(request, "spaces/not_found.html", {}, status=404)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         services.post_report(member=found.member, post=post, reason=form.cleaned_data["reason"])  # type: ignore[arg-type]
         return _page(request, "spaces/reported.html", {"space": found.space, "found": found, "post": post})
@@ -332,7 +337,7 @@ def me(request: HttpRequest, space_uuid: Any) -> HttpResponse:
     assert member is not None
     contact = MemberContact.objects.filter(member=member).first()
     form = EmailForm(
-        request.POST or None,
+        _posted(request),
         initial={"email": contact.email if contact else "", "digest": contact.digest if contact else True},
     )
     saved = False
