@@ -206,3 +206,37 @@ def test_closed_levels_are_absent_from_search_feeds_and_the_api(space: Space, pe
         body = b"".join(response) if response.streaming else response.content
         text = body.decode(errors="replace")
         assert "Zeldzaam" not in text and str(space.uuid) not in text and "/ruimte/" not in text, url
+
+
+@pytest.mark.django_db
+def test_a_groups_contact_and_the_support_point_find_the_spaces_on_their_home(group, people: Personas) -> None:
+    html = client_for(people["contact"]).get(reverse("home")).content.decode()
+    assert reverse("spaces:manage_group", args=[group.uuid]) in html
+    html = client_for(people["editor"]).get(reverse("home")).content.decode()
+    assert reverse("spaces:manage_themes", args=[group.support_point.slug]) in html
+
+
+@pytest.mark.django_db
+def test_support_point_editors_open_a_theme_space_and_moderate_it(support_point, reference, people: Personas) -> None:
+    from samenspel.directory.models import Theme
+
+    client = client_for(people["editor"])
+    response = client.post(
+        reverse("spaces:manage_themes", args=[support_point.slug]),
+        {**SETTINGS, "name": "Somber samen", "theme": Theme.objects.get(slug="depression").pk},
+    )
+    space = Space.objects.get(name="Somber samen")
+    assert response["Location"] == reverse("spaces:manage", args=[space.uuid]) and space.group is None
+    assert client.get(reverse("spaces:moderation", args=[space.uuid])).status_code == 200
+    assert client_for(people["viewer"]).get(reverse("spaces:moderation", args=[space.uuid])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_only_the_group_chooses_its_access_level(space: Space, people: Personas) -> None:
+    data = {**SETTINGS, "access_level": "open"}
+    assert client_for(people["manager"]).post(reverse("spaces:manage", args=[space.uuid]), data).status_code == 403
+    space.refresh_from_db()
+    assert space.access_level == "registered"
+    assert client_for(people["contact"]).post(reverse("spaces:manage", args=[space.uuid]), data).status_code == 200
+    space.refresh_from_db()
+    assert space.access_level == "open"
