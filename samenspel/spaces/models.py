@@ -209,6 +209,8 @@ class Post(models.Model):
     moderator_note = models.CharField(_("note from the moderator"), max_length=300, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # When others could first read it (at once, or when a moderator approved it): what the digest counts.
+    visible_since = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]

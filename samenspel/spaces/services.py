@@ -1,5 +1,7 @@
 """Every write to a space, its members, messages and moderation. Keyword-only, `<thing>_<action>`, in a transaction.
 
+Joining and leaving are not in the audit log: a member who leaves leaves nothing, not even "member #12 joined".
+
 A member acts under their pseudonym only. Moderator actions are written twice: to the space's own moderation log
 (which its moderators read, by pseudonym) and to the audit log (never a pseudonym or a text: "member #12").
 """
@@ -179,7 +181,6 @@ def member_join(
     )
     if email:
         member_set_email(member=member, email=email, digest=True, language=language)
-    log_action(obj=member, action="space_joined", actor=None, actor_label="member", changes={"space": space.pk})
     return member, key
 
 
@@ -264,7 +265,6 @@ def member_delete(*, member: Member) -> None:
     """The member leaves: their messages, reports, address and pseudonym are deleted; nothing stays."""
     Thread.objects.filter(author=member).update(title="", author=None)
     _remove_posts(Post.objects.filter(author=member))
-    log_action(obj=member, action="space_left", actor=None, actor_label="member")
     member.delete()
 
 
@@ -286,8 +286,17 @@ def _check_may_post(member: Member, *, introduction: bool = False) -> None:
         )
 
 
-def _new_status(member: Member) -> str:
-    return PostStatus.VISIBLE if member.trusted else PostStatus.WAITING
+def _post(*, member: Member, thread: Thread, body: str, now: datetime.datetime) -> Post:
+    """A trusted member's message is visible at once; a new member's first one waits for a moderator."""
+    visible = member.trusted
+    return Post.objects.create(
+        thread=thread,
+        author=member,
+        body=body,
+        status=PostStatus.VISIBLE if visible else PostStatus.WAITING,
+        created_at=now,
+        visible_since=now if visible else None,
+    )
 
 
 @transaction.atomic
@@ -300,7 +309,7 @@ def thread_create(*, member: Member, title: str, body: str) -> Thread:
     thread = Thread.objects.create(
         space=member.space, title=title.strip(), author=member, created_at=now, last_post_at=now
     )
-    Post.objects.create(thread=thread, author=member, body=body, status=_new_status(member), created_at=now)
+    _post(member=member, thread=thread, body=body, now=now)
     member_seen(member=member)
     return thread
 
@@ -309,7 +318,7 @@ def thread_create(*, member: Member, title: str, body: str) -> Thread:
 def post_create(*, member: Member, thread: Thread, body: str) -> Post:
     _check_may_post(member)
     now = timezone.now()
-    post = Post.objects.create(thread=thread, author=member, body=body, status=_new_status(member), created_at=now)
+    post = _post(member=member, thread=thread, body=body, now=now)
     if post.status == PostStatus.VISIBLE:
         Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
     member_seen(member=member)
@@ -355,7 +364,8 @@ def _close_reports(post: Post) -> None:
 def post_approve(*, moderator: Moderator, post: Post) -> None:
     """A waiting message goes up; its writer is trusted from now on (an introduction also lets them in)."""
     post.status = PostStatus.VISIBLE
-    post.save(update_fields=["status"])
+    post.visible_since = timezone.now()
+    post.save(update_fields=["status", "visible_since"])
     Thread.objects.filter(pk=post.thread_id).update(last_post_at=timezone.now())
     author = post.author
     admitted = author.status == MemberStatus.INTRODUCING
@@ -471,7 +481,7 @@ def digests_send(*, now: datetime.datetime | None = None) -> int:
         member = contact.member
         new = (
             Post.objects.filter(
-                thread__space=member.space, status=PostStatus.VISIBLE, created_at__gt=contact.last_digest_at
+                thread__space=member.space, status=PostStatus.VISIBLE, visible_since__gt=contact.last_digest_at
             )
             .exclude(author=member)
             .count()

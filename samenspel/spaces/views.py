@@ -126,6 +126,8 @@ def join(request: HttpRequest, space_uuid: Any) -> HttpResponse:
         return _page(request, "spaces/not_found.html", {}, status=404)
     form = JoinForm(_posted(request))
     status = 200
+    if request.method == "POST" and not _tries_left(request):
+        return _page(request, "spaces/join.html", {"space": space, "form": form, "too_many": True}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             member, key = services.member_join(

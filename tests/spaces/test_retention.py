@@ -103,3 +103,13 @@ def test_the_daily_job_runs_the_spaces_commands() -> None:
 
     daily = (Path(__file__).resolve().parents[2] / "deploy" / "daily").read_text()
     assert "purge_spaces" in daily and "send_space_digests" in daily
+
+
+def test_a_message_approved_after_the_last_digest_counts_in_the_next(space: Space, mailoutbox) -> None:
+    _reader, _ = join(space, "Lezer", email="lezer@example.org")
+    moderator, _ = join(space, "Gids", moderator=True)
+    newcomer, _ = join(space, "Nieuw")
+    post = services.thread_create(member=newcomer, title="x", body="y").posts.get()
+    assert services.digests_send() == 0  # waiting: nothing to read yet
+    services.post_approve(moderator=services.Moderator(member=moderator), post=post)
+    assert services.digests_send(now=timezone.now() + datetime.timedelta(days=1)) == 1
