@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -192,6 +192,12 @@ def member_by_key(key: str) -> Member | None:
         .filter(key_hash=codes.code_hash("member", key), space__is_closed=False)
         .first()
     )
+
+
+@transaction.atomic
+def member_link_used(*, member: Member) -> None:
+    """A mailed sign-in link works once: using it moves the member's link counter on."""
+    Member.objects.filter(pk=member.pk).update(link_nonce=models.F("link_nonce") + 1)
 
 
 def member_seen(*, member: Member) -> None:

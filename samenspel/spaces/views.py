@@ -211,8 +211,7 @@ def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
         return _page(request, "spaces/link_invalid.html", {}, status=404)
     member = contact.member
     if request.method == "POST":
-        member.link_nonce += 1
-        member.save(update_fields=["link_nonce"])
+        services.member_link_used(member=member)
         access.remember(request, member)
         return redirect("spaces:space", space_uuid=member.space.uuid)
     return _page(request, "spaces/link_confirm.html", {})
