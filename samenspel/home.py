@@ -24,6 +24,7 @@ ROOMS = [
     "insight/_home.html",
     "referral/_home.html",
     "network/_home.html",
+    "spaces/_home.html",
 ]
 
 

@@ -27,5 +27,6 @@ urlpatterns = [
     path("verwijzen/", include("samenspel.referral.urls")),
     path("gemeente/", include("samenspel.insight.urls")),
     path("netwerk/", include("samenspel.network.urls")),
+    path("ruimte/", include("samenspel.spaces.urls")),
     path("", include("samenspel.finder.urls")),
 ]
