@@ -64,6 +64,29 @@ PUBLIC_PREFIXES = (
     "samenspel/volunteering/templates/volunteering/volunteer.html",
     "samenspel/volunteering/templates/volunteering/sent.html",
     "samenspel/volunteering/templates/volunteering/own_data",
+    # Online spaces: every page a member (or a moderator, who is a member too) sees, in any language; only the
+    # contact's and the support point's set-up pages (manage*, _space_form, _home) are in Dutch and English.
+    "samenspel/spaces/views.py",
+    "samenspel/spaces/forms.py",
+    "samenspel/spaces/models.py",
+    "samenspel/spaces/services.py",
+    "samenspel/spaces/codes.py",
+    "samenspel/spaces/templates/spaces/_crisis.html",
+    "samenspel/spaces/templates/spaces/_errors.html",
+    "samenspel/spaces/templates/spaces/_post.html",
+    "samenspel/spaces/templates/spaces/base.html",
+    "samenspel/spaces/templates/spaces/come_back.html",
+    "samenspel/spaces/templates/spaces/introduce.html",
+    "samenspel/spaces/templates/spaces/join",
+    "samenspel/spaces/templates/spaces/left.html",
+    "samenspel/spaces/templates/spaces/link_",
+    "samenspel/spaces/templates/spaces/me.html",
+    "samenspel/spaces/templates/spaces/moderat",
+    "samenspel/spaces/templates/spaces/not_found.html",
+    "samenspel/spaces/templates/spaces/report",
+    "samenspel/spaces/templates/spaces/space.html",
+    "samenspel/spaces/templates/spaces/thread.html",
+    "samenspel/spaces/templates/spaces/welcome.html",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 
