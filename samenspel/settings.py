@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "samenspel.referral",
     "samenspel.insight",
     "samenspel.public_notes",
+    "samenspel.learning",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,14 @@ PUBLIC_NOTE_RATE_LIMIT = int(os.environ.get("PUBLIC_NOTE_RATE_LIMIT", "5"))
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 REGISTRATION_OPEN_DAYS = int(os.environ.get("REGISTRATION_OPEN_DAYS", "180"))
 QUESTION_REMINDER_DAYS = int(os.environ.get("QUESTION_REMINDER_DAYS", "3"))
+
+# Learning (samenspel.learning): days after a course's last session that who took part is kept (enrolments,
+# attendance); days a withdrawn sign-up is kept; hours before a session that participants get a reminder;
+# largest material file.
+LEARNING_RETENTION_DAYS = int(os.environ.get("LEARNING_RETENTION_DAYS", "365"))
+LEARNING_WITHDRAWN_DAYS = int(os.environ.get("LEARNING_WITHDRAWN_DAYS", "30"))
+LEARNING_REMINDER_HOURS = int(os.environ.get("LEARNING_REMINDER_HOURS", "48"))
+LEARNING_MATERIAL_MAX_BYTES = int(os.environ.get("LEARNING_MATERIAL_MAX_BYTES", str(20_000_000)))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
 # Without REFERRAL_ENCRYPTION_KEY the key is derived from SECRET_KEY (which production requires);

@@ -23,5 +23,6 @@ urlpatterns = [
     path("werkplek/", include("samenspel.workspace.urls")),
     path("verwijzen/", include("samenspel.referral.urls")),
     path("gemeente/", include("samenspel.insight.urls")),
+    path("leren/", include("samenspel.learning.urls")),
     path("", include("samenspel.finder.urls")),
 ]

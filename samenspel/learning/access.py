@@ -1,0 +1,105 @@
+"""Who may use which learning page. Every learning view goes through these.
+
+Support-point pages: the workspace's rule (members read, editors and managers write; outsiders 404). A run's
+trainer pages: its trainers and the writers of its support point; anyone else 404. A run's own page: any
+signed-in person while it is open or closed for enrolment (it is an offer), its trainers and its support point
+always; a draft or cancelled run is 404 to the rest. A template's material: those who may see the template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from samenspel.learning.models import CourseRun, CourseTemplate, Enrolment, EnrolmentStatus, Material, RunStatus
+from samenspel.workspace.access import SupportPointAccess, support_point_for_user
+from samenspel.workspace.models import WRITE_ROLES, Membership
+
+VISIBLE = (RunStatus.OPEN, RunStatus.CLOSED)
+
+
+def _role_at(user: Any, support_point_id: int) -> str | None:
+    return (
+        Membership.objects.for_user(user)
+        .filter(support_point_id=support_point_id)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def is_trainer(user: Any, run: CourseRun) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and run.trainers.filter(pk=user.pk).exists()
+
+
+def run_for_user(user: Any, run_uuid: Any) -> CourseRun:
+    """A run's own page: an open or closed run for anyone signed in; a draft or cancelled one for its people."""
+    run = CourseRun.objects.select_related("template", "support_point").filter(uuid=run_uuid).first()
+    if run is None:
+        raise Http404
+    if run.status in VISIBLE or is_trainer(user, run) or _role_at(user, run.support_point_id) is not None:
+        return run
+    if Enrolment.objects.filter(run=run, user=user).exclude(status=EnrolmentStatus.WITHDRAWN).exists():
+        return run  # a participant still sees a run that was cancelled
+    raise Http404
+
+
+def run_for_trainer(user: Any, run_uuid: Any) -> CourseRun:
+    """Attendance: the run's trainers and the writers of its support point."""
+    run = CourseRun.objects.select_related("template", "support_point").filter(uuid=run_uuid).first()
+    if run is None:
+        raise Http404
+    if is_trainer(user, run) or _role_at(user, run.support_point_id) in WRITE_ROLES:
+        return run
+    raise Http404
+
+
+def template_for_support_point(access: SupportPointAccess, template_uuid: Any) -> CourseTemplate:
+    template = CourseTemplate.objects.usable_by(access.support_point).filter(uuid=template_uuid).first()
+    if template is None:
+        raise Http404
+    return template
+
+
+def run_of_support_point(access: SupportPointAccess, run_uuid: Any) -> CourseRun:
+    run = (
+        CourseRun.objects.for_support_point(access.support_point)
+        .select_related("template")
+        .filter(uuid=run_uuid)
+        .first()
+    )
+    if run is None:
+        raise Http404
+    return run
+
+
+def material_for_user(user: Any, material_uuid: Any) -> Material:
+    """A session's file: for the members of a support point that may use the template, and for the trainers and
+    participants (with a place) of a run of it."""
+    material = Material.objects.select_related("session__template").filter(uuid=material_uuid).first()
+    if material is None:
+        raise Http404
+    template = material.session.template
+    memberships = Membership.objects.for_user(user)
+    if template.support_point_id is None:
+        if memberships.exists():
+            return material
+    elif memberships.filter(support_point_id=template.support_point_id).exists():
+        return material
+    runs = CourseRun.objects.filter(template=template)
+    if runs.filter(trainers=user).exists():
+        return material
+    if Enrolment.objects.filter(run__in=runs, user=user, status=EnrolmentStatus.ENROLLED).exists():
+        return material
+    raise Http404
+
+
+def runs_for_trainer(user: Any) -> list[CourseRun]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        CourseRun.objects.filter(trainers=user).exclude(status=RunStatus.CANCELLED).select_related("support_point")
+    )
+
+
+__all__ = ["SupportPointAccess", "support_point_for_user"]

@@ -1,0 +1,250 @@
+"""Courses as templates and runs, and who takes part in a run.
+
+A template (`CourseTemplate` with its `SessionTemplate`s and `Material`s) is what a course is: its sessions, their
+learning goals, content and homework, its entry conditions and its attendance rule. Shipped templates (seed 004's
+courses and a group-leader training) belong to no support point; a support point edits its own copy.
+
+A run (`CourseRun` with its `RunSession`s) is one time the course is given: dates, place or online, trainers,
+capacity and language. `Enrolment` and `Attendance` are about the course's participants, who signed up with an
+account of their own; they are never about members of a peer group (DOMAIN.md principle 1). Both are deleted
+`LEARNING_RETENTION_DAYS` after the run's last session (`manage.py purge_learning`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.directory.models import Organisation
+
+
+class Audience(models.TextChoices):
+    KEY_PERSONS = "key_persons", _("Key persons and trusted persons")
+    GROUP_LEADERS = "group_leaders", _("Group leaders")
+    VOLUNTEERS = "volunteers", _("Volunteers of an organisation")
+    SELF_ORGANISATIONS = "self_organisations", _("Members of self-organisations")
+
+
+class CourseTemplateQuerySet(models.QuerySet["CourseTemplate"]):
+    def usable_by(self, support_point: Organisation) -> CourseTemplateQuerySet:
+        """Shipped templates and the support point's own."""
+        return self.filter(models.Q(support_point__isnull=True) | models.Q(support_point=support_point))
+
+
+class CourseTemplate(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Shipped templates are found again by slug when the data files are loaded again.
+    slug = models.SlugField(_("short name"), max_length=80)
+    # None: shipped with Samenspel (edited by platform staff); otherwise a support point's own copy.
+    support_point = models.ForeignKey(
+        Organisation,
+        verbose_name=_("support point"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="course_templates",
+        limit_choices_to={"kind": "support_point"},
+    )
+    copied_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    entry_conditions = models.TextField(_("entry conditions"), blank=True, help_text=_("One condition a line."))
+    audiences = models.JSONField(_("for whom"), default=list, blank=True)
+    # The duty to attend: sessions a participant must attend for a certificate (0: all of them).
+    min_sessions_attended = models.PositiveSmallIntegerField(_("sessions to attend for a certificate"), default=0)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects = CourseTemplateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course template")
+        verbose_name_plural = _("course templates")
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"], condition=models.Q(support_point__isnull=True), name="learning_shipped_slug"
+            ),
+            models.UniqueConstraint(fields=["support_point", "slug"], name="learning_own_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def conditions(self) -> list[str]:
+        return [line.strip() for line in (self.entry_conditions or "").splitlines() if line.strip()]
+
+    def audience_labels(self) -> list[str]:
+        return [str(Audience(a).label) for a in self.audiences if a in Audience.values]
+
+    def required_sessions(self) -> int:
+        count = self.sessions.count()
+        return min(self.min_sessions_attended, count) if self.min_sessions_attended else count
+
+
+class SessionTemplate(models.Model):
+    template = models.ForeignKey(CourseTemplate, on_delete=models.CASCADE, related_name="sessions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    goals = models.TextField(_("learning goals"), blank=True, help_text=_("One goal a line."))
+    content = models.TextField(_("content"), blank=True)
+    homework = models.TextField(_("homework"), blank=True)
+    minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=150)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["template", "number"]
+        constraints = [models.UniqueConstraint(fields=["template", "number"], name="learning_session_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def goal_lines(self) -> list[str]:
+        return [line.strip() for line in (self.goals or "").splitlines() if line.strip()]
+
+
+class Material(models.Model):
+    """A file for a session (a hand-out, slides), kept in the database so backups hold it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(SessionTemplate, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("title"), max_length=200)
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["session", "title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RunStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open for enrolment")
+    CLOSED = "closed", _("Enrolment closed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class CourseRunQuerySet(models.QuerySet["CourseRun"]):
+    def for_support_point(self, support_point: Organisation) -> CourseRunQuerySet:
+        return self.filter(support_point=support_point)
+
+
+class CourseRun(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    template = models.ForeignKey(CourseTemplate, on_delete=models.PROTECT, related_name="runs")
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="course_runs", limit_choices_to={"kind": "support_point"}
+    )
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="nl")
+    online = models.BooleanField(_("online"), default=False)
+    place = models.CharField(
+        _("place"), max_length=300, blank=True, help_text=_("Address, or where the link comes from.")
+    )
+    capacity = models.PositiveSmallIntegerField(_("places"))
+    status = models.CharField(_("status"), max_length=16, choices=RunStatus.choices, default=RunStatus.DRAFT)
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainers"), related_name="+", blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = CourseRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course run")
+        verbose_name_plural = _("course runs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def first_start(self) -> Any:
+        first = self.sessions.order_by("starts_at").first()
+        return first.starts_at if first else None
+
+    def last_end(self) -> Any:
+        last = self.sessions.order_by("-ends_at").first()
+        return last.ends_at if last else None
+
+    def where(self) -> str:
+        return str(_("Online")) if self.online else self.place
+
+
+class RunSession(models.Model):
+    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="sessions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    # The template's session, for its goals, content, homework and materials; the run keeps its own title.
+    template_session = models.ForeignKey(SessionTemplate, null=True, on_delete=models.SET_NULL, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+
+    class Meta:
+        verbose_name = _("course session")
+        verbose_name_plural = _("course sessions")
+        ordering = ["run", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "number"], name="learning_run_session_number"),
+            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="learning_session_ends"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class EnrolmentStatus(models.TextChoices):
+    ENROLLED = "enrolled", _("Enrolled")
+    WAITING = "waiting", _("On the waiting list")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Enrolment(models.Model):
+    """A course participant in a run: an account that signed up itself. Never a member of a peer group."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="enrolments")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    status = models.CharField(_("status"), max_length=16, choices=EnrolmentStatus.choices)
+    # The waiting list's order; the first waiting moves up when a place comes free.
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrew"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["run", "created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["run", "user"], name="learning_one_enrolment")]
+
+    def __str__(self) -> str:
+        # Never the person: this shows up in lists and logs.
+        return f"{self.run} · {self.get_status_display()}"
+
+
+class Attendance(models.Model):
+    """Whether a participant was at a session, kept by the run's trainer (the duty to attend)."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance")
+    session = models.ForeignKey(RunSession, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("present"))
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [models.UniqueConstraint(fields=["enrolment", "session"], name="learning_one_mark")]
+
+    def __str__(self) -> str:
+        return f"{self.session} · {self.present}"

@@ -1,0 +1,35 @@
+"""The learning room, under /leren/."""
+
+from django.urls import path
+
+from samenspel.learning import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("", views.my_courses, name="mine"),
+    path("cursus/<uuid:run_uuid>/", views.run_detail, name="run"),
+    path("cursus/<uuid:run_uuid>/inschrijven/", views.enrol, name="enrol"),
+    path("cursus/<uuid:run_uuid>/afmelden/", views.withdraw, name="withdraw"),
+    path("cursus/<uuid:run_uuid>/agenda.ics", views.run_ics, name="run_ics"),
+    path("cursus/<uuid:run_uuid>/presentie/", views.attendance, name="attendance"),
+    path("cursus/<uuid:run_uuid>/presentie/<int:number>/", views.attendance_session, name="attendance_session"),
+    path("materiaal/<uuid:material_uuid>/", views.material, name="material"),
+    path("steunpunt/<slug:slug>/", views.overview, name="overview"),
+    path("steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/", views.template_detail, name="template"),
+    path("steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/kopie/", views.template_copy, name="template_copy"),
+    path("steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/bewerken/", views.template_edit, name="template_edit"),
+    path(
+        "steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/sessie/<int:number>/",
+        views.session_edit,
+        name="session_edit",
+    ),
+    path(
+        "steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/sessie/<int:number>/materiaal/",
+        views.material_upload,
+        name="material_upload",
+    ),
+    path("steunpunt/<slug:slug>/nieuw/<uuid:template_uuid>/", views.run_new, name="run_new"),
+    path("steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/", views.run_manage, name="run_manage"),
+    path("steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/status/", views.run_status, name="run_status"),
+]
