@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from samenspel.learning.models import CourseRun, CourseTemplate, Enrolment, EnrolmentStatus, Material, RunStatus
@@ -45,12 +46,17 @@ def run_for_user(user: Any, run_uuid: Any) -> CourseRun:
 
 
 def run_for_trainer(user: Any, run_uuid: Any) -> CourseRun:
-    """Attendance: the run's trainers and the writers of its support point."""
+    """Attendance: the run's trainers and the writers of its support point; its read-only members 403."""
     run = CourseRun.objects.select_related("template", "support_point").filter(uuid=run_uuid).first()
     if run is None:
         raise Http404
-    if is_trainer(user, run) or _role_at(user, run.support_point_id) in WRITE_ROLES:
+    if is_trainer(user, run):
         return run
+    role = _role_at(user, run.support_point_id)
+    if role in WRITE_ROLES:
+        return run
+    if role is not None:
+        raise PermissionDenied
     raise Http404
 
 
