@@ -104,7 +104,9 @@ def runs_for_trainer(user: Any) -> list[CourseRun]:
     if not getattr(user, "is_authenticated", False):
         return []
     return list(
-        CourseRun.objects.filter(trainers=user).exclude(status=RunStatus.CANCELLED).select_related("support_point")
+        CourseRun.objects.filter(trainers=user)
+        .exclude(status=RunStatus.CANCELLED)
+        .select_related("support_point", "template")
     )
 
 

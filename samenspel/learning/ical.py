@@ -10,14 +10,14 @@ from samenspel.learning.models import CourseRun
 
 
 def run_calendar(run: CourseRun, *, url: str = "") -> bytes:
-    cal = new_calendar(run.title)
+    cal = new_calendar(run.heading())
     stamp = timezone.now()
     where = run.where()
-    for session in run.sessions.order_by("number"):
+    for session in run.sessions.select_related("template_session").order_by("number"):
         event = icalendar.Event()
         event.add("uid", f"{run.uuid}-{session.number}@samenspel")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{run.title}: {session.number}. {session.title}")
+        event.add("summary", f"{run.heading()}: {session.number}. {session.heading()}")
         event.add("dtstart", timezone.localtime(session.starts_at))
         event.add("dtend", timezone.localtime(session.ends_at))
         if where:

@@ -147,7 +147,8 @@ class CourseRun(models.Model):
     support_point = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="course_runs", limit_choices_to={"kind": "support_point"}
     )
-    title = models.CharField(_("title"), max_length=200)
+    # Empty: the template's title, in the reader's language.
+    title = models.CharField(_("title"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="nl")
     online = models.BooleanField(_("online"), default=False)
     place = models.CharField(
@@ -168,7 +169,10 @@ class CourseRun(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title
+        return self.heading()
+
+    def heading(self) -> str:
+        return self.title or self.template.title
 
     def first_start(self) -> Any:
         first = self.sessions.order_by("starts_at").first()
@@ -187,7 +191,8 @@ class RunSession(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     # The template's session, for its goals, content, homework and materials; the run keeps its own title.
     template_session = models.ForeignKey(SessionTemplate, null=True, on_delete=models.SET_NULL, related_name="+")
-    title = models.CharField(_("title"), max_length=200)
+    # Empty: the template session's title, in the reader's language.
+    title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
 
@@ -201,7 +206,12 @@ class RunSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
+        return f"{self.number}. {self.heading()}"
+
+    def heading(self) -> str:
+        if self.title or self.template_session is None:
+            return self.title
+        return self.template_session.title
 
 
 class EnrolmentStatus(models.TextChoices):

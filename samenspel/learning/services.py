@@ -150,7 +150,7 @@ def run_create(
     run = CourseRun(
         template=template,
         support_point=support_point,
-        title=title or template.title,
+        title=title.strip(),
         language=language,
         online=online,
         place=place.strip(),
@@ -163,7 +163,6 @@ def run_create(
             run=run,
             number=session.number,
             template_session=session,
-            title=session.title,
             starts_at=start,
             ends_at=start + datetime.timedelta(minutes=session.minutes or 150),
         )
@@ -187,10 +186,10 @@ def _notice_trainer(run: CourseRun, trainer: Any) -> None:
         user=trainer,
         kind="learning_trainer",
         key=f"learning-trainer:{run.pk}:{trainer.pk}",
-        subject=lambda: _("You are a trainer of %(course)s") % {"course": run.title},
+        subject=lambda: _("You are a trainer of %(course)s") % {"course": run.heading()},
         lines=lambda: [
             _("%(support_point)s made you a trainer of the course %(course)s.")
-            % {"support_point": run.support_point.name, "course": run.title},
+            % {"support_point": run.support_point.name, "course": run.heading()},
             _("You keep the attendance of the participants per session."),
         ],
         next_url=reverse("learning:attendance", kwargs={"run_uuid": run.uuid}),
@@ -212,11 +211,11 @@ def _when(run: CourseRun) -> str:
 
 
 def _course_lines(run: CourseRun) -> list[str]:
-    lines = [_("Course: %(course)s") % {"course": run.title}]
+    lines = [_("Course: %(course)s") % {"course": run.heading()}]
     lines.append(_("Where: %(place)s") % {"place": run.where()})
     for session in run.sessions.order_by("number"):
         start = timezone.localtime(session.starts_at)
-        lines.append(f"  {session.number}. {formats.date_format(start, 'DATETIME_FORMAT')} · {session.title}")
+        lines.append(f"  {session.number}. {formats.date_format(start, 'DATETIME_FORMAT')} · {session.heading()}")
     return lines
 
 
@@ -226,8 +225,8 @@ def _mail_enrolled(enrolment: Enrolment, *, moved_up: bool) -> None:
 
     def subject() -> str:
         if moved_up:
-            return _("A place came free: you are enrolled in %(course)s") % {"course": run.title}
-        return _("You are enrolled in %(course)s") % {"course": run.title}
+            return _("A place came free: you are enrolled in %(course)s") % {"course": run.heading()}
+        return _("You are enrolled in %(course)s") % {"course": run.heading()}
 
     def lines() -> list[str]:
         intro = (
@@ -264,7 +263,7 @@ def _mail_waiting(enrolment: Enrolment, position: int) -> None:
         user=enrolment.user,
         kind="learning_waiting",
         key=f"learning-waiting:{enrolment.pk}:{enrolment.created_at.isoformat()}",
-        subject=lambda: _("You are on the waiting list for %(course)s") % {"course": run.title},
+        subject=lambda: _("You are on the waiting list for %(course)s") % {"course": run.heading()},
         lines=lambda: [
             _("The course is full. You are number %(position)d on the waiting list.") % {"position": position},
             _("When someone withdraws, you move up and get an e-mail."),
@@ -393,16 +392,18 @@ def _remind(session: RunSession, enrolment: Enrolment) -> None:
         start = formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
         return [
             _("A reminder: session %(number)d of %(course)s is on %(when)s.")
-            % {"number": session.number, "course": run.title, "when": start},
+            % {"number": session.number, "course": run.heading(), "when": start},
             _("Where: %(place)s") % {"place": run.where()},
-            _("Topic: %(title)s") % {"title": session.title},
+            _("Topic: %(title)s") % {"title": session.heading()},
         ]
 
     send_notice(
         user=enrolment.user,
         kind="learning_reminder",
         key=f"learning-reminder:{session.pk}:{enrolment.pk}",
-        subject=lambda: _("Reminder: %(course)s, session %(number)d") % {"course": run.title, "number": session.number},
+        subject=lambda: (
+            _("Reminder: %(course)s, session %(number)d") % {"course": run.heading(), "number": session.number}
+        ),
         lines=lines,
         next_url=url,
         support_point_id=run.support_point_id,

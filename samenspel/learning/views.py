@@ -57,9 +57,11 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     mine = list(
         Enrolment.objects.filter(user=_user(request))
         .exclude(status=EnrolmentStatus.WITHDRAWN)
-        .select_related("run", "run__support_point")
+        .select_related("run", "run__support_point", "run__template")
     )
-    taken = {e.run_id for e in mine}
+    training = runs_for_trainer(request.user)
+    # A course one trains is under "Courses I train", not among those to sign up for.
+    taken = {e.run_id for e in mine} | {r.pk for r in training}
     open_runs = [
         r
         for r in CourseRun.objects.filter(status=RunStatus.OPEN).select_related("support_point", "template")
@@ -68,7 +70,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "learning/my_courses.html",
-        {"enrolments": mine, "open_runs": open_runs, "training": runs_for_trainer(request.user)},
+        {"enrolments": mine, "open_runs": open_runs, "training": training},
     )
 
 
@@ -155,9 +157,13 @@ def material(request: HttpRequest, material_uuid: Any) -> HttpResponse:
 @signed_in
 def attendance(request: HttpRequest, run_uuid: Any) -> HttpResponse:
     run = run_for_trainer(request.user, run_uuid)
-    sessions = run.sessions.order_by("number").annotate(
-        present=Count("attendance", filter=Q(attendance__present=True)),
-        marked=Count("attendance"),
+    sessions = (
+        run.sessions.select_related("template_session")
+        .order_by("number")
+        .annotate(
+            present=Count("attendance", filter=Q(attendance__present=True)),
+            marked=Count("attendance"),
+        )
     )
     participants = list(
         run.enrolments.filter(status=EnrolmentStatus.ENROLLED)
@@ -183,7 +189,7 @@ def attendance(request: HttpRequest, run_uuid: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attendance_session(request: HttpRequest, run_uuid: Any, number: int) -> HttpResponse:
     run = run_for_trainer(request.user, run_uuid)
-    session = run.sessions.filter(number=number).first()
+    session = run.sessions.select_related("template_session").filter(number=number).first()
     if session is None:
         raise Http404
     participants = list(
@@ -424,7 +430,7 @@ def run_manage(request: HttpRequest, slug: str, run_uuid: Any) -> HttpResponse:
             "sp": access.support_point,
             "access": access,
             "run": run,
-            "sessions": run.sessions.order_by("number"),
+            "sessions": run.sessions.select_related("template_session").order_by("number"),
             "enrolments": enrolments,
             "statuses": RunStatus.choices,
             "trainers": list(run.trainers.all()),
