@@ -240,11 +240,12 @@ REGISTRATION_OPEN_DAYS = int(os.environ.get("REGISTRATION_OPEN_DAYS", "180"))
 QUESTION_REMINDER_DAYS = int(os.environ.get("QUESTION_REMINDER_DAYS", "3"))
 
 # Learning (samenspel.learning): days after a course's last session that who took part is kept (enrolments,
-# attendance); days a withdrawn sign-up is kept; hours before a session that participants get a reminder;
-# largest material file.
+# attendance); days a withdrawn sign-up is kept; hours before a session that participants get a reminder; days a
+# certificate (the name printed on it) can be checked by its QR code; largest material file.
 LEARNING_RETENTION_DAYS = int(os.environ.get("LEARNING_RETENTION_DAYS", "365"))
 LEARNING_WITHDRAWN_DAYS = int(os.environ.get("LEARNING_WITHDRAWN_DAYS", "30"))
 LEARNING_REMINDER_HOURS = int(os.environ.get("LEARNING_REMINDER_HOURS", "48"))
+LEARNING_CERTIFICATE_RETENTION_DAYS = int(os.environ.get("LEARNING_CERTIFICATE_RETENTION_DAYS", str(10 * 365)))
 LEARNING_MATERIAL_MAX_BYTES = int(os.environ.get("LEARNING_MATERIAL_MAX_BYTES", str(20_000_000)))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.

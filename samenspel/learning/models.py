@@ -258,3 +258,60 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} · {self.present}"
+
+
+class Certificate(models.Model):
+    """A participant's certificate: the name they chose to print, and what it certifies, kept as text so that it
+    can still be verified (by its QR code) after the enrolments of the run were deleted."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
+    run = models.ForeignKey(CourseRun, null=True, on_delete=models.SET_NULL, related_name="certificates")
+    printed_name = models.CharField(_("name on the certificate"), max_length=120)
+    course = models.CharField(_("course"), max_length=200)
+    support_point_name = models.CharField(_("given by"), max_length=200)
+    first_day = models.DateField(_("from"))
+    last_day = models.DateField(_("until"))
+    sessions_attended = models.PositiveSmallIntegerField(_("sessions attended"))
+    sessions_total = models.PositiveSmallIntegerField(_("sessions"))
+    issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [models.UniqueConstraint(fields=["user", "run"], name="learning_one_certificate")]
+
+    def __str__(self) -> str:
+        return f"{self.course} · {self.issued_at:%Y-%m-%d}"
+
+
+class EvaluationResponse(models.Model):
+    """One anonymous evaluation of a run. It holds no participant, no time and no order: its key is random, so no
+    answer can be put next to a participant (EvaluationReceipt only says that someone answered)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="evaluations")
+    # 1 (poor) to 5 (very good), per question in EVALUATION_QUESTIONS.
+    content = models.PositiveSmallIntegerField()
+    trainers = models.PositiveSmallIntegerField()
+    useful = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self) -> str:
+        return str(self.run)
+
+
+class EvaluationReceipt(models.Model):
+    """That this enrolment answered the evaluation (once), and nothing of what it answered."""
+
+    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="evaluation_receipt")
+
+    class Meta:
+        verbose_name = _("evaluation given")
+        verbose_name_plural = _("evaluations given")
+
+    def __str__(self) -> str:
+        return str(self.enrolment)

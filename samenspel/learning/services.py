@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -22,15 +22,19 @@ from django.utils.translation import gettext as _
 from samenspel.accounts.links import send_notice
 from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import Actor, acting_user, log_action
+from samenspel.core.privacy import protect
 from samenspel.core.services import model_update
 from samenspel.directory.models import Organisation
 from samenspel.learning.ical import run_calendar_attachment
 from samenspel.learning.models import (
     Attendance,
+    Certificate,
     CourseRun,
     CourseTemplate,
     Enrolment,
     EnrolmentStatus,
+    EvaluationReceipt,
+    EvaluationResponse,
     Material,
     RunSession,
     RunStatus,
@@ -428,8 +432,9 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 
 def learning_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
-    """Delete who took part (enrolments and attendance) once a run ended LEARNING_RETENTION_DAYS ago; withdrawn
-    sign-ups after LEARNING_WITHDRAWN_DAYS. The run, its dates and the template stay."""
+    """Delete who took part (enrolments, attendance, evaluation receipts) once a run ended LEARNING_RETENTION_DAYS
+    ago; withdrawn sign-ups after LEARNING_WITHDRAWN_DAYS; certificates after LEARNING_CERTIFICATE_RETENTION_DAYS
+    (until then their QR code can be checked). The run, its dates, its anonymous evaluation and the template stay."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.LEARNING_RETENTION_DAYS)
     ended = CourseRun.objects.annotate(last=Max("sessions__ends_at")).filter(last__lt=cutoff).values("pk")
@@ -438,4 +443,79 @@ def learning_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
     gone, _by_model = Enrolment.objects.filter(
         status=EnrolmentStatus.WITHDRAWN, withdrawn_at__lt=withdrawn_cutoff
     ).delete()
-    return {"ended_runs": old, "withdrawn": gone}
+    certificate_cutoff = now - datetime.timedelta(days=settings.LEARNING_CERTIFICATE_RETENTION_DAYS)
+    certificates, _by_model = Certificate.objects.filter(issued_at__lt=certificate_cutoff).delete()
+    return {"ended_runs": old, "withdrawn": gone, "certificates": certificates}
+
+
+# Certificates and evaluation ---------------------------------------------------------------------------------
+
+
+def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor) -> Certificate:
+    """The certificate with the name the participant chooses to print; again: the same certificate, new name."""
+    from samenspel.learning.certificates import may_have_certificate, sessions_attended
+
+    name = " ".join(printed_name.split())
+    if not name:
+        raise ValidationError(_("Type the name to print on the certificate."))
+    if len(name) > 120:
+        raise ValidationError(_("The name is too long: at most 120 characters."))
+    with transaction.atomic():
+        if not may_have_certificate(enrolment):
+            raise ValidationError(_("A certificate comes when you attended enough sessions."))
+        run = enrolment.run
+        sessions = list(run.sessions.order_by("number"))
+        certificate, created = Certificate.objects.update_or_create(
+            user=enrolment.user,
+            run=run,
+            defaults={
+                "printed_name": name,
+                "course": run.heading(),
+                "support_point_name": run.support_point.name,
+                "first_day": timezone.localtime(sessions[0].starts_at).date(),
+                "last_day": timezone.localtime(sessions[-1].starts_at).date(),
+                "sessions_attended": sessions_attended(enrolment),
+                "sessions_total": len(sessions),
+            },
+        )
+        log_action(obj=certificate, action="issued" if created else "renamed", actor=actor)
+    return certificate
+
+
+EVALUATION_QUESTIONS = ("content", "trainers", "useful")
+
+
+def may_evaluate(enrolment: Enrolment | None) -> bool:
+    """Who was there at least once, and has not answered yet."""
+    if enrolment is None or enrolment.status != EnrolmentStatus.ENROLLED:
+        return False
+    if EvaluationReceipt.objects.filter(enrolment=enrolment).exists():
+        return False
+    return enrolment.attendance.filter(present=True).exists()
+
+
+def evaluation_submit(*, enrolment: Enrolment, answers: dict[str, int], actor: Actor) -> None:
+    """Store the answers without the participant (a random key, no time), and apart from it that they answered."""
+    if set(answers) != set(EVALUATION_QUESTIONS) or any(a not in range(1, 6) for a in answers.values()):
+        raise ValidationError(_("Answer every question with a number from 1 to 5."))
+    with transaction.atomic():
+        Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if not may_evaluate(enrolment):
+            raise ValidationError(_("You cannot give this evaluation (again)."))
+        EvaluationResponse.objects.create(run_id=enrolment.run_id, **answers)
+        receipt = EvaluationReceipt.objects.create(enrolment=enrolment)
+        # The log names the receipt, never the answer.
+        log_action(obj=receipt, action="evaluated", actor=actor)
+
+
+def evaluation_figures(run: CourseRun) -> dict[str, Any]:
+    """Per question the count of each score 1-5 and the total, with the small-number rule ("<5")."""
+    rows = []
+    for question in EVALUATION_QUESTIONS:
+        counts = dict(
+            EvaluationResponse.objects.filter(run=run).values_list(question).annotate(n=Count("id")).order_by()
+        )
+        rows.append([counts.get(score, 0) for score in range(1, 6)])
+    table = protect(rows, column_totals=False, row_totals=True)
+    answered = EvaluationResponse.objects.filter(run=run).count()
+    return {"rows": list(zip(EVALUATION_QUESTIONS, table.cells, table.row_totals, strict=True)), "answered": answered}

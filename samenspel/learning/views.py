@@ -12,11 +12,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samenspel.core.privacy import protect
-from samenspel.learning import services
+from samenspel.learning import certificates, services
 from samenspel.learning.access import (
     material_for_user,
     run_for_trainer,
@@ -26,10 +27,12 @@ from samenspel.learning.access import (
     support_point_for_user,
     template_for_support_point,
 )
+from samenspel.learning.certificates import may_have_certificate
 from samenspel.learning.forms import MaterialForm, RunForm, SessionForm, StatusForm, TemplateForm
 from samenspel.learning.ical import run_calendar
 from samenspel.learning.models import (
     Attendance,
+    Certificate,
     CourseRun,
     CourseTemplate,
     Enrolment,
@@ -37,6 +40,13 @@ from samenspel.learning.models import (
     RunStatus,
 )
 from samenspel.workspace.decorators import signed_in
+
+# The evaluation's questions, in the reader's language (answers 1 = poor to 5 = very good).
+QUESTIONS = {
+    "content": gettext_lazy("The content of the course"),
+    "trainers": gettext_lazy("The trainers"),
+    "useful": gettext_lazy("What I can do with it in my work as a volunteer"),
+}
 
 
 def _user(request: HttpRequest) -> Any:
@@ -91,6 +101,10 @@ def run_detail(request: HttpRequest, run_uuid: Any) -> HttpResponse:
     context = {
         "run": run,
         "template": run.template,
+        "may_certify": may_have_certificate(enrolment),
+        "certificate": Certificate.objects.filter(user=_user(request), run=run).first(),
+        "may_evaluate": services.may_evaluate(enrolment),
+        "questions": QUESTIONS,
         "sessions": [(s, materials.get(s.pk, [])) for s in sessions],
         "enrolment": enrolment,
         "position": services.waiting_position(enrolment)
@@ -115,6 +129,65 @@ def enrol(request: HttpRequest, run_uuid: Any) -> HttpResponse:
             messages.success(request, _("You are enrolled. We sent you an e-mail with the dates."))
         else:
             messages.info(request, _("The course is full. You are on the waiting list; we sent you an e-mail."))
+    return redirect("learning:run", run_uuid=run.uuid)
+
+
+@signed_in
+@require_POST
+def certificate_make(request: HttpRequest, run_uuid: Any) -> HttpResponse:
+    run = run_for_user(request.user, run_uuid)
+    enrolment = Enrolment.objects.filter(run=run, user=_user(request)).first()
+    if enrolment is None:
+        raise Http404
+    try:
+        certificate = services.certificate_issue(
+            enrolment=enrolment, printed_name=request.POST.get("printed_name", ""), actor=request.user
+        )
+    except ValidationError as error:
+        for text in _errors(error):
+            messages.error(request, text)
+        return redirect("learning:run", run_uuid=run.uuid)
+    return redirect("learning:certificate_pdf", certificate_uuid=certificate.uuid)
+
+
+@signed_in
+def certificate_pdf(request: HttpRequest, certificate_uuid: Any) -> HttpResponse:
+    certificate = Certificate.objects.filter(uuid=certificate_uuid, user=_user(request)).first()
+    if certificate is None:
+        raise Http404
+    response = HttpResponse(certificates.certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="certificate.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+def certificate_check(request: HttpRequest, certificate_uuid: Any) -> HttpResponse:
+    """Public: what the QR code on a certificate opens. Only what the certificate itself shows."""
+    certificate = Certificate.objects.filter(uuid=certificate_uuid).first()
+    if certificate is None:
+        raise Http404
+    return render(request, "learning/certificate_check.html", {"certificate": certificate})
+
+
+@signed_in
+@require_POST
+def evaluate(request: HttpRequest, run_uuid: Any) -> HttpResponse:
+    run = run_for_user(request.user, run_uuid)
+    enrolment = Enrolment.objects.filter(run=run, user=_user(request)).first()
+    if enrolment is None:
+        raise Http404
+    try:
+        answers = {q: int(request.POST.get(q, "0")) for q in services.EVALUATION_QUESTIONS}
+    except ValueError:
+        answers = {}
+    try:
+        services.evaluation_submit(enrolment=enrolment, answers=answers, actor=request.user)
+    except ValidationError as error:
+        for text in _errors(error):
+            messages.error(request, text)
+    else:
+        messages.success(request, _("Thank you. Your answers are kept without your name."))
     return redirect("learning:run", run_uuid=run.uuid)
 
 
@@ -180,6 +253,8 @@ def attendance(request: HttpRequest, run_uuid: Any) -> HttpResponse:
             "participants": participants,
             "required": run.template.required_sessions(),
             "waiting": run.enrolments.filter(status=EnrolmentStatus.WAITING).count(),
+            "evaluation": services.evaluation_figures(run),
+            "questions": QUESTIONS,
         },
     )
 

@@ -7,6 +7,7 @@ anyone signed in while the course is open; a session's file only for those who m
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.urls import get_resolver, reverse
 
 from samenspel.learning import services
-from samenspel.learning.models import Material
+from samenspel.learning.models import Certificate, Material
 from tests.learning.conftest import plan_run
 from tests.personas import client_for, make_user
 
@@ -44,6 +45,8 @@ WITHDRAW = _row(302, 404, 302, 404, 404, 404, 404, 404, 404, 404)
 TRAINER_READ = _row(302, 404, 404, 200, 403, 200, 200, 404, 404, 404)
 TRAINER_WRITE = _row(302, 404, 404, 302, 403, 302, 302, 404, 404, 404)
 MATERIAL = _row(302, 404, 200, 200, 200, 200, 200, 404, 404, 404)
+OWNER = _row(302, 404, 200, 404, 404, 404, 404, 404, 404, 404)
+EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 SP_READ = _row(302, 404, 404, 404, 200, 200, 200, 404, 404, 404)
 SP_WRITE_GET = _row(302, 404, 404, 404, 403, 200, 200, 404, 404, 404)
 SP_WRITE = _row(302, 404, 404, 404, 403, 302, 302, 404, 404, 404)
@@ -55,6 +58,11 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("enrol", "post", "run", {}, SIGNED_IN_POST),
     ("withdraw", "post", "run", {}, WITHDRAW),
     ("run_ics", "get", "run", {}, SIGNED_IN),
+    # Nobody here attended a session yet: a certificate or an evaluation is refused with a message (302).
+    ("certificate_make", "post", "run", {"printed_name": "X"}, WITHDRAW),
+    ("evaluate", "post", "run", {"content": 5, "trainers": 5, "useful": 5}, WITHDRAW),
+    ("certificate_pdf", "get", "certificate", {}, OWNER),
+    ("certificate_check", "get", "certificate", {}, EVERYONE),
     ("attendance", "get", "run", {}, TRAINER_READ),
     ("attendance_session", "get", "session", {}, TRAINER_READ),
     ("attendance_session", "post", "session", {"present": []}, TRAINER_WRITE),
@@ -92,7 +100,18 @@ def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) ->
     personas["participant"] = participant
     personas["trainer"] = trainer
     personas.build("viewer", "editor", "manager", "other_member", "contact", "staff", "outsider")
-    return {"sp": support_point, "template": own, "run": run, "material": material}
+    certificate = Certificate.objects.create(
+        user=participant,
+        run=run,
+        printed_name="Deelnemer",
+        course=run.heading(),
+        support_point_name=support_point.name,
+        first_day=datetime.date(2027, 1, 5),
+        last_day=datetime.date(2027, 2, 16),
+        sessions_attended=7,
+        sessions_total=7,
+    )
+    return {"sp": support_point, "template": own, "run": run, "material": material, "certificate": certificate}
 
 
 def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
@@ -101,6 +120,7 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
         "run": {"run_uuid": w["run"].uuid},
         "session": {"run_uuid": w["run"].uuid, "number": 1},
         "material": {"material_uuid": w["material"].uuid},
+        "certificate": {"certificate_uuid": w["certificate"].uuid},
         "sp": {"slug": w["sp"].slug},
         "template": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid},
         "template_session": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid, "number": 1},

@@ -15,5 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         counts = learning_purge()
         self.stdout.write(
-            f"Deleted {counts['ended_runs']} row(s) of ended courses and {counts['withdrawn']} withdrawn sign-up(s)."
+            f"Deleted {counts['ended_runs']} row(s) of ended courses, {counts['withdrawn']} withdrawn sign-up(s) and "
+            f"{counts['certificates']} old certificate(s)."
         )
