@@ -246,6 +246,10 @@ LEARNING_RETENTION_DAYS = int(os.environ.get("LEARNING_RETENTION_DAYS", "365"))
 LEARNING_WITHDRAWN_DAYS = int(os.environ.get("LEARNING_WITHDRAWN_DAYS", "30"))
 LEARNING_REMINDER_HOURS = int(os.environ.get("LEARNING_REMINDER_HOURS", "48"))
 LEARNING_CERTIFICATE_RETENTION_DAYS = int(os.environ.get("LEARNING_CERTIFICATE_RETENTION_DAYS", str(10 * 365)))
+# From idea to project: days before a fund's thank-you or report date that the plan's owner is reminded; days an
+# unchanged plan is kept.
+LEARNING_PROJECT_REMINDER_DAYS = int(os.environ.get("LEARNING_PROJECT_REMINDER_DAYS", "14"))
+LEARNING_PLAN_RETENTION_DAYS = int(os.environ.get("LEARNING_PLAN_RETENTION_DAYS", str(3 * 365)))
 LEARNING_MATERIAL_MAX_BYTES = int(os.environ.get("LEARNING_MATERIAL_MAX_BYTES", str(20_000_000)))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.

@@ -11,9 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 
-from samenspel.learning.models import CourseRun, CourseTemplate, Enrolment, EnrolmentStatus, Material, RunStatus
+from samenspel.learning.models import (
+    CourseRun,
+    CourseTemplate,
+    Enrolment,
+    EnrolmentStatus,
+    Material,
+    ProjectPlan,
+    RunStatus,
+)
 from samenspel.workspace.access import SupportPointAccess, support_point_for_user
 from samenspel.workspace.models import WRITE_ROLES, Membership
 
@@ -111,3 +120,32 @@ def runs_for_trainer(user: Any) -> list[CourseRun]:
 
 
 __all__ = ["SupportPointAccess", "support_point_for_user"]
+
+
+def plan_for_user(user: Any, plan_uuid: Any, *, write: bool = False) -> ProjectPlan:
+    """A plan is its owner's. Shared with a course: that run's trainers and support point may read it (a write
+    is 403 for them). Anyone else: 404."""
+    plan = ProjectPlan.objects.select_related("shared_run", "owner").filter(uuid=plan_uuid).first()
+    if plan is None:
+        raise Http404
+    if getattr(user, "is_authenticated", False) and plan.owner_id == user.pk:
+        return plan
+    run = plan.shared_run
+    if run is not None and (is_trainer(user, run) or _role_at(user, run.support_point_id) is not None):
+        if write:
+            raise PermissionDenied
+        return plan
+    raise Http404
+
+
+def plans_shared_with(user: Any) -> list[ProjectPlan]:
+    """Plans shared with a course this person trains or whose support point they belong to."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    support_points = Membership.objects.for_user(user).values("support_point_id")
+    return list(
+        ProjectPlan.objects.filter(shared_run__isnull=False)
+        .filter(models.Q(shared_run__trainers=user) | models.Q(shared_run__support_point_id__in=support_points))
+        .distinct()
+        .select_related("shared_run")
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -9,7 +10,16 @@ from django.conf import settings
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.learning.models import CourseTemplate, RunStatus, SessionTemplate
+from samenspel.learning.models import (
+    ApplicationStatus,
+    BudgetKind,
+    CourseTemplate,
+    Fund,
+    ProjectPlan,
+    RunStatus,
+    SessionTemplate,
+)
+from samenspel.learning.projects import CHECKLIST, PLAN_FIELDS
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -97,3 +107,51 @@ class MaterialForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=RunStatus.choices)
+
+
+class PlanNewForm(forms.Form):
+    organisation_name = forms.CharField(label=_("Your organisation"), max_length=200)
+    title = forms.CharField(label=_("Name of the project"), max_length=200)
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ProjectPlan
+        fields = list(PLAN_FIELDS)
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in PLAN_FIELDS[2:]}
+
+
+class BudgetLineForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=BudgetKind.choices)
+    description = forms.CharField(label=_("What"), max_length=200)
+    amount = forms.DecimalField(label=_("Amount in euros"), min_value=Decimal("0.01"), max_digits=10, decimal_places=2)
+
+
+class FundForm(forms.ModelForm):
+    class Meta:
+        model = Fund
+        fields = ["name", "focus", "min_amount", "max_amount", "deadline", "conditions", "website"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+
+
+class ApplicationNewForm(forms.Form):
+    fund = forms.ModelChoiceField(label=_("Fund"), queryset=Fund.objects.all())
+    amount = forms.DecimalField(label=_("Amount to ask"), min_value=Decimal("0.01"), max_digits=10, decimal_places=2)
+
+
+class ApplicationForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ApplicationStatus.choices)
+    checklist = forms.MultipleChoiceField(
+        label=_("Ready before applying"),
+        choices=list(CHECKLIST.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sent_on = forms.DateField(label=_("Sent on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    thank_you_due = forms.DateField(
+        label=_("Thank the fund by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    report_due = forms.DateField(
+        label=_("Report to the fund by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

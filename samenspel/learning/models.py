@@ -315,3 +315,122 @@ class EvaluationReceipt(models.Model):
 
     def __str__(self) -> str:
         return str(self.enrolment)
+
+
+# From idea to project (seed 004's "Van Idee naar Project"): a volunteer organisation's plan, its budget, and its
+# applications to funds in a registry the support point keeps.
+
+
+class Fund(models.Model):
+    """A fund in the support point's registry: what it gives money for, how much, until when, on what terms."""
+
+    support_point = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="funds", limit_choices_to={"kind": "support_point"}
+    )
+    name = models.CharField(_("name"), max_length=200)
+    focus = models.TextField(_("what it gives money for"))
+    min_amount = models.DecimalField(_("smallest amount"), max_digits=10, decimal_places=2, null=True, blank=True)
+    max_amount = models.DecimalField(_("largest amount"), max_digits=10, decimal_places=2, null=True, blank=True)
+    deadline = models.DateField(_("next deadline"), null=True, blank=True)
+    conditions = models.TextField(_("conditions"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("fund")
+        verbose_name_plural = _("funds")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProjectPlan(models.Model):
+    """A volunteer organisation's idea on one page (five questions) and its project plan (its parts)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_plans")
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    title = models.CharField(_("name of the project"), max_length=200)
+    # The idea on one page: the five questions of the course's first homework (004:8189).
+    idea_what = models.TextField(_("What are you going to do?"), blank=True)
+    idea_for_whom = models.TextField(_("For whom?"), blank=True)
+    idea_with_whom = models.TextField(_("With whom?"), blank=True)
+    idea_how = models.TextField(_("How?"), blank=True)
+    idea_result = models.TextField(_("With what result?"), blank=True)
+    # The plan's parts, as a fund asks for them (004:8620-8662).
+    aim = models.TextField(_("Aim of the organisation"), blank=True)
+    target_group = models.TextField(_("Target group and its problems"), blank=True)
+    activities = models.TextField(_("Activities"), blank=True)
+    method = models.TextField(_("Way of working, and who is responsible"), blank=True)
+    partners = models.TextField(_("Partners"), blank=True)
+    timeline = models.TextField(_("Start and end"), blank=True)
+    results = models.TextField(_("Expected results"), blank=True)
+    evaluation = models.TextField(_("How the project is evaluated"), blank=True)
+    reporting = models.TextField(_("Reporting"), blank=True)
+    # Shared with the course's trainer (and its support point) only when the organisation chooses to.
+    shared_run = models.ForeignKey(
+        CourseRun, verbose_name=_("shared with the course"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("project plan")
+        verbose_name_plural = _("project plans")
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BudgetKind(models.TextChoices):
+    COST = "cost", _("Cost")
+    COVERAGE = "coverage", _("Coverage")
+
+
+class BudgetLine(models.Model):
+    plan = models.ForeignKey(ProjectPlan, on_delete=models.CASCADE, related_name="budget_lines")
+    kind = models.CharField(_("kind"), max_length=16, choices=BudgetKind.choices)
+    description = models.CharField(_("what"), max_length=200)
+    amount = models.DecimalField(_("amount in euros"), max_digits=10, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["plan", "kind", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="learning_budget_positive")]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENT = "sent", _("Sent")
+    GRANTED = "granted", _("Granted")
+    REJECTED = "rejected", _("Rejected")
+    REPORTED = "reported", _("Reported")
+
+
+class FundApplication(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(ProjectPlan, on_delete=models.CASCADE, related_name="applications")
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="applications")
+    amount = models.DecimalField(_("amount asked"), max_digits=10, decimal_places=2)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
+    )
+    # The checklist before applying (004:8590-8606): which parts are ready.
+    checklist = models.JSONField(_("ready"), default=list, blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    thank_you_due = models.DateField(_("thank the fund by"), null=True, blank=True)
+    report_due = models.DateField(_("report to the fund by"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("fund application")
+        verbose_name_plural = _("fund applications")
+        ordering = ["plan", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} → {self.fund}"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samenspel.learning import views
+from samenspel.learning import plan_views, views
 
 app_name = "learning"
 
@@ -19,6 +19,16 @@ urlpatterns = [
     path("certificaat/<uuid:certificate_uuid>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificaat/<uuid:certificate_uuid>/", views.certificate_check, name="certificate_check"),
     path("materiaal/<uuid:material_uuid>/", views.material, name="material"),
+    path("plannen/", plan_views.plans, name="plans"),
+    path("plan/<uuid:plan_uuid>/", plan_views.plan_detail, name="plan"),
+    path("plan/<uuid:plan_uuid>/bewerken/", plan_views.plan_edit, name="plan_edit"),
+    path("plan/<uuid:plan_uuid>/begroting/", plan_views.budget_add, name="budget_add"),
+    path("plan/<uuid:plan_uuid>/begroting/<int:line_id>/weg/", plan_views.budget_remove, name="budget_remove"),
+    path("plan/<uuid:plan_uuid>/delen/", plan_views.plan_share, name="plan_share"),
+    path("plan/<uuid:plan_uuid>/aanvraag/", plan_views.application_new, name="application_new"),
+    path("aanvraag/<uuid:application_uuid>/", plan_views.application_update, name="application_update"),
+    path("fondsen/", plan_views.fund_registry, name="funds"),
+    path("steunpunt/<slug:slug>/fondsen/", plan_views.funds_manage, name="funds_manage"),
     path("steunpunt/<slug:slug>/", views.overview, name="overview"),
     path("steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/", views.template_detail, name="template"),
     path("steunpunt/<slug:slug>/sjabloon/<uuid:template_uuid>/kopie/", views.template_copy, name="template_copy"),

@@ -8,6 +8,7 @@ anyone signed in while the course is open; a session's file only for those who m
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import get_resolver, reverse
 
-from samenspel.learning import services
+from samenspel.learning import projects, services
 from samenspel.learning.models import Certificate, Material
 from tests.learning.conftest import plan_run
 from tests.personas import client_for, make_user
@@ -45,6 +46,12 @@ WITHDRAW = _row(302, 404, 302, 404, 404, 404, 404, 404, 404, 404)
 TRAINER_READ = _row(302, 404, 404, 200, 403, 200, 200, 404, 404, 404)
 TRAINER_WRITE = _row(302, 404, 404, 302, 403, 302, 302, 404, 404, 404)
 MATERIAL = _row(302, 404, 200, 200, 200, 200, 200, 404, 404, 404)
+# The plan is the participant's, shared with the run: its trainer and the support point's members read it.
+PLAN_READ = _row(302, 404, 200, 200, 200, 200, 200, 404, 404, 404)
+PLAN_WRITE_GET = _row(302, 404, 200, 403, 403, 403, 403, 404, 404, 404)
+PLAN_WRITE = _row(302, 404, 302, 403, 403, 403, 403, 404, 404, 404)
+# The owner's empty status form is refused with a reason (400); the rest as any write.
+PLAN_WRITE_400 = _row(302, 404, 400, 403, 403, 403, 403, 404, 404, 404)
 OWNER = _row(302, 404, 200, 404, 404, 404, 404, 404, 404, 404)
 EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 SP_READ = _row(302, 404, 404, 404, 200, 200, 200, 404, 404, 404)
@@ -67,6 +74,18 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("attendance_session", "get", "session", {}, TRAINER_READ),
     ("attendance_session", "post", "session", {"present": []}, TRAINER_WRITE),
     ("material", "get", "material", {}, MATERIAL),
+    ("plans", "get", "none", {}, SIGNED_IN),
+    ("plans", "post", "none", {"organisation_name": "Stichting Brug", "title": "Taalcafe"}, SIGNED_IN_POST),
+    ("plan", "get", "plan", {}, PLAN_READ),
+    ("plan_edit", "get", "plan", {}, PLAN_WRITE_GET),
+    ("budget_add", "post", "plan", {"kind": "cost", "description": "Huur", "amount": "100"}, PLAN_WRITE),
+    ("budget_remove", "post", "budget_line", {}, PLAN_WRITE),
+    ("plan_share", "post", "plan", {"run": ""}, PLAN_WRITE),
+    ("application_new", "post", "plan_fund", {"amount": "100"}, PLAN_WRITE),
+    ("application_update", "post", "application", {}, PLAN_WRITE_400),
+    ("funds", "get", "none", {}, SIGNED_IN),
+    ("funds_manage", "get", "sp", {}, SP_READ),
+    ("funds_manage", "post", "sp", {"name": "Oranje Fonds", "focus": "Meedoen"}, SP_WRITE),
     ("overview", "get", "sp", {}, SP_READ),
     ("template", "get", "template", {}, SP_READ),
     ("template_copy", "post", "template", {}, SP_WRITE),
@@ -111,7 +130,22 @@ def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) ->
         sessions_attended=7,
         sessions_total=7,
     )
-    return {"sp": support_point, "template": own, "run": run, "material": material, "certificate": certificate}
+    plan = projects.plan_create(owner=participant, organisation_name="Stichting Brug", title="Taalcafe", actor=None)
+    projects.plan_share(plan=plan, run=run, actor=None)
+    line = projects.budget_line_add(plan=plan, kind="cost", description="Huur", amount=Decimal(300), actor=None)
+    fund = projects.fund_create(support_point=support_point, actor=None, name="Buurtfonds", focus="Meedoen")
+    application = projects.application_create(plan=plan, fund=fund, amount=Decimal(300), actor=None)
+    return {
+        "sp": support_point,
+        "template": own,
+        "run": run,
+        "material": material,
+        "certificate": certificate,
+        "plan": plan,
+        "line": line,
+        "fund": fund,
+        "application": application,
+    }
 
 
 def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
@@ -121,6 +155,10 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
         "session": {"run_uuid": w["run"].uuid, "number": 1},
         "material": {"material_uuid": w["material"].uuid},
         "certificate": {"certificate_uuid": w["certificate"].uuid},
+        "plan": {"plan_uuid": w["plan"].uuid},
+        "budget_line": {"plan_uuid": w["plan"].uuid, "line_id": w["line"].pk},
+        "plan_fund": {"plan_uuid": w["plan"].uuid},
+        "application": {"application_uuid": w["application"].uuid},
         "sp": {"slug": w["sp"].slug},
         "template": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid},
         "template_session": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid, "number": 1},
@@ -145,6 +183,8 @@ def test_permission_matrix(
         # Each persona starts from the same data: what one persona's POST changed is rolled back.
         with transaction.atomic():
             client = client_for(personas[persona])
+            if kind == "plan_fund":
+                data = {"fund": world["fund"].pk, "amount": "100"}
             if name == "material_upload":
                 data = {"title": "x", "file": SimpleUploadedFile("x.txt", b"x", content_type="text/plain")}
             response = client.post(url, data) if method == "post" else client.get(url)
