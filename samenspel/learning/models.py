@@ -434,3 +434,59 @@ class FundApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} → {self.fund}"
+
+
+# Knowledge pages in plain language: for citizens, relatives, founders, professionals and municipalities.
+
+
+class KnowledgeAudience(models.TextChoices):
+    CITIZENS = "citizens", _("For everyone")
+    RELATIVES = "relatives", _("For relatives")
+    FOUNDERS = "founders", _("For people who start a group")
+    PROFESSIONALS = "professionals", _("For professionals")
+    MUNICIPALITIES = "municipalities", _("For municipalities")
+
+
+class KnowledgePage(models.Model):
+    """A page of plain-language knowledge; its texts per language (modeltranslation), shown only when published."""
+
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    audience = models.CharField(_("for whom"), max_length=20, choices=KnowledgeAudience.choices)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    # Paragraphs separated by an empty line; a line starting with "- " is a point of a list.
+    body = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("knowledge page")
+        verbose_name_plural = _("knowledge pages")
+        ordering = ["audience", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def blocks(self) -> list[tuple[str, list[str]]]:
+        """The text as ("p", [text]) and ("ul", [items]) blocks, for a template without markup in the data."""
+        out: list[tuple[str, list[str]]] = []
+        for chunk in (self.body or "").split("\n\n"):
+            paragraph: list[str] = []
+            for line in (line.strip() for line in chunk.splitlines()):
+                if line.startswith("- "):
+                    if paragraph:
+                        out.append(("p", [" ".join(paragraph)]))
+                        paragraph = []
+                    if out and out[-1][0] == "ul":
+                        out[-1][1].append(line[2:])
+                    else:
+                        out.append(("ul", [line[2:]]))
+                elif line:
+                    paragraph.append(line)
+            if paragraph:
+                out.append(("p", [" ".join(paragraph)]))
+            # An empty line ends a list too: the next "- " line starts a new one.
+            out.append(("break", []))
+        return [block for block in out if block[0] != "break"]

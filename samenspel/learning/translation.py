@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from samenspel.learning.models import CourseTemplate, SessionTemplate
+from samenspel.learning.models import CourseTemplate, KnowledgePage, SessionTemplate
 
 
 @register(CourseTemplate)
@@ -13,3 +13,8 @@ class CourseTemplateTranslation(TranslationOptions):
 @register(SessionTemplate)
 class SessionTemplateTranslation(TranslationOptions):
     fields = ("title", "goals", "content", "homework")
+
+
+@register(KnowledgePage)
+class KnowledgePageTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")

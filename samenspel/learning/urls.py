@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samenspel.learning import plan_views, views
+from samenspel.learning import knowledge_views, plan_views, views
 
 app_name = "learning"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("certificaat/<uuid:certificate_uuid>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificaat/<uuid:certificate_uuid>/", views.certificate_check, name="certificate_check"),
     path("materiaal/<uuid:material_uuid>/", views.material, name="material"),
+    path("kennis/", knowledge_views.knowledge_index, name="knowledge"),
+    path("kennis/<slug:slug>/", knowledge_views.knowledge_page, name="knowledge_page"),
     path("plannen/", plan_views.plans, name="plans"),
     path("plan/<uuid:plan_uuid>/", plan_views.plan_detail, name="plan"),
     path("plan/<uuid:plan_uuid>/bewerken/", plan_views.plan_edit, name="plan_edit"),
