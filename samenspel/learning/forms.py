@@ -35,6 +35,9 @@ class RunForm(forms.Form):
     online = forms.BooleanField(label=_("Online"), required=False)
     place = forms.CharField(label=_("Place"), max_length=300, required=False, help_text=_("The address of the course."))
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=12)
+    in_calendar = forms.BooleanField(
+        label=_("Show in the public training calendar while enrolment is open"), required=False, initial=True
+    )
     trainers = forms.CharField(
         label=_("Trainers' e-mail addresses"),
         widget=forms.Textarea(attrs={"rows": 2}),

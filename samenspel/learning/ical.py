@@ -11,6 +11,12 @@ from samenspel.learning.models import CourseRun
 
 def run_calendar(run: CourseRun, *, url: str = "") -> bytes:
     cal = new_calendar(run.heading())
+    add_run_events(cal, run, url=url)
+    return finish_calendar(cal)
+
+
+def add_run_events(cal: icalendar.Calendar, run: CourseRun, *, url: str = "") -> None:
+    """One event per session of the run, put into `cal` (a run's own calendar, or the training calendar)."""
     stamp = timezone.now()
     where = run.where()
     for session in run.sessions.select_related("template_session").order_by("number"):
@@ -26,7 +32,6 @@ def run_calendar(run: CourseRun, *, url: str = "") -> bytes:
             event.add("url", url)
             event.add("description", url)
         cal.add_component(event)
-    return finish_calendar(cal)
 
 
 def run_calendar_attachment(run: CourseRun, *, url: str = "") -> tuple[str, str, str]:

@@ -156,6 +156,8 @@ class CourseRun(models.Model):
     )
     capacity = models.PositiveSmallIntegerField(_("places"))
     status = models.CharField(_("status"), max_length=16, choices=RunStatus.choices, default=RunStatus.DRAFT)
+    # Open trainings are in the public training calendar (and its iCal feed) while they are open for enrolment.
+    in_calendar = models.BooleanField(_("in the public training calendar"), default=True)
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("trainers"), related_name="+", blank=True
     )

@@ -138,6 +138,7 @@ def run_create(
     trainer_emails: Sequence[str],
     session_starts: Sequence[datetime.datetime],
     actor: Actor,
+    in_calendar: bool = True,
 ) -> CourseRun:
     """A run of a template with one date per session; every check before the first row, so nothing is half-written."""
     sessions = list(template.sessions.order_by("number"))
@@ -159,6 +160,7 @@ def run_create(
         online=online,
         place=place.strip(),
         capacity=capacity,
+        in_calendar=in_calendar,
     )
     run.full_clean()
     run.save()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samenspel.learning import knowledge_views, plan_views, views
+from samenspel.learning import calendar_views, knowledge_views, plan_views, views
 
 app_name = "learning"
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("certificaat/<uuid:certificate_uuid>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificaat/<uuid:certificate_uuid>/", views.certificate_check, name="certificate_check"),
     path("materiaal/<uuid:material_uuid>/", views.material, name="material"),
+    path("agenda/", calendar_views.training_calendar, name="calendar"),
+    path("agenda.ics", calendar_views.training_calendar_ics, name="calendar_ics"),
+    path("agenda/<slug:slug>/", calendar_views.training_calendar, name="calendar_sp"),
+    path("agenda/<slug:slug>.ics", calendar_views.training_calendar_ics, name="calendar_sp_ics"),
     path("kennis/", knowledge_views.knowledge_index, name="knowledge"),
     path("kennis/<slug:slug>/", knowledge_views.knowledge_page, name="knowledge_page"),
     path("plannen/", plan_views.plans, name="plans"),

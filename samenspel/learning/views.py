@@ -475,6 +475,7 @@ def run_new(request: HttpRequest, slug: str, template_uuid: Any) -> HttpResponse
                 online=data["online"],
                 place=data["place"],
                 capacity=data["capacity"],
+                in_calendar=data["in_calendar"],
                 trainer_emails=data["trainers"],
                 session_starts=form.session_starts(),
                 actor=request.user,

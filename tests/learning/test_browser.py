@@ -149,7 +149,7 @@ def test_the_trainer_keeps_seven_sessions_a_participant_gets_a_certificate_and_e
 
 
 def test_a_citizen_reads_what_a_peer_group_is_in_arabic_and_reaches_the_search(
-    live_server: Any, make_page: Any
+    live_server: Any, make_page: Any, run: CourseRun
 ) -> None:
     reader = make_page(locale="ar", viewport=(320, 800), javascript=False)
     reader.goto(f"{live_server.url}/leren/kennis/")
@@ -164,3 +164,9 @@ def test_a_citizen_reads_what_a_peer_group_is_in_arabic_and_reaches_the_search(
     reader.locator("main a[href='/']").first.click()
     expect(reader).to_have_url(f"{live_server.url}/")
     expect(reader.locator("form[role=search], main form").first).to_be_visible()
+
+    # The public training calendar, also right to left on a small phone.
+    reader.goto(f"{live_server.url}/leren/agenda/")
+    expect(reader.locator(f"main a[href='/leren/cursus/{run.uuid}/']")).to_be_visible()
+    assert_fits_320(reader)
+    check_a11y(reader, "training calendar in Arabic")
