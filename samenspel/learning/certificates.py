@@ -6,8 +6,6 @@ so it loads nothing at all (the fetcher refuses every address).
 
 from __future__ import annotations
 
-from typing import Any
-
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -15,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenspel.learning.models import Certificate, Enrolment, EnrolmentStatus
+from samenspel.learning.pdf import html_to_pdf
 
 
 def sessions_attended(enrolment: Enrolment) -> int:
@@ -33,13 +32,6 @@ def verify_url(certificate: Certificate) -> str:
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    class NothingFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            raise ValueError(f"A certificate loads nothing ({url})")
-
     url = verify_url(certificate)
     html = render_to_string(
         "learning/certificate_pdf.html",
@@ -50,4 +42,4 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             "today": timezone.localdate(),
         },
     )
-    return bytes(HTML(string=html, url_fetcher=NothingFetcher()).write_pdf())
+    return html_to_pdf(html)

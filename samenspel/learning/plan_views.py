@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -32,6 +33,7 @@ from samenspel.learning.models import (
     FundApplication,
     ProjectPlan,
 )
+from samenspel.learning.pdf import html_to_pdf
 from samenspel.workspace.decorators import signed_in
 
 
@@ -108,6 +110,17 @@ def _plan_context(request: HttpRequest, plan: ProjectPlan, **extra: Any) -> dict
 def plan_detail(request: HttpRequest, plan_uuid: Any) -> HttpResponse:
     plan = plan_for_user(request.user, plan_uuid)
     return render(request, "learning/plan.html", _plan_context(request, plan))
+
+
+@signed_in
+def plan_pdf(request: HttpRequest, plan_uuid: Any) -> HttpResponse:
+    """The plan and its budget on paper, for the organisation's board or a fund."""
+    plan = plan_for_user(request.user, plan_uuid)
+    html = render_to_string("learning/plan_pdf.html", _plan_context(request, plan), request=request)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="plan.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @never_cache

@@ -28,6 +28,7 @@ urlpatterns = [
     path("plannen/", plan_views.plans, name="plans"),
     path("plan/<uuid:plan_uuid>/", plan_views.plan_detail, name="plan"),
     path("plan/<uuid:plan_uuid>/bewerken/", plan_views.plan_edit, name="plan_edit"),
+    path("plan/<uuid:plan_uuid>/pdf/", plan_views.plan_pdf, name="plan_pdf"),
     path("plan/<uuid:plan_uuid>/begroting/", plan_views.budget_add, name="budget_add"),
     path("plan/<uuid:plan_uuid>/begroting/<int:line_id>/weg/", plan_views.budget_remove, name="budget_remove"),
     path("plan/<uuid:plan_uuid>/delen/", plan_views.plan_share, name="plan_share"),

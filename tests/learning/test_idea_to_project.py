@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+import pypdfium2
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -98,6 +99,14 @@ def test_an_organisation_takes_its_idea_to_a_plan_a_budget_and_a_granted_applica
     )
     application.refresh_from_db()
     assert application.status == ApplicationStatus.GRANTED and application.report_due == datetime.date(2027, 12, 31)
+
+    # The plan and its budget on paper.
+    pdf = browser.get(reverse("learning:plan_pdf", args=[plan.uuid]))
+    assert pdf["Content-Type"] == "application/pdf"
+    document = pypdfium2.PdfDocument(pdf.content)
+    text = " ".join(" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document)))
+    assert "Mannen in gesprek" in text and "Gespreksavonden en Nederlandse les" in text
+    assert "Huur zaal € 1,200.00" in text and "Total costs € 1,500.00" in text and "Buurtfonds Eindhoven" in text
 
     # A reminder before the report deadline, once, with a link to the plan.
     assert projects.deadline_reminders_send(today=datetime.date(2027, 12, 1)) == 0

@@ -84,6 +84,7 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("plans", "post", "none", {"organisation_name": "Stichting Brug", "title": "Taalcafe"}, SIGNED_IN_POST),
     ("plan", "get", "plan", {}, PLAN_READ),
     ("plan_edit", "get", "plan", {}, PLAN_WRITE_GET),
+    ("plan_pdf", "get", "plan", {}, PLAN_READ),
     ("budget_add", "post", "plan", {"kind": "cost", "description": "Huur", "amount": "100"}, PLAN_WRITE),
     ("budget_remove", "post", "budget_line", {}, PLAN_WRITE),
     ("plan_share", "post", "plan", {"run": ""}, PLAN_WRITE),
