@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from samenspel.directory.models import Organisation
 from samenspel.learning import services
+from samenspel.learning.course_data import load_course_templates
+from samenspel.learning.knowledge import load_knowledge_pages
 from samenspel.learning.models import CourseRun, CourseTemplate, RunStatus
 from tests.personas import make_user
 
@@ -27,8 +29,16 @@ def weekly(count: int, first: datetime.datetime = FIRST) -> list[datetime.dateti
 
 
 @pytest.fixture
-def basic_course(db: None) -> CourseTemplate:
-    """The shipped basic course for trusted persons (loaded by the migration)."""
+def shipped(db: None) -> None:
+    """The shipped templates and knowledge pages. The migrations load them, but a browser test's database is
+    emptied after each test (live_server), so they are loaded again when missing (both loaders are idempotent)."""
+    load_course_templates()
+    load_knowledge_pages()
+
+
+@pytest.fixture
+def basic_course(shipped: None) -> CourseTemplate:
+    """The shipped basic course for trusted persons."""
     return CourseTemplate.objects.get(slug=BASIC, support_point__isnull=True)
 
 
