@@ -287,23 +287,26 @@ class Certificate(models.Model):
         return f"{self.course} · {self.issued_at:%Y-%m-%d}"
 
 
-class EvaluationResponse(models.Model):
-    """One anonymous evaluation of a run. It holds no participant, no time and no order: its key is random, so no
-    answer can be put next to a participant (EvaluationReceipt only says that someone answered)."""
+class EvaluationCount(models.Model):
+    """How often a score was given to a question of a run's anonymous evaluation: a count, never an answer.
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="evaluations")
-    # 1 (poor) to 5 (very good), per question in EVALUATION_QUESTIONS.
-    content = models.PositiveSmallIntegerField()
-    trainers = models.PositiveSmallIntegerField()
-    useful = models.PositiveSmallIntegerField()
+    No row holds one person's answers, so none can be put next to a participant, not even by the order in which
+    rows were written (EvaluationReceipt only says that someone answered).
+    """
+
+    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="evaluation_counts")
+    question = models.CharField(max_length=32)
+    # 1 (poor) to 5 (very good).
+    score = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("evaluation")
-        verbose_name_plural = _("evaluations")
+        verbose_name = _("evaluation count")
+        verbose_name_plural = _("evaluation counts")
+        constraints = [models.UniqueConstraint(fields=["run", "question", "score"], name="learning_one_count")]
 
     def __str__(self) -> str:
-        return str(self.run)
+        return f"{self.run} · {self.question} {self.score}: {self.count}"
 
 
 class EvaluationReceipt(models.Model):

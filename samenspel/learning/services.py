@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -33,8 +33,8 @@ from samenspel.learning.models import (
     CourseTemplate,
     Enrolment,
     EnrolmentStatus,
+    EvaluationCount,
     EvaluationReceipt,
-    EvaluationResponse,
     Material,
     RunSession,
     RunStatus,
@@ -499,14 +499,18 @@ def may_evaluate(enrolment: Enrolment | None) -> bool:
 
 
 def evaluation_submit(*, enrolment: Enrolment, answers: dict[str, int], actor: Actor) -> None:
-    """Store the answers without the participant (a random key, no time), and apart from it that they answered."""
+    """Add the answers to the run's counts (no answer is stored as such), and apart from it that they answered."""
     if set(answers) != set(EVALUATION_QUESTIONS) or any(a not in range(1, 6) for a in answers.values()):
         raise ValidationError(_("Answer every question with a number from 1 to 5."))
     with transaction.atomic():
         Enrolment.objects.select_for_update().get(pk=enrolment.pk)
         if not may_evaluate(enrolment):
             raise ValidationError(_("You cannot give this evaluation (again)."))
-        EvaluationResponse.objects.create(run_id=enrolment.run_id, **answers)
+        for question, score in answers.items():
+            counted, _created = EvaluationCount.objects.get_or_create(
+                run_id=enrolment.run_id, question=question, score=score
+            )
+            EvaluationCount.objects.filter(pk=counted.pk).update(count=F("count") + 1)
         receipt = EvaluationReceipt.objects.create(enrolment=enrolment)
         # The log names the receipt, never the answer.
         log_action(obj=receipt, action="evaluated", actor=actor)
@@ -516,10 +520,9 @@ def evaluation_figures(run: CourseRun) -> dict[str, Any]:
     """Per question the count of each score 1-5 and the total, with the small-number rule ("<5")."""
     rows = []
     for question in EVALUATION_QUESTIONS:
-        counts = dict(
-            EvaluationResponse.objects.filter(run=run).values_list(question).annotate(n=Count("id")).order_by()
-        )
+        counts = dict(EvaluationCount.objects.filter(run=run, question=question).values_list("score", "count"))
         rows.append([counts.get(score, 0) for score in range(1, 6)])
     table = protect(rows, column_totals=False, row_totals=True)
-    answered = EvaluationResponse.objects.filter(run=run).count()
+    # From the counts, not the receipts: those go with the enrolments when the retention ends, the counts stay.
+    answered = sum(sum(row) for row in rows[:1])
     return {"rows": list(zip(EVALUATION_QUESTIONS, table.cells, table.row_totals, strict=True)), "answered": answered}

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from samenspel.learning import services
 from samenspel.learning.certificates import certificate_pdf, may_have_certificate, verify_url
-from samenspel.learning.models import CourseRun, Enrolment, EvaluationReceipt, EvaluationResponse
+from samenspel.learning.models import CourseRun, Enrolment, EvaluationCount, EvaluationReceipt
 from tests.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
@@ -86,15 +86,12 @@ def test_asking_again_renames_the_same_certificate(run: CourseRun) -> None:
 
 
 def test_no_evaluation_answer_can_be_linked_to_a_participant() -> None:
-    """The answer table holds no person, no enrolment, no time and no order; the receipt holds no answer."""
-    fields = {f.name: f for f in EvaluationResponse._meta.concrete_fields}
-    assert set(fields) == {"id", "run", "content", "trainers", "useful"}
-    assert isinstance(fields["id"], models.UUIDField)  # random, so not in the order of answering
+    """No row holds one person's answers: only counts per run, question and score; the receipt holds no answer."""
+    fields = {f.name: f for f in EvaluationCount._meta.concrete_fields}
+    assert set(fields) == {"id", "run", "question", "score", "count"}
     assert not any(isinstance(f, (models.DateField, models.DateTimeField)) for f in fields.values())
     assert {f.name for f in EvaluationReceipt._meta.concrete_fields} == {"id", "enrolment"}
-    assert not any(
-        getattr(f, "related_model", None) in (EvaluationResponse,) for f in EvaluationReceipt._meta.get_fields()
-    )
+    assert not any(getattr(f, "related_model", None) is EvaluationCount for f in EvaluationReceipt._meta.get_fields())
 
 
 def test_the_evaluation_is_given_once_by_who_was_there_and_shown_with_small_counts_hidden(
@@ -113,7 +110,14 @@ def test_the_evaluation_is_given_once_by_who_was_there_and_shown_with_small_coun
         services.evaluation_submit(
             enrolment=enrolments[7], answers={"content": 1, "trainers": 1, "useful": 1}, actor=None
         )
-    assert EvaluationResponse.objects.count() == 6 and EvaluationReceipt.objects.count() == 6
+    assert EvaluationReceipt.objects.count() == 6
+    # Six evaluations, kept as counts per question and score: no row is one person's answers.
+    assert sorted(EvaluationCount.objects.values_list("question", "score", "count")) == [
+        ("content", 3, 1),
+        ("content", 5, 5),
+        ("trainers", 4, 6),
+        ("useful", 5, 6),
+    ]
     figures = services.evaluation_figures(run)
     [(q, cells, total), *_rest] = figures["rows"]
     # One "3" is "<5"; the five "5"s are hidden too, or the shown total would give the "3" away.
@@ -127,4 +131,4 @@ def test_a_wrong_score_is_refused_and_nothing_is_kept(run: CourseRun) -> None:
     first = _course_with_attendance(run)[0]
     with pytest.raises(ValidationError, match="from 1 to 5"):
         services.evaluation_submit(enrolment=first, answers={"content": 9, "trainers": 4, "useful": 5}, actor=None)
-    assert not EvaluationResponse.objects.exists() and not EvaluationReceipt.objects.exists()
+    assert not EvaluationCount.objects.exists() and not EvaluationReceipt.objects.exists()
