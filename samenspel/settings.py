@@ -250,6 +250,8 @@ LEARNING_CERTIFICATE_RETENTION_DAYS = int(os.environ.get("LEARNING_CERTIFICATE_R
 # unchanged plan is kept.
 LEARNING_PROJECT_REMINDER_DAYS = int(os.environ.get("LEARNING_PROJECT_REMINDER_DAYS", "14"))
 LEARNING_PLAN_RETENTION_DAYS = int(os.environ.get("LEARNING_PLAN_RETENTION_DAYS", str(3 * 365)))
+# Days an anonymous intervision case note is kept.
+LEARNING_CASE_NOTE_DAYS = int(os.environ.get("LEARNING_CASE_NOTE_DAYS", "90"))
 LEARNING_MATERIAL_MAX_BYTES = int(os.environ.get("LEARNING_MATERIAL_MAX_BYTES", str(20_000_000)))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.

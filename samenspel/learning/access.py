@@ -19,6 +19,7 @@ from samenspel.learning.models import (
     CourseTemplate,
     Enrolment,
     EnrolmentStatus,
+    IntervisionGroup,
     Material,
     ProjectPlan,
     RunStatus,
@@ -149,3 +150,15 @@ def plans_shared_with(user: Any) -> list[ProjectPlan]:
         .distinct()
         .select_related("shared_run")
     )
+
+
+def intervision_for_user(user: Any, group_uuid: Any) -> IntervisionGroup:
+    """An intervision group: its members, its course's trainers and the writers of its support point; else 404."""
+    group = IntervisionGroup.objects.select_related("run").filter(uuid=group_uuid).first()
+    if group is None:
+        raise Http404
+    if getattr(user, "is_authenticated", False) and group.members.filter(pk=user.pk).exists():
+        return group
+    if is_trainer(user, group.run) or _role_at(user, group.run.support_point_id) in WRITE_ROLES:
+        return group
+    raise Http404

@@ -495,3 +495,53 @@ class KnowledgePage(models.Model):
             # An empty line ends a list too: the next "- " line starts a new one.
             out.append(("break", []))
         return [block for block in out if block[0] != "break"]
+
+
+# Intervision: a course's participants go on meeting as a group, with their own dates and anonymous case notes.
+
+
+class IntervisionGroup(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="intervision_groups")
+    name = models.CharField(_("name"), max_length=200)
+    # Course participants who chose to join: accounts of their own, never members of a peer group.
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("intervision group")
+        verbose_name_plural = _("intervision groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IntervisionMeeting(models.Model):
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField(_("starts"))
+    place = models.CharField(_("place"), max_length=300)
+
+    class Meta:
+        verbose_name = _("intervision meeting")
+        verbose_name_plural = _("intervision meetings")
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return f"{self.group} · {self.starts_at:%Y-%m-%d}"
+
+
+class CaseNote(models.Model):
+    """A case brought to intervision, anonymous: no author and no names; deleted after LEARNING_CASE_NOTE_DAYS."""
+
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="case_notes")
+    text = models.TextField(_("the case, without names"))
+    # A day, not a moment: enough to order the notes, too coarse to tell who wrote one.
+    written_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("case note")
+        verbose_name_plural = _("case notes")
+        ordering = ["-written_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.group} · {self.written_on}"

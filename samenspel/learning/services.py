@@ -447,9 +447,16 @@ def learning_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
     ).delete()
     certificate_cutoff = now - datetime.timedelta(days=settings.LEARNING_CERTIFICATE_RETENTION_DAYS)
     certificates, _by_model = Certificate.objects.filter(issued_at__lt=certificate_cutoff).delete()
+    from samenspel.learning.intervision import case_notes_purge
     from samenspel.learning.projects import plans_purge
 
-    return {"ended_runs": old, "withdrawn": gone, "certificates": certificates, "plans": plans_purge(now=now)}
+    return {
+        "ended_runs": old,
+        "withdrawn": gone,
+        "certificates": certificates,
+        "plans": plans_purge(now=now),
+        "case_notes": case_notes_purge(today=timezone.localdate(now)),
+    }
 
 
 # Certificates and evaluation ---------------------------------------------------------------------------------

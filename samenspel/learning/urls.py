@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samenspel.learning import calendar_views, knowledge_views, plan_views, views
+from samenspel.learning import calendar_views, intervision_views, knowledge_views, plan_views, views
 
 app_name = "learning"
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("cursus/<uuid:run_uuid>/evaluatie/", views.evaluate, name="evaluate"),
     path("certificaat/<uuid:certificate_uuid>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificaat/<uuid:certificate_uuid>/", views.certificate_check, name="certificate_check"),
+    path("cursus/<uuid:run_uuid>/intervisie/", intervision_views.intervision_start, name="intervision_start"),
+    path("intervisie/<uuid:group_uuid>/", intervision_views.intervision_detail, name="intervision"),
+    path("intervisie/<uuid:group_uuid>/meedoen/", intervision_views.intervision_join, name="intervision_join"),
+    path("intervisie/<uuid:group_uuid>/bijeenkomst/", intervision_views.meeting_add, name="intervision_meeting"),
+    path("intervisie/<uuid:group_uuid>/casus/", intervision_views.case_note_add, name="intervision_note"),
     path("materiaal/<uuid:material_uuid>/", views.material, name="material"),
     path("agenda/", calendar_views.training_calendar, name="calendar"),
     path("agenda.ics", calendar_views.training_calendar_ics, name="calendar_ics"),

@@ -111,6 +111,10 @@ def run_detail(request: HttpRequest, run_uuid: Any) -> HttpResponse:
         if enrolment is not None and enrolment.status == EnrolmentStatus.WAITING
         else None,
         "free": max(run.capacity - services.enrolled_count(run), 0),
+        "has_place": has_place,
+        "intervision_groups": [
+            (g, g.members.filter(pk=_user(request).pk).exists()) for g in run.intervision_groups.all()
+        ],
     }
     return render(request, "learning/run.html", context)
 
@@ -255,6 +259,7 @@ def attendance(request: HttpRequest, run_uuid: Any) -> HttpResponse:
             "waiting": run.enrolments.filter(status=EnrolmentStatus.WAITING).count(),
             "evaluation": services.evaluation_figures(run),
             "questions": QUESTIONS,
+            "intervision_groups": run.intervision_groups.all(),
         },
     )
 

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import get_resolver, reverse
 
-from samenspel.learning import projects, services
+from samenspel.learning import intervision, projects, services
 from samenspel.learning.models import Certificate, Material
 from tests.learning.conftest import plan_run
 from tests.personas import client_for, make_user
@@ -52,6 +52,9 @@ PLAN_WRITE_GET = _row(302, 404, 200, 403, 403, 403, 403, 404, 404, 404)
 PLAN_WRITE = _row(302, 404, 302, 403, 403, 403, 403, 404, 404, 404)
 # The owner's empty status form is refused with a reason (400); the rest as any write.
 PLAN_WRITE_400 = _row(302, 404, 400, 403, 403, 403, 403, 404, 404, 404)
+# The participant is a member of the run's intervision group; its trainer and the support point's writers help.
+INTERVISION = _row(302, 404, 200, 200, 404, 200, 200, 404, 404, 404)
+INTERVISION_WRITE = _row(302, 404, 302, 302, 404, 302, 302, 404, 404, 404)
 OWNER = _row(302, 404, 200, 404, 404, 404, 404, 404, 404, 404)
 EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 SP_READ = _row(302, 404, 404, 404, 200, 200, 200, 404, 404, 404)
@@ -80,6 +83,17 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("attendance_session", "get", "session", {}, TRAINER_READ),
     ("attendance_session", "post", "session", {"present": []}, TRAINER_WRITE),
     ("material", "get", "material", {}, MATERIAL),
+    ("intervision_start", "post", "run", {"name": "Intervisie"}, TRAINER_WRITE),
+    ("intervision", "get", "intervision", {}, INTERVISION),
+    ("intervision_join", "post", "intervision", {}, WITHDRAW),
+    (
+        "intervision_meeting",
+        "post",
+        "intervision",
+        {"starts_at": "2027-04-06T19:30", "place": "Buurthuis"},
+        INTERVISION_WRITE,
+    ),
+    ("intervision_note", "post", "intervision", {"text": "Een casus"}, INTERVISION_WRITE),
     ("plans", "get", "none", {}, SIGNED_IN),
     ("plans", "post", "none", {"organisation_name": "Stichting Brug", "title": "Taalcafe"}, SIGNED_IN_POST),
     ("plan", "get", "plan", {}, PLAN_READ),
@@ -142,7 +156,10 @@ def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) ->
     line = projects.budget_line_add(plan=plan, kind="cost", description="Huur", amount=Decimal(300), actor=None)
     fund = projects.fund_create(support_point=support_point, actor=None, name="Buurtfonds", focus="Meedoen")
     application = projects.application_create(plan=plan, fund=fund, amount=Decimal(300), actor=None)
+    group = intervision.intervision_start(run=run, name="Intervisie", actor=None)
+    group.members.add(participant)
     return {
+        "intervision": group,
         "sp": support_point,
         "template": own,
         "run": run,
@@ -163,6 +180,7 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
         "material": {"material_uuid": w["material"].uuid},
         "certificate": {"certificate_uuid": w["certificate"].uuid},
         "plan": {"plan_uuid": w["plan"].uuid},
+        "intervision": {"group_uuid": w["intervision"].uuid},
         "knowledge": {"slug": "voor-professionals"},
         "budget_line": {"plan_uuid": w["plan"].uuid, "line_id": w["line"].pk},
         "plan_fund": {"plan_uuid": w["plan"].uuid},

@@ -30,6 +30,7 @@ def test_enrolments_and_attendance_are_deleted_a_year_after_the_last_session(run
         "withdrawn": 0,
         "certificates": 0,
         "plans": 0,
+        "case_notes": 0,
     }
     services.learning_purge(now=LAST_SESSION_END + datetime.timedelta(days=366))
     assert not Enrolment.objects.exists() and not Attendance.objects.exists()
