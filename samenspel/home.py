@@ -25,6 +25,7 @@ ROOMS = [
     "referral/_home.html",
     "network/_home.html",
     "spaces/_home.html",
+    "learning/_home.html",
 ]
 
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "samenspel.volunteering",
     "samenspel.facilities",
     "samenspel.spaces",
+    "samenspel.learning",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +242,21 @@ PUBLIC_NOTE_RATE_LIMIT = int(os.environ.get("PUBLIC_NOTE_RATE_LIMIT", "5"))
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 REGISTRATION_OPEN_DAYS = int(os.environ.get("REGISTRATION_OPEN_DAYS", "180"))
 QUESTION_REMINDER_DAYS = int(os.environ.get("QUESTION_REMINDER_DAYS", "3"))
+
+# Learning (samenspel.learning): days after a course's last session that who took part is kept (enrolments,
+# attendance); days a withdrawn sign-up is kept; hours before a session that participants get a reminder; days a
+# certificate (the name printed on it) can be checked by its QR code; largest material file.
+LEARNING_RETENTION_DAYS = int(os.environ.get("LEARNING_RETENTION_DAYS", "365"))
+LEARNING_WITHDRAWN_DAYS = int(os.environ.get("LEARNING_WITHDRAWN_DAYS", "30"))
+LEARNING_REMINDER_HOURS = int(os.environ.get("LEARNING_REMINDER_HOURS", "48"))
+LEARNING_CERTIFICATE_RETENTION_DAYS = int(os.environ.get("LEARNING_CERTIFICATE_RETENTION_DAYS", str(10 * 365)))
+# From idea to project: days before a fund's thank-you or report date that the plan's owner is reminded; days an
+# unchanged plan is kept.
+LEARNING_PROJECT_REMINDER_DAYS = int(os.environ.get("LEARNING_PROJECT_REMINDER_DAYS", "14"))
+LEARNING_PLAN_RETENTION_DAYS = int(os.environ.get("LEARNING_PLAN_RETENTION_DAYS", str(3 * 365)))
+# Days an anonymous intervision case note is kept.
+LEARNING_CASE_NOTE_DAYS = int(os.environ.get("LEARNING_CASE_NOTE_DAYS", "90"))
+LEARNING_MATERIAL_MAX_BYTES = int(os.environ.get("LEARNING_MATERIAL_MAX_BYTES", str(20_000_000)))
 
 # Warm referral: how long a handover's details are kept, and the Fernet key that encrypts them.
 # Without REFERRAL_ENCRYPTION_KEY the key is derived from SECRET_KEY (which production requires);

@@ -28,5 +28,6 @@ urlpatterns = [
     path("gemeente/", include("samenspel.insight.urls")),
     path("netwerk/", include("samenspel.network.urls")),
     path("ruimte/", include("samenspel.spaces.urls")),
+    path("leren/", include("samenspel.learning.urls")),
     path("", include("samenspel.finder.urls")),
 ]

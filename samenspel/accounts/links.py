@@ -49,6 +49,7 @@ def send_notice(
     next_url: str = "",
     support_point_id: int | None = None,
     reply_to: Sequence[str] = (),
+    attachments: Sequence[tuple[str, str, str]] = (),
 ) -> None:
     """An invitation or notice to one person, in their own language, through the outbox (once per `key`).
 
@@ -80,6 +81,7 @@ def send_notice(
             key=key,
             support_point_id=support_point_id,
             reply_to=reply_to,
+            attachments=attachments,
         )
 
 

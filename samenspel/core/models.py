@@ -63,6 +63,8 @@ class OutboxMessage(models.Model):
     body = models.TextField(_("text"))
     from_email = models.CharField(_("from"), max_length=254, blank=True)
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    # Small text attachments ([filename, mimetype, text]: a course's .ics), wiped with the text when sent.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     # Whose failures these are: the support point sees its own undelivered messages. A plain id like the
     # audit log's references, so a message never holds up deleting what caused it.
     support_point_id = models.PositiveBigIntegerField(_("support point"), null=True, blank=True, db_index=True)

@@ -48,6 +48,7 @@ def send_mail(
     from_email: str = "",
     key: str | None = None,
     support_point_id: int | None = None,
+    attachments: Sequence[tuple[str, str, str]] = (),
 ) -> list[OutboxMessage]:
     """Queue a message to each address (each gets its own copy, so no one sees another's address).
 
@@ -64,6 +65,7 @@ def send_mail(
             "from_email": from_email,
             "reply_to": list(reply_to),
             "support_point_id": support_point_id,
+            "attachments": [list(a) for a in attachments],
         }
         if key is None:
             message = OutboxMessage.objects.create(**fields)
@@ -100,6 +102,8 @@ def deliver(message_id: int, *, now: datetime.datetime | None = None) -> str:
             to=[message.to],
             reply_to=message.reply_to or None,
         )
+        for filename, mimetype, content in message.attachments or ():
+            email.attach(filename, content, mimetype)
         message.attempts += 1
         try:
             get_connection().send_messages([email])
@@ -122,6 +126,7 @@ def deliver(message_id: int, *, now: datetime.datetime | None = None) -> str:
         message.to = ""
         message.body = ""
         message.reply_to = []
+        message.attachments = []
         message.last_error = ""
         message.save()
         return "sent"

@@ -1,0 +1,45 @@
+"""The certificate: who may have one (the template's attendance rule), and its PDF with a QR code to verify it.
+
+The PDF is rendered by WeasyPrint from one HTML string with the stylesheet inline and the QR code as inline SVG,
+so it loads nothing at all (the fetcher refuses every address).
+"""
+
+from __future__ import annotations
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from samenspel.learning.models import Certificate, Enrolment, EnrolmentStatus
+from samenspel.learning.pdf import html_to_pdf
+
+
+def sessions_attended(enrolment: Enrolment) -> int:
+    return enrolment.attendance.filter(present=True).count()
+
+
+def may_have_certificate(enrolment: Enrolment | None) -> bool:
+    """A participant with a place who attended as many sessions as the template asks."""
+    if enrolment is None or enrolment.status != EnrolmentStatus.ENROLLED:
+        return False
+    return sessions_attended(enrolment) >= enrolment.run.template.required_sessions()
+
+
+def verify_url(certificate: Certificate) -> str:
+    return settings.SITE_URL + reverse("learning:certificate_check", kwargs={"certificate_uuid": certificate.uuid})
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    url = verify_url(certificate)
+    html = render_to_string(
+        "learning/certificate_pdf.html",
+        {
+            "certificate": certificate,
+            "qr": segno.make(url, error="m").svg_inline(scale=4, omitsize=True, title=url),
+            "url": url,
+            "today": timezone.localdate(),
+        },
+    )
+    return html_to_pdf(html)
