@@ -26,12 +26,13 @@ def stylesheet_path(name: str) -> Path:
     return Path(found if isinstance(found, str) else found[0]).resolve()
 
 
-def render_pdf(html: str, stylesheet: Path) -> bytes:
-    """WeasyPrint with a fetcher that reads only the static folder: no network, no other files."""
+def render_pdf(html: str, stylesheet: Path | None = None) -> bytes:
+    """WeasyPrint with a fetcher that reads only the static folder of `stylesheet` (no network, no other files);
+    without a stylesheet (the HTML carries its style inline) it loads nothing at all."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    allowed = stylesheet.parent.as_uri() + "/"
+    allowed = stylesheet.parent.as_uri() + "/" if stylesheet is not None else "data:"
 
     class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:

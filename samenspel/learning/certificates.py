@@ -6,14 +6,13 @@ so it loads nothing at all (the fetcher refuses every address).
 
 from __future__ import annotations
 
-import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from samenspel.core.printing import qr_svg, render_pdf
 from samenspel.learning.models import Certificate, Enrolment, EnrolmentStatus
-from samenspel.learning.pdf import html_to_pdf
 
 
 def sessions_attended(enrolment: Enrolment) -> int:
@@ -37,9 +36,9 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         "learning/certificate_pdf.html",
         {
             "certificate": certificate,
-            "qr": segno.make(url, error="m").svg_inline(scale=4, omitsize=True, title=url),
+            "qr": qr_svg(url),
             "url": url,
             "today": timezone.localdate(),
         },
     )
-    return html_to_pdf(html)
+    return render_pdf(html)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from samenspel.core.printing import render_pdf
 from samenspel.learning import projects
 from samenspel.learning.access import plan_for_user, plans_shared_with, support_point_for_user
 from samenspel.learning.forms import (
@@ -33,7 +34,6 @@ from samenspel.learning.models import (
     FundApplication,
     ProjectPlan,
 )
-from samenspel.learning.pdf import html_to_pdf
 from samenspel.workspace.decorators import signed_in
 
 
@@ -117,7 +117,7 @@ def plan_pdf(request: HttpRequest, plan_uuid: Any) -> HttpResponse:
     """The plan and its budget on paper, for the organisation's board or a fund."""
     plan = plan_for_user(request.user, plan_uuid)
     html = render_to_string("learning/plan_pdf.html", _plan_context(request, plan), request=request)
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="plan.pdf"'
     response["Cache-Control"] = "no-store"
     return response
