@@ -152,10 +152,10 @@ def test_the_contact_asks_the_editor_books_and_the_calendar_shows_it(
     # Another group's overlapping request: the queue shows the clashes; booking it is refused with a clear message.
     clash = _ask(other_group, room, first, start=20, end=22, weeks=1)
     queue = client.get(reverse("facilities:requests", kwargs={"slug": room.support_point.slug})).content.decode()
-    assert "1 clash" in queue
+    assert "1 botsing" in queue  # the workspace speaks Dutch
     refused = client.post(reverse("facilities:request", kwargs={"request_uuid": clash.uuid}), {"action": "book"})
     assert refused.status_code == 409
-    assert "Nothing was changed" in refused.content.decode()
+    assert "Er is niets veranderd" in refused.content.decode()
     assert RoomBooking.objects.filter(request=clash).count() == 0
 
 

@@ -176,7 +176,7 @@ def test_the_reminder_command_mails_when_the_setting_says_so(volunteer) -> None:
 def test_matching_puts_the_role_that_fits_language_and_time_first(volunteer, role, host_role) -> None:
     first, second = match_roles(volunteer, [host_role, role])
     assert first.role == role
-    assert any("language" in reason for reason in first.reasons)
+    assert any("taal" in reason for reason in first.reasons)  # in the workspace's language, Dutch
     assert second.role == host_role
     assert second.doubts  # the host role is during the day; she can in the evening
 
@@ -184,7 +184,7 @@ def test_matching_puts_the_role_that_fits_language_and_time_first(volunteer, rol
 def test_matching_shows_a_missing_language_as_a_doubt(support_point, role) -> None:
     dutch_only = sign_up(support_point, None, languages=[], submit_key="nl-only")
     [match] = match_roles(dutch_only, [role])
-    assert any("language" in doubt for doubt in match.doubts)
+    assert any("geen taal" in doubt for doubt in match.doubts)
 
 
 def test_the_daily_job_runs_both_volunteer_commands() -> None:
