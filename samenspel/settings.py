@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "samenspel.referral",
     "samenspel.insight",
     "samenspel.public_notes",
+    "samenspel.instruments",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("werkplek/", home.home, name="home"),
     # Public notes: public forms and their workspace queues; more specific paths than the workspace's and finder's.
     path("", include("samenspel.public_notes.urls")),
+    path("", include("samenspel.instruments.urls")),
     path("werkplek/", include("samenspel.accounts.urls")),
     path("werkplek/<slug:slug>/api-sleutels/", opendata_workspace_views.api_keys, name="api_keys"),
     path("werkplek/", include("samenspel.workspace.urls")),

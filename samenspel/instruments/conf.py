@@ -1,0 +1,22 @@
+"""Retention and limits of the instruments (settings may override them; tests do)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+RATE_WINDOW_SECONDS = 3600
+
+
+def count_retention_months() -> int:
+    """Months the anonymous matrix counts are kept (year reports look back two years)."""
+    return int(getattr(settings, "INSTRUMENTS_COUNT_RETENTION_MONTHS", 36))
+
+
+def receipt_retention_hours() -> int:
+    """Hours a once-only key of a counted conversation is kept."""
+    return int(getattr(settings, "INSTRUMENTS_RECEIPT_RETENTION_HOURS", 24))
+
+
+def contributions_per_hour() -> int:
+    """Counted conversations per network address and hour (a key person may do several in a row)."""
+    return int(getattr(settings, "INSTRUMENTS_CONTRIBUTIONS_PER_HOUR", 30))

@@ -1,0 +1,80 @@
+"""What the instruments keep: counts only.
+
+A matrix conversation stores nothing unless the person agrees, and then only adds one to counters: per month,
+support point, theme and language, how many conversations were counted, and per factor how often it was named as
+helping or standing in the way. No row belongs to a conversation, so no two answers can be tied together, let alone
+to a person, an address or a session. The one other row, `ContributionReceipt`, holds a random key so that a
+double click counts once; it says nothing of what was counted and is deleted after a day (`purge_instruments`).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.directory.models import Organisation, Theme
+
+
+class Answer(models.TextChoices):
+    HELPS = "helps", _("Helps")
+    IN_THE_WAY = "in_the_way", _("Stands in the way")
+
+
+class ConversationCount(models.Model):
+    """How many conversations were added to the counts. Rows are summed when read (a rare double row is harmless)."""
+
+    month = models.DateField(_("month"))  # the first day of the month
+    support_point = models.ForeignKey(
+        Organisation, verbose_name=_("support point"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("matrix conversation count")
+        verbose_name_plural = _("matrix conversation counts")
+        indexes = [models.Index(fields=["support_point", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.language}: {self.count}"
+
+
+class FactorCount(models.Model):
+    """How often a factor was named as helping or as standing in the way, in counted conversations."""
+
+    month = models.DateField(_("month"))
+    support_point = models.ForeignKey(
+        Organisation, verbose_name=_("support point"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    factor = models.CharField(_("factor"), max_length=160)  # a key of instruments/data/factors.json
+    answer = models.CharField(_("answer"), max_length=16, choices=Answer.choices)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("matrix factor count")
+        verbose_name_plural = _("matrix factor counts")
+        indexes = [models.Index(fields=["support_point", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.factor} {self.answer}: {self.count}"
+
+
+class ContributionReceipt(models.Model):
+    """A once-only key of a counted conversation (store_once): a double click counts once. Kept one day."""
+
+    submit_key = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("contribution receipt")
+        verbose_name_plural = _("contribution receipts")
+
+    def __str__(self) -> str:
+        return f"{self.created:%Y-%m-%d}"

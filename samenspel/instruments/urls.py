@@ -1,0 +1,17 @@
+"""The instruments: the public matrix conversation, and its counts in the workspace."""
+
+from django.urls import path
+
+from samenspel.instruments import views
+
+app_name = "instruments"
+
+urlpatterns = [
+    path("deelname-gesprek/", views.conversation, name="conversation"),
+    path("deelname-gesprek/pdf/", views.result_pdf, name="result_pdf"),
+    path("deelname-gesprek/meetellen/", views.contribute, name="contribute"),
+    path("deelname-gesprek/<slug:slug>/", views.conversation, name="conversation_sp"),
+    path("deelname-gesprek/<slug:slug>/pdf/", views.result_pdf, name="result_pdf_sp"),
+    path("deelname-gesprek/<slug:slug>/meetellen/", views.contribute, name="contribute_sp"),
+    path("werkplek/<slug:slug>/deelnamefactoren/", views.figures, name="figures"),
+]

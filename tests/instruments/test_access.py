@@ -1,0 +1,75 @@
+"""One table: every instruments URL × every persona → the status they get."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from tests.personas import sign_in
+
+PERSONAS = [
+    "anonymous",
+    "outsider",
+    "other_member",
+    "viewer",
+    "editor",
+    "manager",
+    "contact",
+    "municipality_a",
+    "staff",
+]
+
+
+def _row(*statuses: int) -> dict[str, int]:
+    return dict(zip(PERSONAS, statuses, strict=True))
+
+
+EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200)
+POST_ONLY = _row(405, 405, 405, 405, 405, 405, 405, 405, 405)
+# The counts of a support point's conversations: its members only (staff and outsiders never learn of them).
+SUPPORT_POINT_READ = _row(302, 404, 404, 200, 200, 200, 404, 404, 404)
+
+MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
+    ("conversation", "get", "none", {}, EVERYONE),
+    ("conversation", "post", "none", {"step": 0, "go": "next"}, EVERYONE),
+    ("conversation_sp", "get", "sp", {}, EVERYONE),
+    ("result_pdf", "get", "none", {}, POST_ONLY),
+    ("result_pdf", "post", "none", {"plan": "Proberen"}, EVERYONE),
+    ("result_pdf_sp", "post", "sp", {}, EVERYONE),
+    ("contribute", "get", "none", {}, POST_ONLY),
+    ("contribute", "post", "none", {}, EVERYONE),
+    ("contribute_sp", "post", "sp", {}, EVERYONE),
+    ("figures", "get", "sp", {}, SUPPORT_POINT_READ),
+]
+CASES = [
+    pytest.param(name, method, kind, data, persona, table[persona], id=f"{name}-{method}-{persona}")
+    for name, method, kind, data, table in MATRIX
+    for persona in PERSONAS
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
+def test_every_instruments_url_answers_each_persona_as_the_table_says(
+    client, personas, support_point, name, method, kind, data, persona, expected
+):
+    if personas[persona] is not None:
+        sign_in(client, personas[persona])
+    kwargs = {"slug": support_point.slug} if kind == "sp" else {}
+    response = getattr(client, method)(reverse(f"instruments:{name}", kwargs=kwargs), data)
+    assert response.status_code == expected
+    if persona == "anonymous" and expected == 302:
+        assert response["Location"].startswith("/werkplek/inloggen/")
+
+
+def test_the_table_covers_every_instruments_url():
+    names = {name for name, *_rest in MATRIX}
+    patterns = {
+        q.name
+        for p in get_resolver().url_patterns
+        if getattr(p, "namespace", None) == "instruments"
+        for q in p.url_patterns  # type: ignore[attr-defined]
+    }
+    assert patterns == names
