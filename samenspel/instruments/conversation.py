@@ -53,7 +53,7 @@ class ConversationForm(forms.Form):
         help_text=_("For example: go to a trial meeting together, ask about the cost, call the contact person."),
         max_length=TRY_MAX_LENGTH,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 20}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
