@@ -20,3 +20,8 @@ def receipt_retention_hours() -> int:
 def contributions_per_hour() -> int:
     """Counted conversations per network address and hour (a key person may do several in a row)."""
     return int(getattr(settings, "INSTRUMENTS_CONTRIBUTIONS_PER_HOUR", 30))
+
+
+def selfcheck_retention_years() -> int:
+    """Years a self-check is kept, so a support point sees its progress over several years."""
+    return int(getattr(settings, "INSTRUMENTS_SELFCHECK_RETENTION_YEARS", 10))

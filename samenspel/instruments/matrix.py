@@ -96,7 +96,7 @@ class Matrix:
         return [f for d in self.dimensions for c in d.conversation_categories() for f in c.factors]
 
 
-def _labels(where: Where, value: object, field: str) -> dict[str, str]:
+def labels_of(where: Where, value: object, field: str) -> dict[str, str]:
     languages = [code for code, _name in settings.LANGUAGES]
     labels = where.translations(value, field, languages)
     for required in ("nl", "en"):
@@ -131,7 +131,7 @@ def parse(raw: object, file: str = FILE) -> Matrix:
                 keys.add(f_key)
                 factors.append(
                     Factor(
-                        labels=_labels(f_where, f["label"], "label"),
+                        labels=labels_of(f_where, f["label"], "label"),
                         key=f_key,
                         polarity=f_where.choice(f["polarity"], "polarity", POLARITIES),
                         dimension=d_key,
@@ -143,7 +143,7 @@ def parse(raw: object, file: str = FILE) -> Matrix:
             keys.add(c_key)
             categories.append(
                 Category(
-                    labels=_labels(c_where, c["label"], "label"),
+                    labels=labels_of(c_where, c["label"], "label"),
                     key=c_key,
                     source=c_where.choice(c["source"], "source", SOURCES),
                     seed=c_where.text(c["seed"], "seed"),
@@ -153,10 +153,10 @@ def parse(raw: object, file: str = FILE) -> Matrix:
             )
         dimensions.append(
             Dimension(
-                labels=_labels(where, d["label"], "label"),
+                labels=labels_of(where, d["label"], "label"),
                 key=d_key,
-                names=_labels(where, d["name"], "name"),
-                descriptions=_labels(where, d["description"], "description"),
+                names=labels_of(where, d["name"], "name"),
+                descriptions=labels_of(where, d["description"], "description"),
                 categories=tuple(categories),
             )
         )

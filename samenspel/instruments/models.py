@@ -9,10 +9,12 @@ double click counts once; it says nothing of what was counted and is deleted aft
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.directory.models import Organisation, Theme
+from samenspel.directory.models import Group, Organisation, Theme
 
 
 class Answer(models.TextChoices):
@@ -78,3 +80,35 @@ class ContributionReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d}"
+
+
+class SelfCheckQuerySet(models.QuerySet["SelfCheck"]):
+    def for_support_point(self, support_point: Organisation) -> SelfCheckQuerySet:
+        return self.filter(support_point=support_point)
+
+
+class SelfCheck(models.Model):
+    """A support point, group or team answering the self-check about itself, on a date: about an organisation,
+    never about a person. Kept `INSTRUMENTS_SELFCHECK_RETENTION_YEARS` so progress shows over the years."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(
+        Organisation, verbose_name=_("support point"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16)
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    filled_on = models.DateField(_("date"))
+    answers = models.JSONField(_("answers"), default=dict)  # item key -> "yes" | "partly" | "no"
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SelfCheckQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("self-check")
+        verbose_name_plural = _("self-checks")
+        ordering = ["-filled_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.filled_on}"

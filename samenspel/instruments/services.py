@@ -9,11 +9,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from samenspel.core.audit import Actor, log_action
 from samenspel.core.visitor_forms import store_once
-from samenspel.directory.models import Organisation, Theme
+from samenspel.directory.models import Group, Organisation, Theme
 from samenspel.instruments import conf
 from samenspel.instruments.matrix import matrix
-from samenspel.instruments.models import Answer, ContributionReceipt, ConversationCount, FactorCount
+from samenspel.instruments.models import Answer, ContributionReceipt, ConversationCount, FactorCount, SelfCheck
+from samenspel.instruments.selfchecks import Reply, self_checks
 
 
 def first_of_month(day: datetime.date) -> datetime.date:
@@ -76,4 +78,26 @@ def instruments_purge(*, now: datetime.datetime | None = None) -> dict[str, int]
     oldest = datetime.date(year, month + 1, 1)
     conversations, _ = ConversationCount.objects.filter(month__lt=oldest).delete()
     factors, _ = FactorCount.objects.filter(month__lt=oldest).delete()
-    return {"receipts": receipts, "conversation_counts": conversations, "factor_counts": factors}
+    years = conf.selfcheck_retention_years()
+    checks, _ = SelfCheck.objects.filter(filled_on__lt=today.replace(year=today.year - years, day=1)).delete()
+    return {"receipts": receipts, "conversation_counts": conversations, "factor_counts": factors, "self_checks": checks}
+
+
+@transaction.atomic
+def selfcheck_create(
+    *,
+    support_point: Organisation,
+    kind: str,
+    answers: dict[str, str],
+    actor: Actor,
+    group: Group | None = None,
+    today: datetime.date | None = None,
+) -> SelfCheck:
+    """Keep a self-check with today's date: only known items and replies."""
+    known = {item.key for item in self_checks()[kind].items}
+    kept = {key: reply for key, reply in answers.items() if key in known and reply in Reply.values}
+    check = SelfCheck.objects.create(
+        support_point=support_point, kind=kind, group=group, filled_on=today or timezone.localdate(), answers=kept
+    )
+    log_action(obj=check, action="created", actor=actor, changes={"kind": [None, kind], "answers": [None, len(kept)]})
+    return check

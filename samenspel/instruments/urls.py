@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samenspel.instruments import views
+from samenspel.instruments import selfcheck_views, views
 
 app_name = "instruments"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("deelname-gesprek/<slug:slug>/pdf/", views.result_pdf, name="result_pdf_sp"),
     path("deelname-gesprek/<slug:slug>/meetellen/", views.contribute, name="contribute_sp"),
     path("werkplek/<slug:slug>/deelnamefactoren/", views.figures, name="figures"),
+    path("werkplek/groep/<uuid:group_uuid>/zelftoets/", selfcheck_views.group_selfcheck, name="group_selfcheck"),
+    path("werkplek/<slug:slug>/zelftoets/<str:kind>/", selfcheck_views.support_point_selfcheck, name="selfcheck"),
 ]

@@ -30,6 +30,11 @@ EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200)
 POST_ONLY = _row(405, 405, 405, 405, 405, 405, 405, 405, 405)
 # The counts of a support point's conversations: its members only (staff and outsiders never learn of them).
 SUPPORT_POINT_READ = _row(302, 404, 404, 200, 200, 200, 404, 404, 404)
+SUPPORT_POINT_WRITE = _row(302, 404, 404, 403, 302, 302, 404, 404, 404)
+GROUP_READ = _row(302, 404, 404, 200, 200, 200, 200, 404, 404)
+# The group's contact person and the support point's editors keep a group's self-check; a viewer only reads it.
+GROUP_WRITE = _row(302, 404, 404, 403, 302, 302, 302, 404, 404)
+NOWHERE = _row(302, 404, 404, 404, 404, 404, 404, 404, 404)
 
 MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("conversation", "get", "none", {}, EVERYONE),
@@ -42,6 +47,11 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("contribute", "post", "none", {}, EVERYONE),
     ("contribute_sp", "post", "sp", {}, EVERYONE),
     ("figures", "get", "sp", {}, SUPPORT_POINT_READ),
+    ("selfcheck", "get", "sp_check", {}, SUPPORT_POINT_READ),
+    ("selfcheck", "post", "sp_check", {"nfk.folder": "yes"}, SUPPORT_POINT_WRITE),
+    ("selfcheck", "get", "sp_bad_kind", {}, NOWHERE),
+    ("group_selfcheck", "get", "group", {}, GROUP_READ),
+    ("group_selfcheck", "post", "group", {"mogen.e.the-peer-group.a-theme-that-is-taboo": "no"}, GROUP_WRITE),
 ]
 CASES = [
     pytest.param(name, method, kind, data, persona, table[persona], id=f"{name}-{method}-{persona}")
@@ -53,11 +63,18 @@ CASES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_instruments_url_answers_each_persona_as_the_table_says(
-    client, personas, support_point, name, method, kind, data, persona, expected
+    request, client, personas, support_point, name, method, kind, data, persona, expected
 ):
+    # The group (and the reference data under it) only where the table needs it: loading it costs a second.
     if personas[persona] is not None:
         sign_in(client, personas[persona])
-    kwargs = {"slug": support_point.slug} if kind == "sp" else {}
+    kwargs = {
+        "none": {},
+        "sp": {"slug": support_point.slug},
+        "sp_check": {"slug": support_point.slug, "kind": "support_point"},
+        "sp_bad_kind": {"slug": support_point.slug, "kind": "group"},
+        "group": {"group_uuid": request.getfixturevalue("group").uuid} if kind == "group" else {},
+    }[kind]
     response = getattr(client, method)(reverse(f"instruments:{name}", kwargs=kwargs), data)
     assert response.status_code == expected
     if persona == "anonymous" and expected == 302:
