@@ -16,7 +16,7 @@ from samenspel.workspace.access import contacts_for_user, memberships_for_user
 from samenspel.workspace.decorators import signed_in
 
 # The rooms' parts, in the order the page shows them.
-ROOMS = ["workspace/_home.html", "insight/_home.html", "referral/_home.html"]
+ROOMS = ["workspace/_home.html", "insight/_home.html", "referral/_home.html", "instruments/_home.html"]
 
 
 @signed_in

@@ -96,3 +96,10 @@ def test_self_checks_are_purged_after_the_retention_years(settings, support_poin
     selfcheck_create(support_point=support_point, kind="team", answers={}, actor=None)
     assert instruments_purge()["self_checks"] == 1
     assert SelfCheck.objects.count() == 1
+
+
+def test_a_members_home_links_to_the_instruments(client, personas, support_point):
+    sign_in(client, personas["viewer"])
+    html = client.get(reverse("home")).content.decode()
+    assert reverse("instruments:figures", kwargs={"slug": support_point.slug}) in html
+    assert reverse("instruments:selfcheck", kwargs={"slug": support_point.slug, "kind": "team"}) in html
