@@ -25,3 +25,13 @@ def contributions_per_hour() -> int:
 def selfcheck_retention_years() -> int:
     """Years a self-check is kept, so a support point sees its progress over several years."""
     return int(getattr(settings, "INSTRUMENTS_SELFCHECK_RETENTION_YEARS", 10))
+
+
+def survey_code_days() -> int:
+    """Days a printed survey slip can be used."""
+    return int(getattr(settings, "INSTRUMENTS_SURVEY_CODE_DAYS", 120))
+
+
+def survey_retention_years() -> int:
+    """Years anonymous survey answers are kept for year reports."""
+    return int(getattr(settings, "INSTRUMENTS_SURVEY_RETENTION_YEARS", 5))

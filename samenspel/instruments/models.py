@@ -112,3 +112,79 @@ class SelfCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.filled_on}"
+
+
+class Route(models.TextChoices):
+    """How a participant found the group (seed 002, Tabel 4; more than one may be ticked)."""
+
+    GP = "gp", _("Through my GP")
+    FORMAL = "formal", _("Through another professional (mental health care, social work...)")
+    OTHER_HELPER = "other_helper", _("Through another kind of helper")
+    PEOPLE = "people", _("Through friends, family or colleagues")
+    INTERNET = "internet", _("Through the internet")
+    MEDIA = "media", _("Through newspaper, radio or television")
+    OTHER = "other", _("Another way")
+
+
+class Brings(models.TextChoices):
+    """What the group brings (the matrix's effects, 000:1563-1594)."""
+
+    RECOGNITION = "recognition", _("I am not the only one")
+    SUPPORT = "support", _("Support and comfort")
+    TIPS = "tips", _("Practical tips and information")
+    ACCEPTANCE = "acceptance", _("Accepting my situation")
+    CONTACTS = "contacts", _("New contacts")
+    STRENGTH = "strength", _("More grip on my life")
+
+
+class AgeBand(models.TextChoices):
+    """The seed's age bands (002, Tabel 1)."""
+
+    UNDER_21 = "0-20", _("20 or younger")
+    FROM_21 = "21-35", _("21 to 35")
+    FROM_36 = "36-50", _("36 to 50")
+    FROM_51 = "51-65", _("51 to 65")
+    FROM_66 = "66+", _("66 or older")
+
+
+class SurveyGender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("Other")
+
+
+class SurveyCode(models.Model):
+    """A printed slip: one answer per code. The code is deleted when it is used, so no answer points back to it."""
+
+    code = models.CharField(max_length=16, unique=True)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
+    created_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("survey code")
+        verbose_name_plural = _("survey codes")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SurveyAnswer(models.Model):
+    """One anonymous participant's answers: the group and month, never a code, address, session or time of day."""
+
+    group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    language = models.CharField(_("language"), max_length=8)
+    routes = models.JSONField(_("how they found the group"), default=list)
+    self_help = models.SmallIntegerField(_("rating of self-help"), null=True, blank=True)  # -3..+3
+    formal_help = models.SmallIntegerField(_("rating of formal help"), null=True, blank=True)  # -3..+3
+    brings = models.JSONField(_("what the group brings"), default=list)
+    age_band = models.CharField(_("age"), max_length=8, choices=AgeBand.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=SurveyGender.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("survey answer")
+        verbose_name_plural = _("survey answers")
+        indexes = [models.Index(fields=["group", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections.abc import Mapping
 
 from django.db import transaction
@@ -14,7 +15,15 @@ from samenspel.core.visitor_forms import store_once
 from samenspel.directory.models import Group, Organisation, Theme
 from samenspel.instruments import conf
 from samenspel.instruments.matrix import matrix
-from samenspel.instruments.models import Answer, ContributionReceipt, ConversationCount, FactorCount, SelfCheck
+from samenspel.instruments.models import (
+    Answer,
+    ContributionReceipt,
+    ConversationCount,
+    FactorCount,
+    SelfCheck,
+    SurveyAnswer,
+    SurveyCode,
+)
 from samenspel.instruments.selfchecks import Reply, self_checks
 
 
@@ -80,7 +89,19 @@ def instruments_purge(*, now: datetime.datetime | None = None) -> dict[str, int]
     factors, _ = FactorCount.objects.filter(month__lt=oldest).delete()
     years = conf.selfcheck_retention_years()
     checks, _ = SelfCheck.objects.filter(filled_on__lt=today.replace(year=today.year - years, day=1)).delete()
-    return {"receipts": receipts, "conversation_counts": conversations, "factor_counts": factors, "self_checks": checks}
+    codes, _ = SurveyCode.objects.filter(
+        created_on__lt=today - datetime.timedelta(days=conf.survey_code_days())
+    ).delete()
+    answer_years = conf.survey_retention_years()
+    answers, _ = SurveyAnswer.objects.filter(month__lt=today.replace(year=today.year - answer_years, day=1)).delete()
+    return {
+        "receipts": receipts,
+        "conversation_counts": conversations,
+        "factor_counts": factors,
+        "self_checks": checks,
+        "survey_codes": codes,
+        "survey_answers": answers,
+    }
 
 
 @transaction.atomic
@@ -101,3 +122,65 @@ def selfcheck_create(
     )
     log_action(obj=check, action="created", actor=actor, changes={"kind": [None, kind], "answers": [None, len(kept)]})
     return check
+
+
+# No 0/O or 1/I/L: a code is typed from paper.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10
+MAX_SLIPS = 60
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+@transaction.atomic
+def survey_codes_create(
+    *, group: Group, count: int, actor: Actor, today: datetime.date | None = None
+) -> list[SurveyCode]:
+    """Codes for printed survey slips, one answer each; the audit log says how many, never which."""
+    count = max(1, min(count, MAX_SLIPS))
+    day = today or timezone.localdate()
+    codes = [SurveyCode.objects.create(code=new_code(), group=group, created_on=day) for _ in range(count)]
+    log_action(obj=group, action="survey slips printed", actor=actor, changes={"survey slips": [None, count]})
+    return codes
+
+
+def normalise_code(raw: str) -> str:
+    return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+@transaction.atomic
+def survey_answer(
+    *,
+    code: str,
+    routes: list[str],
+    self_help: int | None,
+    formal_help: int | None,
+    brings: list[str],
+    age_band: str,
+    gender: str,
+    language: str,
+    today: datetime.date | None = None,
+) -> bool:
+    """Keep one anonymous answer for a printed code and delete the code: no answer points back to its slip.
+
+    False when the code is unknown or was used already.
+    """
+    found = SurveyCode.objects.select_for_update().filter(code=normalise_code(code)).first()
+    if found is None:
+        return False
+    group_id = found.group_id
+    found.delete()
+    SurveyAnswer.objects.create(
+        group_id=group_id,
+        month=first_of_month(today or timezone.localdate()),
+        language=language,
+        routes=sorted(set(routes)),
+        self_help=self_help,
+        formal_help=formal_help,
+        brings=sorted(set(brings)),
+        age_band=age_band,
+        gender=gender,
+    )
+    return True

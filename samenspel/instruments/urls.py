@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samenspel.instruments import selfcheck_views, views
+from samenspel.instruments import selfcheck_views, survey_views, views
 
 app_name = "instruments"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("deelname-gesprek/<slug:slug>/pdf/", views.result_pdf, name="result_pdf_sp"),
     path("deelname-gesprek/<slug:slug>/meetellen/", views.contribute, name="contribute_sp"),
     path("werkplek/<slug:slug>/deelnamefactoren/", views.figures, name="figures"),
+    path("vragenlijst/", survey_views.survey_start, name="survey_start"),
+    path("vragenlijst/<str:code>/", survey_views.survey, name="survey"),
+    path("werkplek/groep/<uuid:group_uuid>/vragenlijst/", survey_views.group_survey, name="group_survey"),
+    path("werkplek/<slug:slug>/vragenlijst/", survey_views.support_point_survey, name="survey_overview"),
     path("werkplek/groep/<uuid:group_uuid>/zelftoets/", selfcheck_views.group_selfcheck, name="group_selfcheck"),
     path("werkplek/<slug:slug>/zelftoets/<str:kind>/", selfcheck_views.support_point_selfcheck, name="selfcheck"),
 ]

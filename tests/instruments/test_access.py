@@ -34,6 +34,8 @@ SUPPORT_POINT_WRITE = _row(302, 404, 404, 403, 302, 302, 404, 404, 404)
 GROUP_READ = _row(302, 404, 404, 200, 200, 200, 200, 404, 404)
 # The group's contact person and the support point's editors keep a group's self-check; a viewer only reads it.
 GROUP_WRITE = _row(302, 404, 404, 403, 302, 302, 302, 404, 404)
+GROUP_PRINT = _row(302, 404, 404, 403, 200, 200, 200, 404, 404)
+NOT_FOUND = _row(404, 404, 404, 404, 404, 404, 404, 404, 404)
 NOWHERE = _row(302, 404, 404, 404, 404, 404, 404, 404, 404)
 
 MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
@@ -50,6 +52,12 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("selfcheck", "get", "sp_check", {}, SUPPORT_POINT_READ),
     ("selfcheck", "post", "sp_check", {"nfk.folder": "yes"}, SUPPORT_POINT_WRITE),
     ("selfcheck", "get", "sp_bad_kind", {}, NOWHERE),
+    ("survey_start", "get", "none", {}, EVERYONE),
+    ("survey", "get", "bad_code", {}, NOT_FOUND),
+    ("survey", "post", "bad_code", {"self_help": "3"}, NOT_FOUND),
+    ("group_survey", "get", "group", {}, GROUP_READ),
+    ("group_survey", "post", "group", {"count": "2"}, GROUP_PRINT),
+    ("survey_overview", "get", "sp", {}, SUPPORT_POINT_READ),
     ("group_selfcheck", "get", "group", {}, GROUP_READ),
     ("group_selfcheck", "post", "group", {"mogen.e.the-peer-group.a-theme-that-is-taboo": "no"}, GROUP_WRITE),
 ]
@@ -70,6 +78,7 @@ def test_every_instruments_url_answers_each_persona_as_the_table_says(
         sign_in(client, personas[persona])
     kwargs = {
         "none": {},
+        "bad_code": {"code": "NOTACODE23"},
         "sp": {"slug": support_point.slug},
         "sp_check": {"slug": support_point.slug, "kind": "support_point"},
         "sp_bad_kind": {"slug": support_point.slug, "kind": "group"},

@@ -9,7 +9,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from samenspel.instruments.matrix import matrix
-from samenspel.instruments.models import ContributionReceipt, ConversationCount, FactorCount
+from samenspel.instruments.models import (
+    ContributionReceipt,
+    ConversationCount,
+    FactorCount,
+    SelfCheck,
+    SurveyAnswer,
+    SurveyCode,
+)
 from samenspel.instruments.services import matrix_contribute
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +27,22 @@ FIELDS = {
     FactorCount: {"id", "month", "support_point", "theme", "language", "factor", "answer", "count"},
     # A random key from the form (never derived from the person, address or session) and the day it came.
     ContributionReceipt: {"id", "submit_key", "created"},
+    # A survey answer: its group and month, never its code (deleted when used), a time of day, address or session.
+    SurveyAnswer: {
+        "id",
+        "group",
+        "month",
+        "language",
+        "routes",
+        "self_help",
+        "formal_help",
+        "brings",
+        "age_band",
+        "gender",
+    },
+    SurveyCode: {"id", "code", "group", "created_on"},
+    # About an organisation, group or team, never about a person.
+    SelfCheck: {"id", "uuid", "support_point", "kind", "group", "filled_on", "answers", "created_at"},
 }
 
 
@@ -29,7 +52,8 @@ def test_the_stored_fields_are_counts_and_categories_only() -> None:
     # No row refers to another: a conversation's answers cannot be put back together.
     for model in FIELDS:
         related = {f.related_model.__name__ for f in model._meta.concrete_fields if f.is_relation}
-        assert related <= {"Organisation", "Theme"}
+        assert related <= {"Organisation", "Theme", "Group"}
+    assert not any(f.is_relation for f in SurveyAnswer._meta.concrete_fields if f.name != "group")
 
 
 def test_a_conversation_leaves_no_row_of_its_own(themes) -> None:
