@@ -188,3 +188,51 @@ class SurveyAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}"
+
+
+class DemandCount(models.Model):
+    """How many public searches asked for a theme, per day, two-digit postcode area and language, and whether they
+    found a group. Added to at the moment of the search: the words typed, the address and the visitor are never kept.
+    A search for two themes counts once under each; a search with no recognised theme counts under no theme."""
+
+    day = models.DateField(_("day"))
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    pc2 = models.CharField(_("postcode area (2 digits)"), max_length=2, blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    found = models.BooleanField(_("found a group"))
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("search count")
+        verbose_name_plural = _("search counts")
+        indexes = [models.Index(fields=["day", "pc2"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.pc2}: {self.count}"
+
+
+class QuestionCount(models.Model):
+    """How many citizens' questions a group received per month: kept when the questions themselves are purged."""
+
+    month = models.DateField(_("month"))
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    support_point = models.ForeignKey(
+        Organisation,
+        verbose_name=_("support point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("question count")
+        verbose_name_plural = _("question counts")
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}: {self.count}"

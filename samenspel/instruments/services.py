@@ -19,7 +19,9 @@ from samenspel.instruments.models import (
     Answer,
     ContributionReceipt,
     ConversationCount,
+    DemandCount,
     FactorCount,
+    QuestionCount,
     SelfCheck,
     SurveyAnswer,
     SurveyCode,
@@ -87,6 +89,8 @@ def instruments_purge(*, now: datetime.datetime | None = None) -> dict[str, int]
     oldest = datetime.date(year, month + 1, 1)
     conversations, _ = ConversationCount.objects.filter(month__lt=oldest).delete()
     factors, _ = FactorCount.objects.filter(month__lt=oldest).delete()
+    searches, _ = DemandCount.objects.filter(day__lt=oldest).delete()
+    questions, _ = QuestionCount.objects.filter(month__lt=oldest).delete()
     years = conf.selfcheck_retention_years()
     checks, _ = SelfCheck.objects.filter(filled_on__lt=today.replace(year=today.year - years, day=1)).delete()
     codes, _ = SurveyCode.objects.filter(
@@ -101,6 +105,8 @@ def instruments_purge(*, now: datetime.datetime | None = None) -> dict[str, int]
         "self_checks": checks,
         "survey_codes": codes,
         "survey_answers": answers,
+        "search_counts": searches,
+        "question_counts": questions,
     }
 
 
