@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db import connection, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
@@ -39,8 +40,13 @@ def count_search(sender: object, *, results: Any, language: str, **kwargs: Any) 
         "found": results.total > 0,
     }
     themes = list(results.query.themes) or [None]
-    for theme in themes:
-        _add(DemandCount, {**where, "theme": theme})
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # A count may be lost in a crash; a search must not wait for the disk (bench/demand_counter.py).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        for theme in themes:
+            _add(DemandCount, {**where, "theme": theme})
 
 
 def count_question(sender: object, *, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 import pytest
 from django.urls import reverse
@@ -25,7 +26,8 @@ def _conversations(n: int, *, support_point, theme, language: str, answers: dict
             theme=theme,
             language=language,
             support_point=support_point,
-            submit_key=f"{language}-{theme.slug if theme else ''}-{i}-{sorted(answers)[0]}",
+            # A key as the form makes them (at most 64 characters), one per conversation.
+            submit_key=hashlib.sha256(f"{language}-{theme}-{i}-{sorted(answers)}".encode()).hexdigest()[:40],
             today=datetime.date(2026, 11, 3),
         )
 
