@@ -85,6 +85,7 @@ def test_a_key_person_does_the_conversation_in_arabic_on_a_phone_and_takes_the_p
     assert FactorCount.objects.count() == 4
     assert ContributionReceipt.objects.count() == 1
     assert PLAN in phone.locator("main.sheet").inner_text(), "the page stays the person's after counting"
+    assert not phone.context.cookies(), "the conversation leaves no cookie in the browser"
 
 
 @pytest.mark.parametrize("locale", ["nl-NL", "ar"])

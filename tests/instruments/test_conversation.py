@@ -80,6 +80,7 @@ def test_walking_through_the_matrix_gives_a_page_of_what_helps_what_stands_in_th
     assert "Paying for coffee and tea" in in_the_way
     assert "Samen naar een proefbijeenkomst." in html
     assert not ConversationCount.objects.exists() and not FactorCount.objects.exists(), "nothing kept without consent"
+    assert not client.cookies.get("csrftoken"), "the conversation sets no cookie"
     assert not ContributionReceipt.objects.exists()
 
 
