@@ -31,6 +31,11 @@ class Text:
     text: str
     lang: str
 
+    @property
+    def dir(self) -> str:
+        """The text's own direction: an English fallback inside an Arabic page keeps its full stop at its end."""
+        return "rtl" if self.lang in settings.LANGUAGES_BIDI else "ltr"
+
 
 @dataclasses.dataclass(frozen=True)
 class Labelled:
