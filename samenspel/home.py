@@ -26,6 +26,7 @@ ROOMS = [
     "network/_home.html",
     "spaces/_home.html",
     "learning/_home.html",
+    "instruments/_home.html",
 ]
 
 

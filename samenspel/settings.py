@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "samenspel.facilities",
     "samenspel.spaces",
     "samenspel.learning",
+    "samenspel.instruments",
 ]
 
 MIDDLEWARE = [

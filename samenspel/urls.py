@@ -21,6 +21,7 @@ urlpatterns = [
     # Volunteers of a support point: its public page and its workspace pages; more specific than the workspace's.
     path("", include("samenspel.volunteering.urls")),
     path("", include("samenspel.facilities.urls")),  # rooms: /werkplek/<slug>/zalen/ and requests
+    path("", include("samenspel.instruments.urls")),
     path("werkplek/", include("samenspel.accounts.urls")),
     path("werkplek/<slug:slug>/api-sleutels/", opendata_workspace_views.api_keys, name="api_keys"),
     path("werkplek/", include("samenspel.workspace.urls")),

@@ -6,10 +6,12 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from samenspel.directory import fallback
 from samenspel.directory import search as search_service
 from samenspel.directory.sensitive import is_sensitive
+from samenspel.directory.signals import search_done
 from samenspel.finder.quick_exit import keep_nothing
 from samenspel.finder.search_form import SearchForm, nothing_found, run_search, search_summary, tell_namesakes_apart
 
@@ -42,7 +44,11 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    return _page(request, "finder/search.html", _run(request, search_service.PAGE_SIZE))
+    context = _run(request, search_service.PAGE_SIZE)
+    if context["searched"] and request.GET.get("page", "1") in ("", "1"):
+        # Counted by theme, area and language, never the words (instruments/demand.py); once per search, not per page.
+        search_done.send(sender=search, results=context["results"], language=get_language() or "nl")
+    return _page(request, "finder/search.html", context)
 
 
 def print_list(request: HttpRequest) -> HttpResponse:
