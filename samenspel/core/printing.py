@@ -10,7 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import segno
+from django.conf import settings
 from django.contrib.staticfiles import finders
+
+# Languages written right to left: a printed page in one of them is laid out from the right.
+RTL_LANGUAGES = frozenset(getattr(settings, "LANGUAGES_BIDI", ["ar", "fa"]))
 
 
 def qr_svg(url: str) -> str:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from django.http import HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -132,3 +134,22 @@ def protect_breakdown(counts: Sequence[int], total: int | None = None) -> tuple[
     if not counts:
         return [], _figure(total or 0, is_small(total or 0), True)
     return [row[0] for row in table.cells], table.column_totals[0]
+
+
+# ---- pages that leave no trace ---------------------------------------------------------------------------------
+
+NO_STORE = "no-store"
+
+Response = TypeVar("Response", bound=HttpResponseBase)
+
+
+def keep_nothing(response: Response) -> Response:
+    """Ask browsers, proxies and search engines to keep nothing of this page (a taboo theme, a conversation, a
+    survey answer): `no-store` and `noindex`. The public page cache sees the `no-store` and keeps nothing either."""
+    response["Cache-Control"] = NO_STORE
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    return response
+
+
+def keeps_nothing(response: HttpResponseBase) -> bool:
+    return NO_STORE in response.get("Cache-Control", "")

@@ -15,18 +15,17 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from samenspel.core.printing import qr_svg, render_pdf, stylesheet_path
+from samenspel.core.printing import RTL_LANGUAGES, qr_svg, render_pdf, stylesheet_path
 from samenspel.directory.disclosure import public_place
 from samenspel.directory.models import Gender, Group
 from samenspel.directory.public import cost_text, shown_language
 from samenspel.directory.schedule_text import describe_schedule
 
 FLYER_CSS = "samenspel/flyer.css"
-RTL_LANGUAGES = frozenset(getattr(settings, "LANGUAGES_BIDI", ["ar", "fa"]))
 # More blocks than this do not fit one A4 page in a readable size.
 MAX_LANGUAGES = 6
 FLYER_DATES = 3
-__all__ = ["FlyerBlock", "flyer_block", "flyer_languages", "qr_svg", "render_pdf", "stylesheet_path"]
+__all__ = ["RTL_LANGUAGES", "FlyerBlock", "flyer_block", "flyer_languages", "qr_svg", "render_pdf", "stylesheet_path"]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,21 +9,6 @@ weather, that works without JavaScript; `quick-exit.js` replaces the history ent
 
 from __future__ import annotations
 
-from typing import TypeVar
+from samenspel.core.privacy import NO_STORE, keep_nothing, keeps_nothing
 
-from django.http import HttpResponseBase
-
-NO_STORE = "no-store"
-
-Response = TypeVar("Response", bound=HttpResponseBase)
-
-
-def keep_nothing(response: Response) -> Response:
-    """Ask browsers, proxies and search engines to keep nothing of this page."""
-    response["Cache-Control"] = NO_STORE
-    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
-    return response
-
-
-def keeps_nothing(response: HttpResponseBase) -> bool:
-    return NO_STORE in response.get("Cache-Control", "")
+__all__ = ["NO_STORE", "keep_nothing", "keeps_nothing"]

@@ -13,11 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
 from samenspel.core import ratelimit
-from samenspel.core.privacy import protect_breakdown
+from samenspel.core.printing import qr_svg
+from samenspel.core.privacy import keep_nothing, protect_breakdown
 from samenspel.core.visitor_forms import body_too_big, visitor_language
 from samenspel.directory.models import Group
-from samenspel.finder.printing import qr_svg
-from samenspel.finder.quick_exit import keep_nothing
 from samenspel.instruments import services, surveys
 from samenspel.instruments.models import AgeBand, Brings, Route, SurveyAnswer, SurveyCode, SurveyGender
 from samenspel.workspace.access import group_for_user, support_point_for_user

@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from samenspel.core import ratelimit
-from samenspel.core.privacy import protect_breakdown, shown
+from samenspel.core.printing import RTL_LANGUAGES, render_pdf, stylesheet_path
+from samenspel.core.privacy import keep_nothing, protect_breakdown, shown
 from samenspel.core.visitor_forms import body_too_big, visitor_language
 from samenspel.directory.models import Organisation, Theme
-from samenspel.finder.printing import RTL_LANGUAGES, render_pdf, stylesheet_path
-from samenspel.finder.quick_exit import keep_nothing
 from samenspel.instruments import conf, services
 from samenspel.instruments.conversation import (
     RESULT_STEP,

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from samenspel.core import ratelimit
+from samenspel.core.privacy import keep_nothing
 from samenspel.core.visitor_forms import body_too_big, visitor_language
 from samenspel.directory.models import Group, Theme
 from samenspel.directory.sensitive import is_sensitive
-from samenspel.finder.quick_exit import keep_nothing
 from samenspel.public_notes import conf, corrections, registrations, wishes
 from samenspel.public_notes.forms import CorrectionForm, RegistrationForm, WishForm
 from samenspel.public_notes.models import RegistrationStatus
