@@ -87,6 +87,22 @@ PUBLIC_PREFIXES = (
     "samenspel/spaces/templates/spaces/space.html",
     "samenspel/spaces/templates/spaces/thread.html",
     "samenspel/spaces/templates/spaces/welcome.html",
+    # Learning: the public course calendar, the certificate check and the knowledge pages.
+    "samenspel/learning/knowledge_views.py",
+    "samenspel/learning/templates/learning/certificate_check.html",
+    "samenspel/learning/templates/learning/knowledge_",
+    "samenspel/learning/templates/learning/calendar.html",
+    # Instruments: the participation conversation a person does in their own language, and the survey.
+    "samenspel/instruments/conversation.py",
+    "samenspel/instruments/surveys.py",
+    "samenspel/instruments/templates/instruments/conversation.html",
+    "samenspel/instruments/templates/instruments/result.html",
+    "samenspel/instruments/templates/instruments/_answers.html",
+    "samenspel/instruments/templates/instruments/_factor_list.html",
+    "samenspel/instruments/templates/instruments/survey.html",
+    "samenspel/instruments/templates/instruments/survey_invalid.html",
+    "samenspel/instruments/templates/instruments/survey_start.html",
+    "samenspel/instruments/templates/instruments/survey_thanks.html",
 )
 _CHOICE_LINE = re.compile(r'^\s+[A-Z_]+ = "[a-z_]+", _\(')
 
@@ -96,6 +112,13 @@ def _choice_lines() -> set[int]:
     return {i for i, line in enumerate(lines, start=1) if _CHOICE_LINE.match(line)}
 
 
+def _knowledge_audience_lines() -> set[int]:
+    """The labels of learning's KnowledgeAudience, shown on the public knowledge pages."""
+    lines = (ROOT / "samenspel/learning/models.py").read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines, start=1) if line.startswith("class KnowledgeAudience")), 0)
+    return {i for i in range(start + 1, start + 8) if start and _CHOICE_LINE.match(lines[i - 1])}
+
+
 def is_public(references: list[str]) -> bool:
     choices = _choice_lines()
     for ref in references:
@@ -103,6 +126,8 @@ def is_public(references: list[str]) -> bool:
         if path.startswith(PUBLIC_PREFIXES):
             return True
         if path == "samenspel/directory/models.py" and line.isdigit() and int(line) in choices:
+            return True
+        if path == "samenspel/learning/models.py" and line.isdigit() and int(line) in _knowledge_audience_lines():
             return True
     return False
 
