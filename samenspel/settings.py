@@ -310,3 +310,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Online spaces: how often an open conversation asks whether others wrote since (only where JavaScript runs).
+SPACES_POLL_SECONDS = int(os.environ.get("SPACES_POLL_SECONDS", "30"))

@@ -4,6 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from samenspel import home
+from samenspel.core import views as core_views
 from samenspel.opendata import workspace_views as opendata_workspace_views
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     # make every public page differ per visitor and so uncacheable (finder/page_cache.py).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("healthz", include("samenspel.core.urls")),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("api/", include("samenspel.opendata.urls")),
     # Pages that belong to no one room share the workspace's /werkplek/ prefix, where people and their mailed
     # links already go. They come before the workspace, whose `<slug>/` would otherwise take "inloggen/".

@@ -1,7 +1,7 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -21,3 +21,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
             connection.close_if_unusable_or_obsolete()
         return JsonResponse({"status": "unavailable", "reason": "database", "detail": type(exc).__name__}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# What search engines may read: the public map, yes; anything behind a sign-in, a person's own answers and the
+# online spaces, no. Pages there also say noindex themselves; this keeps polite crawlers from asking at all.
+ROBOTS = "\n".join(
+    [
+        "User-agent: *",
+        "Disallow: /werkplek/",
+        "Disallow: /admin/",
+        "Disallow: /ruimte/",
+        "Disallow: /deelname-gesprek/",
+        "Disallow: /vragenlijst/",
+        "",
+    ]
+)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<uuid:space_uuid>/aanmelden/", views.join, name="join"),
     path("<uuid:space_uuid>/welkom/", views.welcome, name="welcome"),
     path("<uuid:space_uuid>/gesprek/<int:thread_id>/", views.thread, name="thread"),
+    path("<uuid:space_uuid>/gesprek/<int:thread_id>/stand.json", views.thread_state, name="thread_state"),
     path("<uuid:space_uuid>/bericht/<int:post_id>/melden/", views.report, name="report"),
     path("<uuid:space_uuid>/ik/", views.me, name="me"),
     path("<uuid:space_uuid>/ik/mijn-berichten.json", views.export, name="export"),

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -309,6 +310,7 @@ def thread(request: HttpRequest, space_uuid: Any, thread_id: int) -> HttpRespons
         "posts": posts,
         "form": form,
         "refusal": refusal,
+        "poll_seconds": settings.SPACES_POLL_SECONDS,
     }
     return _page(request, "spaces/thread.html", context, status=status)
 
@@ -361,6 +363,16 @@ def export(request: HttpRequest, space_uuid: Any) -> HttpResponse:
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
     response.headers["Content-Disposition"] = 'attachment; filename="samenspel-my-messages.json"'
     return response
+
+
+@private
+def thread_state(request: HttpRequest, space_uuid: Any, thread_id: int) -> HttpResponse:
+    """How many messages of this conversation the reader may see: the thread page asks it now and then where
+    JavaScript runs (static/spaces/updates.js) and offers "new messages" when the number grows. Without
+    JavaScript the page is simply reloaded."""
+    found = access.space_for(request, space_uuid)
+    conversation = access.thread_for(found, thread_id)
+    return JsonResponse({"posts": _visible_posts(found).filter(thread=conversation).count()})
 
 
 @private

@@ -68,6 +68,7 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("welcome", "get", "space", {}, MEMBERS_REDIRECT),
     ("thread", "get", "thread", {}, MEMBERS),
     ("thread", "post", "thread", {"body": "Antwoord"}, MEMBERS_REDIRECT),
+    ("thread_state", "get", "thread", {}, MEMBERS),
     ("report", "get", "post", {}, MEMBERS),
     ("me", "get", "space", {}, MEMBERS),
     ("export", "get", "space", {}, MEMBERS),
