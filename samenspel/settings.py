@@ -313,3 +313,5 @@ LOGGING = {
 
 # Online spaces: how often an open conversation asks whether others wrote since (only where JavaScript runs).
 SPACES_POLL_SECONDS = int(os.environ.get("SPACES_POLL_SECONDS", "30"))
+# Instruments: searches are counted per theme, area and day in each process and written at most this often.
+DEMAND_FLUSH_SECONDS = int(os.environ.get("DEMAND_FLUSH_SECONDS", "60"))

@@ -23,3 +23,5 @@ DATABASES["default"]["OPTIONS"].pop("pool", None)  # noqa: F405
 # Static files from the source folders, looked up per request (there is no collected STATIC_ROOT in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests read the demand counts right after a search.
+DEMAND_FLUSH_SECONDS = 0

@@ -8,9 +8,14 @@ words typed nor the address, the visitor, a session or the question's text reach
 
 from __future__ import annotations
 
+import atexit
 import datetime
+import threading
+import time
+from collections import Counter
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -25,28 +30,60 @@ ENOUGH_SEARCHES = 20
 TOP = 10
 
 
-def _add(model: Any, where: dict[str, Any]) -> None:
-    if not model.objects.filter(**where).update(count=F("count") + 1):
-        model.objects.create(**where, count=1)
+def _add(model: Any, where: dict[str, Any], by: int = 1) -> None:
+    if not model.objects.filter(**where).update(count=F("count") + by):
+        model.objects.create(**where, count=by)
+
+
+# Searches are counted in the process first and written together: a search then costs a dictionary update, not
+# two statements and a commit on a row every search of that day and area waits for (bench/demand_counter.py).
+# A crash loses at most DEMAND_FLUSH_SECONDS of counts; a process that ends normally writes what is left.
+_pending: Counter[tuple[Any, ...]] = Counter()
+_pending_lock = threading.Lock()
+_last_flush = time.monotonic()
 
 
 def count_search(sender: object, *, results: Any, language: str, **kwargs: Any) -> None:
     """Receiver of `search_done`: one added to each recognised theme of the search."""
+    global _last_flush
     origin = results.origin
-    where = {
-        "day": timezone.localdate(),
-        "pc2": origin.pc4[:2] if origin is not None and origin.pc4 else "",
-        "language": language[:8],
-        "found": results.total > 0,
-    }
-    themes = list(results.query.themes) or [None]
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # A count may be lost in a crash; a search must not wait for the disk (bench/demand_counter.py).
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    day = timezone.localdate()
+    pc2 = origin.pc4[:2] if origin is not None and origin.pc4 else ""
+    found = results.total > 0
+    themes = [theme.pk for theme in results.query.themes] or [None]
+    with _pending_lock:
         for theme in themes:
-            _add(DemandCount, {**where, "theme": theme})
+            _pending[(day, pc2, language[:8], found, theme)] += 1
+        due = time.monotonic() - _last_flush >= settings.DEMAND_FLUSH_SECONDS
+    if due:
+        flush_searches()
+
+
+def flush_searches() -> int:
+    """Write the searches counted in this process since the last time; returns how many rows were touched."""
+    global _last_flush
+    with _pending_lock:
+        counts = dict(_pending)
+        _pending.clear()
+        _last_flush = time.monotonic()
+    if not counts:
+        return 0
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # A count may be lost in a crash; nobody waits for the disk for it.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            for (day, pc2, language, found, theme), by in sorted(counts.items(), key=repr):
+                _add(DemandCount, {"day": day, "pc2": pc2, "language": language, "found": found, "theme_id": theme}, by)
+    except Exception:
+        with _pending_lock:  # not written: keep them for the next time
+            _pending.update(counts)
+        raise
+    return len(counts)
+
+
+atexit.register(lambda: _pending and flush_searches())
 
 
 def count_question(sender: object, *, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:

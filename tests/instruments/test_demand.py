@@ -42,6 +42,18 @@ def test_a_search_is_counted_by_theme_area_and_language_and_its_words_are_not_ke
     assert DemandCount.objects.get().count == 1
 
 
+def test_searches_are_gathered_in_the_process_and_written_together(client, group, settings) -> None:
+    rebuild()
+    settings.DEMAND_FLUSH_SECONDS = 3600
+    demand.flush_searches()  # start with nothing pending and a fresh clock
+    client.get("/", {"q": "depressie", "place": "5612"})
+    client.get("/", {"q": "depressief", "place": "5613"})
+    assert not DemandCount.objects.exists()  # the searches did not wait for a write
+    assert demand.flush_searches() == 1
+    assert DemandCount.objects.get().count == 2  # the same theme, area, language and day: one row
+    assert demand.flush_searches() == 0  # written once, not twice
+
+
 def test_a_search_that_finds_nothing_is_counted_as_such(client, group) -> None:
     rebuild()
     client.get("/", {"q": "zzqx onbekend"})
