@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from samenspel.directory.freshness import freshness_of
 from samenspel.directory.models import Group, GroupStatus
-from samenspel.directory.services import group_set_status
 from samenspel.finder.models import Question
 from samenspel.workspace.access import change_request_for_user, group_for_user, question_ref
 from samenspel.workspace.change_rows import change_rows
@@ -33,6 +32,7 @@ from samenspel.workspace.forms import (
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
 from samenspel.workspace.services.lifecycle import group_confirm, group_event_record
 from samenspel.workspace.services.self_service import (
+    STATUS_KEY,
     TEXT_LANGUAGES,
     TRANSLATED_FIELDS,
     change_request_approve,
@@ -40,6 +40,7 @@ from samenspel.workspace.services.self_service import (
     changes_between,
     group_change_submit,
     group_editable_values,
+    group_places,
     upcoming_cancellations,
 )
 from samenspel.workspace.theme_picker import FILTER_SUFFIX, filter_requested, filtered_again
@@ -92,6 +93,8 @@ def edit_form(request: HttpRequest, group: Group, current: dict[str, Any]) -> tu
         "schedules": list(group.schedules.order_by("id")),
         "cancellations": upcoming_cancellations(group),
         "languages": shown,
+        "places": group_places(group),
+        "own_place": group.location,
     }
     if request.method == "POST" and filter_requested(request.POST):
         return filtered_again(GroupEditForm, request.POST, **kwargs), add_links, True
@@ -146,14 +149,19 @@ def group_status(request: HttpRequest, group_uuid: Any) -> HttpResponse:
     access = group_for_user(request.user, group_uuid, write=True)
     form = StatusForm(request.POST)
     if form.is_valid():
-        group_set_status(
-            group=access.group,
-            status=GroupStatus(form.cleaned_data["status"]),
-            actor=request.user,
-            reason=form.cleaned_data["reason"],
-            date=form.cleaned_data["date"],
+        # Through the support point's review setting, as every other change of the entry.
+        wanted = {
+            "status": form.cleaned_data["status"],
+            "date": form.cleaned_data["date"].isoformat(),
+            "reason": form.cleaned_data["reason"],
+        }
+        change = group_change_submit(
+            group=access.group, changes={STATUS_KEY: [access.group.status, wanted]}, actor=request.user
         )
-        messages.success(request, _("Status changed."))
+        if change is not None:
+            messages.success(request, _("Thank you. The support point will look at your change soon."))
+        else:
+            messages.success(request, _("Status changed."))
     else:
         messages.error(request, _("The status was not changed: check the date and the status."))
     return redirect("workspace:group", group_uuid=access.group.uuid)
