@@ -194,6 +194,49 @@ def text_languages(group_language_codes: Sequence[str], asked: Sequence[str], wr
     return [code for code in TEXT_LANGUAGES if code in chosen]
 
 
+def text_form_fields(languages: Sequence[str]) -> dict[str, forms.Field]:
+    """The group's texts (name, description, first visit, house rules) in these languages, in the page's order."""
+    names = dict(settings.LANGUAGES)
+    texts: dict[str, forms.Field] = {}
+    for field in TEXT_FIELDS:
+        for code in languages:
+            label = f"{TEXT_LABELS[field]} ({names[code]})"
+            if field == "name":
+                texts[f"{field}_{code}"] = forms.CharField(label=label, max_length=200, required=code == "nl")
+                texts[f"{field}_{code}"].widget.attrs.update({"lang": code})
+            else:
+                texts[f"{field}_{code}"] = forms.CharField(
+                    label=label,
+                    widget=forms.Textarea(
+                        attrs={"lang": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "auto"}
+                    ),
+                    max_length=TEXT_MAX_LENGTH,
+                    required=False,
+                    help_text=TEXT_HELP.get(field, ""),
+                )
+    return texts
+
+
+class GroupTextsForm(forms.Form):
+    """A volunteer translator's form: only the group's texts, in the languages shown."""
+
+    def __init__(self, *args: Any, languages: Sequence[str] = ("nl", "en"), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.text_languages = [code for code in TEXT_LANGUAGES if code in languages]
+        self.fields.update(text_form_fields(self.text_languages))
+
+    def text_fields(self) -> list[Any]:
+        return [self[name] for name in TRANSLATED_FIELDS if name in self.fields]
+
+    def values(self, current: dict[str, Any]) -> dict[str, Any]:
+        """The texts in the shape of group_editable_values; a text the page did not send keeps what it has."""
+        values = {name: current.get(name) for name in TRANSLATED_FIELDS}
+        for name in TRANSLATED_FIELDS:
+            if name in self.fields and name in self.data:
+                values[name] = self.cleaned_data.get(name) or ""
+        return values
+
+
 class GroupEditForm(ThemePickerMixin, forms.Form):
     """What a contact person keeps current. `values()` gives the same keys as group_editable_values.
 

@@ -412,7 +412,7 @@ def cancellation_add(
 
 @transaction.atomic
 def group_change_submit(
-    *, group: Group, changes: dict[str, list[Any]], actor: Actor, email: str = ""
+    *, group: Group, changes: dict[str, list[Any]], actor: Actor, email: str = "", translator: bool = False
 ) -> ChangeRequest | None:
     """A contact person's edit: live at once, or a change request when the support point reviews first.
 
@@ -425,9 +425,12 @@ def group_change_submit(
     """
     if not changes:
         return None
+    if translator and any(key not in TRANSLATED_FIELDS for key in changes):
+        raise ValidationError(_("A translator changes only the texts of a group."))
     config = SupportPointSettings.for_support_point(group.support_point)
     change = None
-    if config.review_changes:
+    # A volunteer translator's texts always wait for the support point, whatever its review setting.
+    if config.review_changes or translator:
         change = ChangeRequest.objects.create(
             group=group,
             changes=changes,
@@ -437,7 +440,8 @@ def group_change_submit(
         log_action(obj=change, action="submitted", actor=actor, changes=changes)
     else:
         group_changes_apply(group=group, changes=changes, actor=actor)
-    group_confirm(group=group, actor=actor)
+    if not translator:  # translating is not checking the whole entry
+        group_confirm(group=group, actor=actor)
     if change is not None:
         notices.change_waiting(change)
     return change

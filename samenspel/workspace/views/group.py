@@ -25,6 +25,7 @@ from samenspel.workspace.forms import (
     EventForm,
     FacilitationForm,
     GroupEditForm,
+    GroupTextsForm,
     RejectForm,
     StatusForm,
     text_languages,
@@ -251,3 +252,48 @@ def _after_review(group: Any) -> HttpResponse:
     if group.support_point is not None:
         return redirect("workspace:review_queue", slug=group.support_point.slug)
     return redirect("workspace:group", group_uuid=group.uuid)
+
+
+@signed_in
+def group_translate(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    """A group's texts in other languages, for a volunteer translator (and anyone who may edit the group).
+
+    A translator's change always waits for the support point; it changes only texts.
+    """
+    access = group_for_user(request.user, group_uuid, translate=True)
+    group = access.group
+    refused = too_much(request)
+    if refused is not None:
+        return refused
+    current = group_editable_values(group)
+    asked = [code for code in request.GET.getlist("lang") if code in TEXT_LANGUAGES]
+    written = [f.rsplit("_", 1)[1] for f in TRANSLATED_FIELDS if current.get(f)]
+    shown = text_languages(list(group.languages.values_list("code", flat=True)), asked, written)
+    names = dict(settings.LANGUAGES)
+    add_links = [
+        (code, names[code], "?" + urlencode([("lang", c) for c in [*asked, code]]))
+        for code in TEXT_LANGUAGES
+        if code not in shown
+    ]
+    form = GroupTextsForm(request.POST or None, languages=shown, initial=current)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        changes = changes_between({k: current[k] for k in TRANSLATED_FIELDS}, form.values(current))
+        try:
+            change = group_change_submit(
+                group=group, changes=changes, actor=request.user, translator=access.translator_only
+            )
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            if not changes:
+                messages.info(request, _("Nothing was changed."))
+            elif change is not None:
+                messages.success(request, _("Thank you. The support point will look at your change soon."))
+            else:
+                messages.success(request, _("Saved. The change is live."))
+            if access.translator_only and group.support_point is not None:
+                return redirect("workspace:translation_wanted", slug=group.support_point.slug)
+            return redirect("workspace:group", group_uuid=group.uuid)
+    context = {"access": access, "group": group, "form": form, "errors": errors, "add_links": add_links}
+    return render(request, "workspace/group_translate.html", context)
