@@ -678,6 +678,10 @@ class SearchDocument(models.Model):
     body_terms = models.TextField(blank=True)  # stems of description and first visit, and the place
     # Facets as words, so the text index filters them too: "t12" = theme 12, "lfa" = meets in Farsi.
     facet_terms = models.TextField(blank=True)
+    # What the group offers (search_index.FEATURES) as bits: filtered on, but not part of what makes two rows
+    # copies of one group (search.rank partitions by name and facet terms). Nullable so SQLite adds the column
+    # in place and keeps the text index's triggers; the index always writes it.
+    feature_mask = models.PositiveIntegerField(null=True)
 
     class Meta:
         indexes = [

@@ -35,9 +35,8 @@ from samenspel.directory.reference_data import STOPWORDS as STOPWORDS_BY_LANGUAG
 from samenspel.directory.search_index import (
     AFTERNOON,
     EVENING,
-    FEATURE_PREFIX,
-    FEATURES,
     MORNING,
+    feature_bits,
     vocabulary_version,
 )
 
@@ -638,11 +637,10 @@ def _filter_sql(filters: Filters, db: Backend) -> tuple[list[str], list[Any]]:
     if filters.new:
         where.append("d.welcomes_new = %s")
         params.append(True)
-    for feature in filters.features:
-        if feature in FEATURES:
-            expr, p = db.text_match("facet_terms", frozenset({FEATURE_PREFIX + feature}))
-            where.append(expr)
-            params.extend(p)
+    wanted = feature_bits(filters.features)
+    if wanted:
+        where.append("(COALESCE(d.feature_mask, 0) & %s) = %s")
+        params += [wanted, wanted]
     return where, params
 
 
@@ -838,9 +836,8 @@ def _score_sql(
         # Only what the group should offer ("rolstoel"): the groups that offer all of it are found, as much as
         # a group on a theme the words name. Beside another theme or word, a group without it fits one step
         # less (_misses_sql) and is still found.
-        alls = [db.text_match("facet_terms", frozenset({FEATURE_PREFIX + f})) for f in query.features]
-        every = "(" + " AND ".join(e for e, _p in alls) + ")"
-        every_params = [v for _e, p in alls for v in p]
+        every = "((COALESCE(d.feature_mask, 0) & %s) = %s)"
+        every_params = [feature_bits(query.features)] * 2
         parts.append(f"CASE WHEN {every} THEN {W_THEME} ELSE 0 END")
         params += every_params
         matches.append(every)
@@ -906,9 +903,8 @@ def _misses_sql(
     else:
         terms.append("(CASE WHEN d.gender = 'everyone' THEN 0 ELSE 1 END)")
     for feature in query.features:
-        expr, p = db.text_match("facet_terms", frozenset({FEATURE_PREFIX + feature}))
-        terms.append(f"(CASE WHEN {expr} THEN 0 ELSE 1 END)")
-        params += p
+        terms.append("(CASE WHEN (COALESCE(d.feature_mask, 0) & %s) != 0 THEN 0 ELSE 1 END)")
+        params.append(feature_bits([feature]))
     if distance:
         terms.append(f"(CASE WHEN {distance} > %s THEN 1 ELSE 0 END)")
         params += [*distance_params, (NEAR_KM / KM_PER_DEGREE) ** 2]

@@ -77,12 +77,15 @@ def welcomes_new(group: Group) -> bool:
     return group.status == GroupStatus.ACTIVE and group.intake_open_now()
 
 
-# What a visitor can ask for beside themes ("rolstoel", "jongeren", "wandelen"), as facet words of the search
-# document ("xwheelchair"): the filters of the search form and the feature words of own-words search
+# What a visitor can ask for beside themes ("rolstoel", "jongeren", "wandelen"), as bits of the search
+# document's feature_mask: the filters of the search form and the feature words of own-words search
 # (reference/feature_words.json) both match them.
 # "women" has no words of its own: "vrouwen" already says so in a search (audience_words.json).
 FEATURES = (*WORD_FEATURES, "women")
-FEATURE_PREFIX = "x"
+
+
+def feature_bits(names: Iterable[str]) -> int:
+    return sum(1 << FEATURES.index(name) for name in set(names) if name in FEATURES)
 
 
 def features(group: Group, places: Iterable[Location | None]) -> list[str]:
@@ -146,10 +149,9 @@ def build_document(group: Group) -> SearchDocument:
         verified_at=group.last_verified_at,
         name_terms=_terms(group, ("name",)),
         facet_terms=" ".join(
-            [f"t{theme.pk}" for theme in group.themes.all()]
-            + [f"l{lang.code}" for lang in group.languages.all()]
-            + [FEATURE_PREFIX + name for name in features(group, places)]
+            [f"t{theme.pk}" for theme in group.themes.all()] + [f"l{lang.code}" for lang in group.languages.all()]
         ),
+        feature_mask=feature_bits(features(group, places)),
         body_terms=" ".join(filter(None, (_terms(group, ("description", "first_visit")), " ".join(text.words(place))))),
     )
 
@@ -169,6 +171,7 @@ UPDATE_FIELDS = [
     "name_terms",
     "body_terms",
     "facet_terms",
+    "feature_mask",
 ]
 
 

@@ -12,7 +12,7 @@ from samenspel.directory import search
 from samenspel.directory.demo import Generator
 from samenspel.directory.models import Group, Intake, SearchDocument
 from samenspel.directory.search import Filters
-from samenspel.directory.search_index import welcomes_new
+from samenspel.directory.search_index import feature_bits, welcomes_new
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 22)
@@ -24,7 +24,8 @@ def region(db: None) -> None:
 
 
 def having(feature: str) -> set[int]:
-    return {d.group_id for d in SearchDocument.objects.all() if f"x{feature}" in d.facet_terms.split()}
+    bit = feature_bits([feature])
+    return {d.group_id for d in SearchDocument.objects.all() if (d.feature_mask or 0) & bit}
 
 
 @pytest.mark.parametrize(
