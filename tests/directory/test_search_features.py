@@ -97,3 +97,20 @@ def test_a_group_taking_members_at_set_moments_welcomes_them_now_when_its_next_i
     assert welcomes_new(group)
     group.next_intake_date = datetime.date.today() + datetime.timedelta(days=200)
     assert not welcomes_new(group)
+
+
+def test_the_daily_job_makes_a_group_welcome_new_members_as_its_next_intake_comes_near(group) -> None:
+    from django.core.management import call_command
+
+    from samenspel.directory import search_index
+
+    group.intake = Intake.SET_MOMENTS
+    group.next_intake_date = datetime.date.today() + datetime.timedelta(days=200)
+    group.save()
+    search_index.index_groups([group.pk])
+    assert not SearchDocument.objects.get(group=group).welcomes_new
+    # Time passes: the stored date is now two weeks away, as it will be one day.
+    Group.objects.filter(pk=group.pk).update(next_intake_date=datetime.date.today() + datetime.timedelta(days=14))
+    assert not SearchDocument.objects.get(group=group).welcomes_new
+    call_command("reindex_intakes", stdout=open("/dev/null", "w"))
+    assert SearchDocument.objects.get(group=group).welcomes_new
