@@ -224,16 +224,21 @@ class GroupTextsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.text_languages = [code for code in TEXT_LANGUAGES if code in languages]
         self.fields.update(text_form_fields(self.text_languages))
+        if "name_nl" in self.fields:
+            self.fields["name_nl"].required = False  # a translation leaves the Dutch name as it is
 
     def text_fields(self) -> list[Any]:
         return [self[name] for name in TRANSLATED_FIELDS if name in self.fields]
 
     def values(self, current: dict[str, Any]) -> dict[str, Any]:
-        """The texts in the shape of group_editable_values; a text the page did not send keeps what it has."""
+        """The texts in the shape of group_editable_values; a text the page did not send keeps what it has,
+        and the Dutch name is never emptied (a group always has one)."""
         values = {name: current.get(name) for name in TRANSLATED_FIELDS}
         for name in TRANSLATED_FIELDS:
             if name in self.fields and name in self.data:
                 values[name] = self.cleaned_data.get(name) or ""
+        if not values.get("name_nl"):
+            values["name_nl"] = current.get("name_nl")
         return values
 
 
