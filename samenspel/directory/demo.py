@@ -166,6 +166,29 @@ def _schedule(rng: random.Random, group: Group, today: datetime.date) -> tuple[S
     return schedule, cancelled
 
 
+def _offers(rng: random.Random, group: Group, tpl: Mapping[str, Any], today: datetime.date) -> None:
+    """What groups really are beside a weekly circle (#14): an activity, one-to-one or phone contact, a hybrid
+    room, a next intake, a website, a young or older age band. Drawn from their own random stream, so the rest
+    of the demo (and the relevance benchmark built on it) stays as it was."""
+    if group.working_method == "activity" or "walking" in group.slug or "wandel" in group.slug:
+        group.activity = "walking" if "wandel" in group.slug else rng.choice(("walking", "cooking", "creative"))
+    elif rng.random() < 0.06:
+        group.working_method = "activity"
+        group.activity = rng.choice(("walking", "cooking", "creative"))
+    group.one_to_one = rng.random() < 0.12
+    group.phone_contact = rng.random() < 0.08
+    group.hybrid = not tpl.get("online") and rng.random() < 0.12
+    if group.intake == "set_moments":
+        group.next_intake_date = today + datetime.timedelta(days=rng.randint(3, 80))
+    if rng.random() < 0.25:
+        group.website = f"https://{group.slug[:40]}.example.org/"
+    band = rng.random()
+    if band < 0.1:
+        group.age_min, group.age_max = 16, 27
+    elif band < 0.16:
+        group.age_min, group.age_max = 55, None
+
+
 @dataclasses.dataclass
 class Generator:
     groups: int
@@ -287,6 +310,7 @@ class Generator:
 
     def _write(self, themes: dict[str, Theme], languages: dict[str, Language]) -> None:
         rng = random.Random(self.seed)
+        offers_rng = random.Random(self.seed * 7919 + 14)  # see _offers
         support_points, owners = self._organisations(rng)
         places = self._locations(rng)
         in_person = [p for p in places if p.disclosure != Disclosure.ONLINE]
@@ -341,6 +365,7 @@ class Generator:
                         ),
                     )
                 )
+                _offers(offers_rng, groups[-1], tpl, self.today)
                 plan.append((tpl, status))
             Location.objects.bulk_create(online_locations, batch_size=BATCH)
             for g in groups:
@@ -369,6 +394,21 @@ class Generator:
                 if status != GroupStatus.STOPPED:
                     schedule, cancelled = _schedule(rng, g, self.today)
                     schedules.append((schedule, cancelled))
+                    if not tpl.get("online") and len(in_person) > 1 and offers_rng.random() < 0.1:
+                        # A group that meets at a second place too, on another day.
+                        other = in_person[offers_rng.randrange(len(in_person))]
+                        if other.pk != g.location_id:
+                            start = datetime.time(offers_rng.choice((10, 14, 19)), 0)
+                            second = Schedule(
+                                group=g,
+                                kind=RuleKind.WEEKLY,
+                                weekdays=[offers_rng.randint(0, 5)],
+                                start_time=start,
+                                end_time=datetime.time(start.hour + 2, 0),
+                                valid_from=self.today - datetime.timedelta(days=offers_rng.randint(30, 400)),
+                                location=other,
+                            )
+                            schedules.append((second, []))
             ThemeLink.objects.bulk_create(theme_links, batch_size=BATCH)
             LanguageLink.objects.bulk_create(language_links, batch_size=BATCH)
             GroupStatusChange.objects.bulk_create(history, batch_size=BATCH)

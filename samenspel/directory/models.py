@@ -304,6 +304,24 @@ class Intake(models.TextChoices):
     SET_MOMENTS = "set_moments", _("New members join at set moments")
 
 
+class Activity(models.TextChoices):
+    """What a group that does things together does (WorkingMethod.ACTIVITY); searched as "wandelen", "koken"."""
+
+    WALKING = "walking", _("Walking")
+    COOKING = "cooking", _("Cooking")
+    CREATIVE = "creative", _("Creative work")
+    SPORT = "sport", _("Sport and exercise")
+    OTHER = "other", _("Something else")
+
+
+# Age bands a visitor searches by ("jongeren", "ouderen"): a group for young people admits nobody older than
+# YOUNG_MAX_AGE; one for older people nobody younger than OLDER_MIN_AGE.
+YOUNG_MAX_AGE = 30
+OLDER_MIN_AGE = 50
+# A group that takes new members at set moments welcomes them "now" when its next intake is this close.
+INTAKE_SOON_DAYS = 42
+
+
 class Cost(models.TextChoices):
     FREE = "free", _("Free")
     VOLUNTARY = "voluntary", _("Voluntary contribution")
@@ -368,6 +386,19 @@ class Group(models.Model):
         _("number of leaders"), default=1, validators=[MinValueValidator(0), MaxValueValidator(2)]
     )
     intake = models.CharField(_("how to join"), max_length=16, choices=Intake.choices, default=Intake.JUST_COME)
+    next_intake_date = models.DateField(
+        _("next moment new members can join"),
+        null=True,
+        blank=True,
+        help_text=_("For a group that takes new members at set moments."),
+    )
+    activity = models.CharField(_("what the group does together"), max_length=16, choices=Activity.choices, blank=True)
+    # Offers beside the group meetings (000:447-450): a peer to talk to one to one, or by phone.
+    one_to_one = models.BooleanField(_("also one-to-one contact with a peer"), default=False)
+    phone_contact = models.BooleanField(_("also contact with a peer by phone"), default=False)
+    # In a room and online at the same time; the link is never public, as for an online group.
+    hybrid = models.BooleanField(_("meetings are in a room and online at the same time"), default=False)
+    website = models.URLField(_("the group's own website or social-media page"), max_length=300, blank=True)
     cost = models.CharField(_("cost"), max_length=16, choices=Cost.choices, default=Cost.FREE)
     cost_amount = models.DecimalField(_("amount in euros"), max_digits=7, decimal_places=2, null=True, blank=True)
     typical_size = models.PositiveSmallIntegerField(
@@ -452,10 +483,31 @@ class Group(models.Model):
             errors["cost_amount"] = _("Fill in the amount of the fee.")
         if self.cost != Cost.FEE and self.cost_amount:
             errors["cost_amount"] = _("Only a fee has an amount.")
+        if self.next_intake_date and self.intake != Intake.SET_MOMENTS:
+            errors["next_intake_date"] = _("Only a group that takes new members at set moments has an intake date.")
         if self.support_point_id and self.support_point and self.support_point.kind != OrganisationKind.SUPPORT_POINT:
             errors["support_point"] = _("Choose an organisation that is a support point.")
         if errors:
             raise ValidationError(errors)
+
+    def intake_open_now(self, today: datetime.date | None = None) -> bool:
+        """Whether someone may join now: always, unless the group takes new members at set moments only;
+        then when the next one is near (INTAKE_SOON_DAYS)."""
+        if self.intake != Intake.SET_MOMENTS:
+            return True
+        if self.next_intake_date is None:
+            return False
+        today = today or timezone.localdate()
+        return today <= self.next_intake_date <= today + datetime.timedelta(days=INTAKE_SOON_DAYS)
+
+    @property
+    def age_band(self) -> str:
+        """ "young" or "older" when the age range says so, else ""."""
+        if self.age_max is not None and self.age_max <= YOUNG_MAX_AGE:
+            return "young"
+        if self.age_min is not None and self.age_min >= OLDER_MIN_AGE:
+            return "older"
+        return ""
 
     def support_point_reply_to(self) -> list[str]:
         """Where replies to mail about this group go: its support point, the intermediary (or nowhere)."""
@@ -519,6 +571,16 @@ class Schedule(models.Model):
     valid_from = models.DateField(_("from"), default=datetime.date.today)
     valid_until = models.DateField(_("until"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)  # translated
+    # Where these meetings are, when not at the group's own place: a group that meets at several places.
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("place of these meetings"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="schedules",
+        help_text=_("Leave empty when the meetings are at the group's own place."),
+    )
 
     class Meta:
         verbose_name = _("schedule")
@@ -533,6 +595,11 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+    @property
+    def place(self) -> Location | None:
+        """Where these meetings are: the schedule's own place, or the group's."""
+        return self.location if self.location_id else self.group.location
 
     def rule(self) -> Rule:
         return Rule(
@@ -611,6 +678,10 @@ class SearchDocument(models.Model):
     body_terms = models.TextField(blank=True)  # stems of description and first visit, and the place
     # Facets as words, so the text index filters them too: "t12" = theme 12, "lfa" = meets in Farsi.
     facet_terms = models.TextField(blank=True)
+    # What the group offers (search_index.FEATURES) as bits: filtered on, but not part of what makes two rows
+    # copies of one group (search.rank partitions by name and facet terms). Nullable so SQLite adds the column
+    # in place and keeps the text index's triggers; the index always writes it.
+    feature_mask = models.PositiveIntegerField(null=True)
 
     class Meta:
         indexes = [

@@ -13,12 +13,14 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Cost, Group, Schedule
+from samenspel.directory.disclosure import PublicPlace, public_place
+from samenspel.directory.models import Cost, Group, Intake, Schedule
 from samenspel.directory.recurrence import local_datetime
+from samenspel.directory.schedule_text import describe_schedule
 
 UPCOMING_COUNT = 5
 
@@ -35,10 +37,54 @@ def get_public_group(slug: str) -> Group:
         .prefetch_related(
             "themes",
             "languages",
-            Prefetch("schedules", queryset=Schedule.objects.order_by("pk").prefetch_related("cancellations")),
+            Prefetch(
+                "schedules",
+                queryset=Schedule.objects.order_by("pk").select_related("location").prefetch_related("cancellations"),
+            ),
         )
     )
     return get_object_or_404(queryset, slug=slug)
+
+
+def offers_text(group: Group) -> list[str]:
+    """What the group offers beside its meetings, in plain words (000:447-450)."""
+    offers = []
+    if group.one_to_one:
+        offers.append(_("You can also talk one to one with someone who has been through it."))
+    if group.phone_contact:
+        offers.append(_("You can also talk by phone with someone who has been through it."))
+    return offers
+
+
+def intake_text(group: Group) -> str:
+    """When someone can join a group that takes new members at set moments; "" for any other group."""
+    if group.intake != Intake.SET_MOMENTS:
+        return ""
+    today = timezone.localdate()
+    if group.next_intake_date is None or group.next_intake_date < today:
+        return _("Ask the contact point when new members can join next.")
+    if group.intake_open_now(today):
+        return _("New members welcome now: the next moment to join is %(date)s.") % {
+            "date": date_format(group.next_intake_date, "l j F Y")
+        }
+    return _("The next moment to join is %(date)s.") % {"date": date_format(group.next_intake_date, "l j F Y")}
+
+
+@dataclasses.dataclass(frozen=True)
+class PlacedRhythm:
+    """A meeting time at a place of its own (a group meeting at several places)."""
+
+    rhythm: str
+    place: PublicPlace
+
+
+def other_places(group: Group) -> list[PlacedRhythm]:
+    """The meeting times that are not at the group's own place, each with its place as the public may know it."""
+    return [
+        PlacedRhythm(describe_schedule(s), public_place(s.location))
+        for s in group.schedules.all()
+        if s.location_id and s.location_id != group.location_id
+    ]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -53,6 +53,7 @@ class Reference:
     major_theme_slugs: tuple[str, ...]
     stopwords: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     for_relatives_slugs: tuple[str, ...] = ()
+    feature_words: dict[str, dict[str, list[str]]] = dataclasses.field(default_factory=dict)
 
     @property
     def synonym_count(self) -> int:
@@ -193,6 +194,44 @@ def _audience_words(directory: Path) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+# What a visitor asks for beside themes; the search document's facet words (search_index.FEATURES).
+FEATURES = (
+    "wheelchair",
+    "hearingloop",
+    "quietroom",
+    "childcare",
+    "young",
+    "older",
+    "activity",
+    "walking",
+    "cooking",
+    "creative",
+    "onetoone",
+    "phone",
+    "hybrid",
+)
+
+
+def _feature_words(directory: Path) -> dict[str, dict[str, list[str]]]:
+    """Words in a search that ask for what a group offers ("rolstoel", "ringleiding", "jongeren")."""
+    file = "reference/feature_words.json"
+    where = Where(file, "feature words")
+    item = where.record(read_json(directory, "feature_words.json"), (), FEATURES)
+    out: dict[str, dict[str, list[str]]] = {}
+    for feature in item:
+        per_language = where.word_lists(item[feature], feature, INTERFACE_LANGUAGES)
+        for code in ("nl", "en"):
+            if not per_language.get(code):
+                raise where.error(f"{feature}.{code}", "missing or empty")
+        for code, words in per_language.items():
+            if len(words) != len(set(words)):
+                raise where.error(f"{feature}.{code}", "a word appears twice")
+            if any(word != word.lower() for word in words):
+                raise where.error(f"{feature}.{code}", "not lowercase")
+        out[feature] = per_language
+    return out
+
+
 def _stopwords(directory: Path) -> dict[str, list[str]]:
     """Words that say nothing about what someone looks for, per interface language (one word each)."""
     file = "reference/stopwords.json"
@@ -239,6 +278,7 @@ def load(directory: Path = REFERENCE_DIR) -> Reference:
         major_theme_slugs=major,
         stopwords=_stopwords(directory),
         for_relatives_slugs=for_relatives,
+        feature_words=_feature_words(directory),
     )
 
 
@@ -251,6 +291,7 @@ MAJOR_THEME_SLUGS = REFERENCE.major_theme_slugs
 SENSITIVE_THEME_SLUGS = sensitive_slugs(THEMES)
 STOPWORDS = REFERENCE.stopwords
 FOR_RELATIVES_SLUGS = REFERENCE.for_relatives_slugs
+FEATURE_WORDS = REFERENCE.feature_words
 
 
 if __name__ == "__main__":

@@ -25,13 +25,20 @@ from samenspel.directory import postcodes, text
 from samenspel.directory.models import Group, GroupStatus, Language, SearchDocument, Theme, ThemeSynonym
 from samenspel.directory.reference_data import (
     AUDIENCE_WORDS,
+    FEATURE_WORDS,
     FOR_RELATIVES_SLUGS,
     INTERFACE_LANGUAGES,
     LANGUAGES,
     THEMES,
 )
 from samenspel.directory.reference_data import STOPWORDS as STOPWORDS_BY_LANGUAGE
-from samenspel.directory.search_index import AFTERNOON, EVENING, MORNING, vocabulary_version
+from samenspel.directory.search_index import (
+    AFTERNOON,
+    EVENING,
+    MORNING,
+    feature_bits,
+    vocabulary_version,
+)
 
 DISTANCES = (5, 10, 25, 50)
 DEFAULT_DISTANCE = 25
@@ -90,6 +97,10 @@ class ParsedQuery:
     # the meeting language they asked for by name ("in het Pools").
     languages: tuple[str, ...] = ()
     asked_languages: tuple[str, ...] = ()
+    # What the visitor asked the group to offer ("rolstoel": wheelchair access), search_index.FEATURES.
+    features: tuple[str, ...] = ()
+    # Nothing asked but features (and the themes their words name): the groups offering them are found too.
+    only_features: bool = False
 
     def asked_theme_sets(self) -> list[frozenset[int]]:
         if self.theme_sets:
@@ -98,7 +109,9 @@ class ParsedQuery:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.themes or self.concepts or self.relatives or self.gender or self.asked_languages)
+        return not (
+            self.themes or self.concepts or self.relatives or self.gender or self.asked_languages or self.features
+        )
 
 
 @dataclasses.dataclass
@@ -113,6 +126,7 @@ class Filters:
     mode: str = ""  # "in_person" or "online"
     free: bool = False
     new: bool = False
+    features: tuple[str, ...] = ()  # search_index.FEATURES the group must offer
 
 
 @dataclasses.dataclass
@@ -180,6 +194,8 @@ class Vocabulary:
     languages_by_key: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     # A language's name in any interface language, or in itself -> its code ("pools", "polski" -> pl).
     language_names: dict[str, str] = dataclasses.field(default_factory=dict)
+    # A word or phrase asking for what a group offers -> the feature ("rolstoel" -> wheelchair).
+    features_by_phrase: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 STEM_LANGUAGES = ("nl", "en", "tr", "ar", "fa", "pl")
@@ -254,6 +270,17 @@ def _vocabulary(version: str) -> Vocabulary:
             for key in _phrase_keys(name, code if code in INTERFACE_LANGUAGES else None):
                 if " " not in key:
                     names.setdefault(key, row["code"])
+    features: dict[str, str] = {}
+    for feature, per_language in FEATURE_WORDS.items():
+        for code, words in per_language.items():
+            for word in words:
+                folded = " ".join(text.words(word))
+                features.setdefault(folded, feature)
+                by_language.setdefault(folded, set()).add(code)
+                stem = " ".join(_stem(w, code) for w in text.words(word))
+                # A stem that is also a word for whom someone looks ("ouderen" -> "ouder") stays that word.
+                if stem not in audience and stem not in STOPWORDS:
+                    features.setdefault(stem, feature)
     by_key: dict[str, list[Phrase]] = {}
     for word_keys, ids in phrases.items():
         phrase = Phrase(words=word_keys, themes=frozenset(ids))
@@ -271,6 +298,7 @@ def _vocabulary(version: str) -> Vocabulary:
         phrases_by_key={k: tuple(v) for k, v in by_key.items()},
         languages_by_key={k: frozenset(v) for k, v in by_language.items()},
         language_names=names,
+        features_by_phrase=features,
     )
 
 
@@ -300,6 +328,19 @@ def _theme_ids(phrase: str, vocab: Vocabulary) -> frozenset[int] | None:
     return vocab.themes_by_phrase.get(phrase) or next(
         (vocab.themes_by_phrase[k] for k in sorted(_phrase_keys(phrase)) if k in vocab.themes_by_phrase), None
     )
+
+
+def _feature(phrase: str, vocab: Vocabulary) -> str:
+    """The feature a word or phrase asks for, as written or by its stem in any language, or ""."""
+    found = vocab.features_by_phrase.get(phrase)
+    if found:
+        return found
+    words = phrase.split()
+    for lang in STEM_LANGUAGES:
+        found = vocab.features_by_phrase.get(" ".join(_stem(w, lang) for w in words))
+        if found:
+            return found
+    return ""
 
 
 def _audience(word: str, vocab: Vocabulary) -> str:
@@ -384,6 +425,8 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
     languages = tuple(dict.fromkeys((interface_language, *STEM_LANGUAGES)))
     theme_sets: list[frozenset[int]] = []
     corrected_themes: dict[str, frozenset[int]] = {}
+    feature_themes: set[frozenset[int]] = set()
+    feature_words: set[str] = set()
     asked_languages = [code for code in (_language_named(w, vocab) for w in words) if code]
 
     def add_concept(word: str) -> None:
@@ -410,6 +453,19 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
         i, word = pending[0]
         # Longest theme phrase of adjacent words first ("geen zin meer"), then single words.
         run = [w for _j, w in pending[: vocab.max_phrase_len]]
+        # A phrase asking for what a group offers ("wheelchair accessible") before a theme in its first word.
+        long_feature = next(
+            (
+                (n, f)
+                for n in range(len(run), 1, -1)
+                if i not in in_phrase and (f := _feature(" ".join(run[:n]), vocab))
+            ),
+            None,
+        )
+        if long_feature:
+            query.features = tuple(dict.fromkeys((*query.features, long_feature[1])))
+            del pending[: long_feature[0]]
+            continue
         for size in range(len(run), 0, -1):
             ids = _theme_ids(" ".join(run[:size]), vocab) if size > 1 or word not in STOPWORDS else None
             if ids:
@@ -417,9 +473,26 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
                 # The words still count as text: a group that names its theme ranks higher.
                 for w in run[:size]:
                     add_concept(w)
+                # A theme word that also asks for what a group offers ("rolstoel": disability, and a place
+                # a wheelchair can enter) is both.
+                feature = _feature(" ".join(run[:size]), vocab) if i not in in_phrase else ""
+                if feature:
+                    query.features = tuple(dict.fromkeys((*query.features, feature)))
+                    feature_themes.add(ids)
+                    feature_words.update(run[:size])
                 del pending[:size]
                 break
         else:
+            # What the group should offer ("rolstoel", "young people"): a filter, not a word to match.
+            feature = ""
+            size = len(run) if i not in in_phrase else 0
+            while size and not feature:
+                feature = _feature(" ".join(run[:size]), vocab)
+                size -= 1 if not feature else 0
+            if feature:
+                query.features = tuple(dict.fromkeys((*query.features, feature)))
+                del pending[: size or 1]
+                continue
             del pending[0]
             kind = _audience(word, vocab)
             if kind and i not in in_phrase:
@@ -456,6 +529,9 @@ def parse(raw: str, *, interface_language: str = "nl") -> ParsedQuery:
     for word, ids in corrected_themes.items():
         # Show the correction as the theme's name in the visitor's language, not the synonym that matched.
         query.corrections[word] = ", ".join(t.label for t in query.themes if t.pk in ids)
+    query.only_features = bool(query.features) and (
+        all(s in feature_themes for s in query.theme_sets) and all(c.word in feature_words for c in query.concepts)
+    )
     query.asked_languages = tuple(dict.fromkeys(asked_languages))
     query.languages = query.asked_languages or tuple(dict.fromkeys((interface_language, *_languages_of(words, vocab))))
     return query
@@ -561,6 +637,10 @@ def _filter_sql(filters: Filters, db: Backend) -> tuple[list[str], list[Any]]:
     if filters.new:
         where.append("d.welcomes_new = %s")
         params.append(True)
+    wanted = feature_bits(filters.features)
+    if wanted:
+        where.append("(COALESCE(d.feature_mask, 0) & %s) = %s")
+        params += [wanted, wanted]
     return where, params
 
 
@@ -752,6 +832,16 @@ def _score_sql(
             params += p
             matches.append(expr)
             match_params += p
+    if query.only_features:
+        # Only what the group should offer ("rolstoel"): the groups that offer all of it are found, as much as
+        # a group on a theme the words name. Beside another theme or word, a group without it fits one step
+        # less (_misses_sql) and is still found.
+        every = "((COALESCE(d.feature_mask, 0) & %s) = %s)"
+        every_params = [feature_bits(query.features)] * 2
+        parts.append(f"CASE WHEN {every} THEN {W_THEME} ELSE 0 END")
+        params += every_params
+        matches.append(every)
+        match_params += every_params
     if not parts:
         parts.append("1")  # only hints (a relative, women, men): every group qualifies, the fit ranks them
     if query.relatives:
@@ -812,6 +902,9 @@ def _misses_sql(
         params.append(query.gender)
     else:
         terms.append("(CASE WHEN d.gender = 'everyone' THEN 0 ELSE 1 END)")
+    for feature in query.features:
+        terms.append("(CASE WHEN (COALESCE(d.feature_mask, 0) & %s) != 0 THEN 0 ELSE 1 END)")
+        params.append(feature_bits([feature]))
     if distance:
         terms.append(f"(CASE WHEN {distance} > %s THEN 1 ELSE 0 END)")
         params += [*distance_params, (NEAR_KM / KM_PER_DEGREE) ** 2]

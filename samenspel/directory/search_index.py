@@ -21,17 +21,21 @@ from django.dispatch import receiver
 
 from samenspel.directory import map_version, text
 from samenspel.directory.models import (
+    Activity,
     Cost,
     Disclosure,
+    Gender,
     Group,
+    GroupKind,
     GroupStatus,
-    Intake,
     Location,
     Schedule,
     SearchDocument,
     Theme,
     ThemeSynonym,
+    WorkingMethod,
 )
+from samenspel.directory.reference_data import FEATURES as WORD_FEATURES
 from samenspel.directory.reference_data import INTERFACE_LANGUAGES
 
 BATCH = 1000
@@ -66,17 +70,61 @@ def _terms(group: Group, fields: Iterable[str]) -> str:
 
 
 def welcomes_new(group: Group) -> bool:
-    """'New members welcome now': looking for members, an initiative looking for others, or active with an open intake."""
+    """'New members welcome now': looking for members, an initiative looking for others, or active with an open
+    intake (a group that takes new members at set moments: when the next one is near)."""
     if group.status == GroupStatus.LOOKING or (group.status == GroupStatus.INITIATIVE and group.seeking_others):
         return True
-    return group.status == GroupStatus.ACTIVE and group.intake != Intake.SET_MOMENTS
+    return group.status == GroupStatus.ACTIVE and group.intake_open_now()
+
+
+# What a visitor can ask for beside themes ("rolstoel", "jongeren", "wandelen"), as bits of the search
+# document's feature_mask: the filters of the search form and the feature words of own-words search
+# (reference/feature_words.json) both match them.
+# "women" has no words of its own: "vrouwen" already says so in a search (audience_words.json).
+FEATURES = (*WORD_FEATURES, "women")
+
+
+def feature_bits(names: Iterable[str]) -> int:
+    return sum(1 << FEATURES.index(name) for name in set(names) if name in FEATURES)
+
+
+def features(group: Group, places: Iterable[Location | None]) -> list[str]:
+    """The FEATURES this group has; a place feature counts when any place the group meets at has it."""
+    found: list[str] = []
+    rooms = [p for p in places if p is not None and p.disclosure != Disclosure.ONLINE]
+    for name, attribute in (
+        ("wheelchair", "wheelchair_accessible"),
+        ("hearingloop", "hearing_loop"),
+        ("quietroom", "quiet_room"),
+        ("childcare", "childcare"),
+    ):
+        if any(getattr(p, attribute) for p in rooms):
+            found.append(name)
+    if group.age_band:
+        found.append(group.age_band)
+    if group.working_method == WorkingMethod.ACTIVITY or group.activity:
+        found.append("activity")
+    if group.activity in (Activity.WALKING, Activity.COOKING, Activity.CREATIVE):
+        found.append(str(group.activity))
+    if group.gender == Gender.WOMEN or group.kind == GroupKind.WOMEN:
+        found.append("women")
+    if group.one_to_one:
+        found.append("onetoone")
+    if group.phone_contact:
+        found.append("phone")
+    if group.hybrid and rooms:
+        found.append("hybrid")
+    return found
 
 
 def build_document(group: Group) -> SearchDocument:
     location = group.location
     online = location is None or location.disclosure == Disclosure.ONLINE
     weekdays = parts = 0
+    places: list[Location | None] = [location]
     for schedule in group.schedules.all():
+        if schedule.location_id:
+            places.append(schedule.location)
         rule = schedule.rule()
         days = set(rule.weekdays) if rule.weekdays else {d.weekday() for d in rule.dates}
         if schedule.kind == Schedule.Kind.MONTHLY_DATE:
@@ -103,6 +151,7 @@ def build_document(group: Group) -> SearchDocument:
         facet_terms=" ".join(
             [f"t{theme.pk}" for theme in group.themes.all()] + [f"l{lang.code}" for lang in group.languages.all()]
         ),
+        feature_mask=feature_bits(features(group, places)),
         body_terms=" ".join(filter(None, (_terms(group, ("description", "first_visit")), " ".join(text.words(place))))),
     )
 
@@ -122,6 +171,7 @@ UPDATE_FIELDS = [
     "name_terms",
     "body_terms",
     "facet_terms",
+    "feature_mask",
 ]
 
 
@@ -135,7 +185,11 @@ def index_groups(group_ids: Iterable[int]) -> int:
             Group.objects.public()
             .filter(pk__in=chunk)
             .select_related("location")
-            .prefetch_related(Prefetch("schedules", queryset=Schedule.objects.order_by("pk")), "themes", "languages")
+            .prefetch_related(
+                Prefetch("schedules", queryset=Schedule.objects.order_by("pk").select_related("location")),
+                "themes",
+                "languages",
+            )
         )
         docs = [build_document(g) for g in groups]
         with transaction.atomic():
@@ -231,6 +285,7 @@ def _location_changed(sender: type, instance: Location, **kwargs: object) -> Non
     if kwargs.get("raw"):
         return
     _reindex_later(Group.objects.filter(location=instance).values_list("pk", flat=True))
+    _reindex_later(Schedule.objects.filter(location=instance).values_list("group_id", flat=True))
 
 
 @receiver(post_save, sender=Theme)

@@ -51,6 +51,7 @@ SCHEDULE_KEYS = (
     "valid_from",
     "valid_until",
     "note",
+    "location",  # a meeting time at a place of its own (#14); None: the group's own place
 )
 
 

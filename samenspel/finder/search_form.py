@@ -96,6 +96,27 @@ class SearchForm(forms.Form):
     )
     free = forms.BooleanField(label=gettext_lazy("Free (or a voluntary contribution)"), required=False)
     new = forms.BooleanField(label=gettext_lazy("New members welcome now"), required=False)
+    feature = forms.MultipleChoiceField(
+        label=gettext_lazy("What the group offers"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("wheelchair", gettext_lazy("wheelchair accessible")),
+            ("hearingloop", gettext_lazy("hearing loop")),
+            ("quietroom", gettext_lazy("quiet room")),
+            ("childcare", gettext_lazy("childcare")),
+            ("young", gettext_lazy("for young people")),
+            ("older", gettext_lazy("for older people")),
+            ("women", gettext_lazy("women's group")),
+            ("activity", gettext_lazy("doing things together")),
+            ("walking", gettext_lazy("walking")),
+            ("cooking", gettext_lazy("cooking")),
+            ("creative", gettext_lazy("creative")),
+            ("onetoone", gettext_lazy("one-to-one contact with a peer")),
+            ("phone", gettext_lazy("contact by phone")),
+            ("hybrid", gettext_lazy("in a room and online at once")),
+        ],
+    )
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -132,6 +153,7 @@ class SearchForm(forms.Form):
             mode=data.get("mode") or "",
             free=bool(data.get("free")),
             new=bool(data.get("new")),
+            features=tuple(data.get("feature") or ()),
         )
         return filters, data.get("page") or 1, messages
 
@@ -233,4 +255,9 @@ def search_summary(form: SearchForm, results: search_service.Results) -> list[Su
         parts.append(SummaryPart(_("free")))
     if data.get("new"):
         parts.append(SummaryPart(_("new members welcome")))
+    features = dict(form.fields["feature"].choices)  # type: ignore[attr-defined]
+    asked = [*(data.get("feature") or ()), *results.query.features]
+    for feature in dict.fromkeys(asked):
+        if "feature" not in form.errors and feature in features:
+            parts.append(SummaryPart(str(features[feature])))
     return parts

@@ -26,6 +26,11 @@ default). A schedule's start date, end date and cancelled meetings in the coming
 four weeks are said in `notes` too. Left out: paused groups (no meetings for
 now), schedules without a coming meeting, and groups with no schedule at all.
 An online group's entry has no address and no area (the spec asks for an approximate one).
+
+A meeting time at a place of its own (a group that meets at several places) is listed at that place. A hybrid
+meeting (in a room and online at once) has its address and the type ONL, never a conference_url: its notes
+say to ask the contact point for the link. One-to-one and phone contact, a group's own website and its next
+intake have no field in the spec and are left out; they are in the HSDS API.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from samenspel.core.dates import long_date, meeting_date
 from samenspel.directory import search
 from samenspel.directory.disclosure import public_place
 from samenspel.directory.ical import finish_calendar, new_calendar, schedule_events
-from samenspel.directory.models import Gender, Group, GroupStatus, Intake, Language, Schedule
+from samenspel.directory.models import Gender, Group, GroupStatus, Intake, Language, Location, Schedule
 from samenspel.directory.recurrence import AMSTERDAM, RuleKind
 from samenspel.directory.schedule_text import describe_rhythm, join_words
 from samenspel.opendata import hsds
@@ -89,8 +94,10 @@ SLUG_LENGTH = 64  # the spec's maximum
 CANCELLATION_NOTICE_DAYS = 28
 
 
-def meeting_types(group: Group) -> list[str]:
-    place = public_place(group.location)
+def meeting_types(group: Group, location: Location | None = None) -> list[str]:
+    """The spec's types of a group's meetings at `location` (the group's own place when not given)."""
+    location = location if location is not None else group.location
+    place = public_place(location)
     types: list[str] = []
     if group.gender == Gender.WOMEN:
         types.append("W")
@@ -102,10 +109,11 @@ def meeting_types(group: Group) -> list[str]:
         code = MEETING_GUIDE_LANGUAGES.get(lang.code)
         if code and code not in types:
             types.append(code)
-    if place.online:
+    if place.online or group.hybrid:
+        # A hybrid meeting is in the room and online at once: the spec's in-person address plus ONL.
         types.append("ONL")
     # Wheelchair access is a fact about the building, not about where it is: safe for any in-person place.
-    if not place.online and group.location is not None and group.location.wheelchair_accessible:
+    if not place.online and location is not None and location.wheelchair_accessible:
         types.append("X")
     return types
 
@@ -123,7 +131,10 @@ def meeting_guide_groups() -> QuerySet[Group]:
         .select_related("location")
         .prefetch_related(
             Prefetch("languages", queryset=Language.objects.order_by("code")),
-            Prefetch("schedules", queryset=Schedule.objects.order_by("pk").prefetch_related("cancellations")),
+            Prefetch(
+                "schedules",
+                queryset=Schedule.objects.order_by("pk").select_related("location").prefetch_related("cancellations"),
+            ),
         )
         .order_by("slug")
     )
@@ -183,8 +194,6 @@ def meetings(group: Group, url: str, now: datetime.datetime | None = None) -> It
     of the next meeting (it moves on as the feed is rebuilt). The slug stays the same per schedule.
     """
     now = now or timezone.now()
-    place = public_place(group.location)
-    types = meeting_types(group)
     updated = group.updated_at.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
     for schedule in group.schedules.all():
         count = MAX_SET_DATES if schedule.kind == RuleKind.DATES else NEXT_DATES
@@ -195,6 +204,10 @@ def meetings(group: Group, url: str, now: datetime.datetime | None = None) -> It
             day = _spec_days(schedule.weekdays or ())
         else:
             day = _spec_days([upcoming[0].astimezone(AMSTERDAM).weekday()])
+        # A meeting time at a place of its own (a group meeting at several places) is listed at that place.
+        location = schedule.location if schedule.location_id else group.location
+        place = public_place(location)
+        types = meeting_types(group, location)
         suffix = f"-{schedule.pk}"  # kept whole, so that slugs stay unique however long the group's slug
         meeting: dict[str, Any] = {
             "name": group.name[:255],
@@ -214,13 +227,15 @@ def meetings(group: Group, url: str, now: datetime.datetime | None = None) -> It
         if place.online:
             # No conference_url, ever: the link is given by the contact point.
             notes.append(_("Online. Ask the contact point for the link."))
+        elif group.hybrid:
+            notes.append(_("Also online at the same time. Ask the contact point for the link."))
         if notes:
             meeting["notes"] = "\n".join(notes)
         if place.online:
             pass  # no place at all: the spec's approximate address would be a guess
         elif place.street:
             meeting |= {
-                "location": group.location.name if group.location else "",
+                "location": location.name if location else "",
                 "address": place.street,
                 "city": place.municipality,
                 "postal_code": place.postcode,

@@ -530,6 +530,13 @@ def service(group: Groupish, url_for: UrlFor, texts: Texts) -> Json:
             "led_by": group.led_by,
             "typical_size": group.typical_size,
             "house_rules": group.house_rules or None,
+            # What groups really are (#14): offers beside the meetings, a room and online at once, the next intake.
+            "website": group.website or None,
+            "activity": group.activity or None,
+            "one_to_one": group.one_to_one,
+            "phone_contact": group.phone_contact,
+            "hybrid": group.hybrid,
+            "next_intake_date": group.next_intake_date.isoformat() if group.next_intake_date else None,
         }
     )
 
@@ -619,12 +626,27 @@ def service_full(
     if group.contact_phone:
         result["phones"] = [phone(group.contact_phone, service_id, service_id=service_id)]
     result["contacts"] = [contact(group, texts)]
-    result["schedules"] = [
-        s
-        for position, (schedule, cancelled) in enumerate(related.schedules)
-        for s in schedules(schedule, service_id, position, cancelled, texts)
-    ]
-    result["service_at_locations"] = [service_at_location(group, None if shared is None else shared.places)]
+    # A meeting time at a place of its own (a group meeting at several places) links to that place through a
+    # service_at_location of its own.
+    own_place = service_at_location(group, None if shared is None else shared.places)
+    elsewhere: dict[int, Json] = {}
+    other_ids = {s.location_id for s, _c in related.schedules if s.location_id and s.location_id != group.location_id}
+    for place in Location.objects.filter(pk__in=other_ids).order_by("pk") if other_ids else ():
+        loc = location(place)
+        elsewhere[place.pk] = {
+            "id": ids.derived("service_at_location", service_id, loc["id"]),
+            "service_id": service_id,
+            "location_id": loc["id"],
+            "location": loc,
+        }
+    result["schedules"] = []
+    for position, (schedule, cancelled) in enumerate(related.schedules):
+        link = elsewhere.get(schedule.location_id) if schedule.location_id else None
+        for rendered in schedules(schedule, service_id, position, cancelled, texts):
+            if link is not None:
+                rendered |= {"service_at_location_id": link["id"], "location_id": link["location_id"]}
+            result["schedules"].append(rendered)
+    result["service_at_locations"] = [own_place, *elsewhere.values()]
     result["languages"] = [language(lang, service_id) for lang in related.languages]
     result["attributes"] = [attribute(theme, service_id, term) for theme, term in related.themes]
     if group.cost == Cost.FEE and group.cost_amount:

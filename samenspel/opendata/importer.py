@@ -167,7 +167,12 @@ class Importer:
                 "database_checks": False,
                 "themes": plan.themes,
                 "languages": plan.languages,
-                "schedules": plan.schedules,
+                "schedules": [
+                    spec | ({"location": places.get(ref)} if ref else {})
+                    for spec, ref in zip(
+                        plan.schedules, plan.schedule_places or [""] * len(plan.schedules), strict=True
+                    )
+                ],
                 "status_reason": _("Imported"),
                 "support_point": self.support_point,
                 "organisation": organisation,

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from samenspel.core.services import field_changes
 from samenspel.directory import postcodes
 from samenspel.directory.models import (
+    Activity,
     Audience,
     Cost,
     Disclosure,
@@ -70,6 +71,7 @@ PROFILE_CHOICES: dict[str, tuple[str, type[Any]]] = {
     "group_kind": ("kind", GroupKind),
     "working_method": ("working_method", WorkingMethod),
     "led_by": ("led_by", LedBy),
+    "activity": ("activity", Activity),
 }
 _NTH_DAY = re.compile(r"^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
 
@@ -294,6 +296,8 @@ class GroupPlan:
     themes: list[int]
     languages: list[int]
     schedules: list[ScheduleSpec]
+    # Per schedule, the ref of its own place (a group meeting at several places), or "".
+    schedule_places: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -499,6 +503,13 @@ class Planner:
         fields["age_max"] = _int(r, "maximum_age", 0, 120)
         fields["typical_size"] = _int(r, "typical_size", 2, 60)
         plain["house_rules"] = _str(r, "house_rules")
+        # What groups really are (#14): the profile's offers, hybrid meetings, own website and next intake.
+        for flag in ("one_to_one", "phone_contact", "hybrid"):
+            fields[flag] = r.get(flag) in (True, "True", "true", "1")
+        fields["website"] = _str(r, "website", 300)
+        fields["next_intake_date"] = (
+            _date(r, "next_intake_date") if fields.get("intake") == Intake.SET_MOMENTS else None
+        )
         # application_process is "how to join" and then "a first visit"; another directory's is the first visit.
         process = _str(r, "application_process")
         head, _sep, tail = process.partition("\n\n")
@@ -587,7 +598,13 @@ class Planner:
                     "code",
                     _("Language %(code)s is not in Samenspel's list; left out.") % {"code": code},
                 )
-        location = self._plan_location(r, sid)
+        # A meeting time at a place of its own (#14): the service_at_location its schedule names.
+        places: dict[str, Json] = {}
+        for sal in _objects(r, "service_at_locations")[1:]:
+            extra = self._plan_location({"service_at_locations": [sal]}, sid)
+            if isinstance(extra, dict) and extra.get("disclosure") != Disclosure.ONLINE:
+                places[_str(sal, "id")] = extra
+        location = self._plan_location(r, sid, warn_several=not places)
         if location == "unplaced":
             fields["status"], fields["seeking_others"] = GroupStatus.INITIATIVE, False
             location = None
@@ -599,7 +616,11 @@ class Planner:
             "themes": slugs,
             "languages": sorted(set(codes), key=codes.index),
             "location": location,
-            "schedules": self._plan_schedules(r, sid),
+            "schedules": [
+                {**s, "place_ref": places[s["place_ref"]]["id"] if s.get("place_ref") in places else ""}
+                for s in self._plan_schedules(r, sid)
+            ],
+            "places": list(places.values()),
             "slug": self._slug_from_url(_str(r, "url")),
         }
 
@@ -620,7 +641,7 @@ class Planner:
             return ""
         return str(match.kwargs.get("slug", "")) if match.view_name == "finder:group" else ""
 
-    def _plan_location(self, r: Json, sid: str) -> Json | str | None:
+    def _plan_location(self, r: Json, sid: str, *, warn_several: bool = True) -> Json | str | None:
         sals = _objects(r, "service_at_locations")
         if not sals:
             self.warn(
@@ -630,7 +651,7 @@ class Planner:
                 _("No place to meet: the group is imported off the map until its place is filled in."),
             )
             return "unplaced"
-        if len(sals) > 1:
+        if len(sals) > 1 and warn_several:
             self.warn(
                 "service",
                 sid,
@@ -713,7 +734,7 @@ class Planner:
                 continue
             previous = plans[-1] if plans else None
             same_times = previous is not None and all(
-                previous[k] == plan[k] for k in ("start_time", "end_time", "note")
+                previous[k] == plan[k] for k in ("start_time", "end_time", "note", "place_ref")
             )
             if plan["kind"] == RuleKind.DATES and previous and previous["kind"] == RuleKind.DATES and same_times:
                 previous["dates"].extend(plan["dates"])
@@ -741,6 +762,7 @@ class Planner:
             "day_of_month": None,
             "dates": [],
             "cancelled": sorted({d for d in (str(x) for x in _list(s, "cancelled_dates")) if _valid_date(d)}),
+            "place_ref": _str(s, "service_at_location_id"),
         }
         byday = [d.strip().upper() for d in _str(s, "byday").split(",") if d.strip()]
         if freq == "WEEKLY":
@@ -835,6 +857,8 @@ class Planner:
             spec = record["location"]
             if spec is not None:
                 specs.setdefault(spec["id"], spec)
+            for place in record.get("places", ()):
+                specs.setdefault(place["id"], place)
         existing = existing_rows(Location, list(specs))
         shared: set[int] = set()
         if self.scoped and existing:
@@ -882,6 +906,14 @@ class Planner:
             fields = record["fields"] | texts(GROUP_TEXTS, record["translations"], record["plain"])
             org = orgs.get(record["org_ref"]) if record["org_ref"] else None
             place = places.get(record["location"]["id"]) if record["location"] else None
+            schedule_places = {
+                s["place_ref"]: places.get(s["place_ref"]) for s in record["schedules"] if s["place_ref"]
+            }
+            schedules = [
+                {k: v for k, v in s.items() if k != "place_ref"}
+                | {"location": getattr(schedule_places.get(s["place_ref"]), "existing", None)}
+                for s in record["schedules"]
+            ]
             plan = GroupPlan(
                 ref=sid,
                 existing=found,
@@ -891,7 +923,10 @@ class Planner:
                 location_ref=place.ref if place else "",
                 themes=[self.themes[slug].pk for slug in record["themes"]],
                 languages=[self.languages[code].pk for code in record["languages"]],
-                schedules=record["schedules"],
+                schedules=schedules,
+                schedule_places=[
+                    s["place_ref"] if s["place_ref"] in schedule_places else "" for s in record["schedules"]
+                ],
             )
             if found is None:
                 name = record["plain"]["name"] or next(
@@ -899,7 +934,11 @@ class Planner:
                 )
                 slug = new_slug(Group, name, fallback="groep", wanted=record["slug"], reserved=self._slugs[Group])
                 plan.fields = fields | _identity(sid) | {"slug": slug}
-            elif (org is not None and org.existing is None) or (place is not None and place.existing is None):
+            elif (
+                (org is not None and org.existing is None)
+                or (place is not None and place.existing is None)
+                or any(p is not None and p.existing is None for p in schedule_places.values())
+            ):
                 plan.action = "changed"  # it moves to a place or an organisation that is new on the map
             else:
                 links = {

@@ -57,12 +57,24 @@ class GroupAccess:
         return self.is_contact or self.role in WRITE_ROLES
 
     @property
+    def can_translate(self) -> bool:
+        """Texts in other languages: whoever may edit, and the support point's volunteer translators."""
+        return self.can_edit or self.role == Role.TRANSLATOR
+
+    @property
+    def translator_only(self) -> bool:
+        return self.role == Role.TRANSLATOR and not self.is_contact
+
+    @property
     def can_review(self) -> bool:
         """Only support-point staff decide on changes, so no one approves their own."""
         return self.role in WRITE_ROLES
 
 
-def support_point_for_user(user: Any, slug: str, *, write: bool = False, manage: bool = False) -> SupportPointAccess:
+def support_point_for_user(
+    user: Any, slug: str, *, write: bool = False, manage: bool = False, translators: bool = False
+) -> SupportPointAccess:
+    """`translators`: the page is one a volunteer translator may read too (the translation-wanted list)."""
     membership = (
         Membership.objects.for_user(user)
         .select_related("support_point")
@@ -73,6 +85,8 @@ def support_point_for_user(user: Any, slug: str, *, write: bool = False, manage:
         raise Http404
     access = SupportPointAccess(membership.support_point, Role(membership.role))
     if (write and not access.can_write) or (manage and not access.can_manage):
+        raise PermissionDenied
+    if access.role == Role.TRANSLATOR and not translators:
         raise PermissionDenied
     return access
 
@@ -87,8 +101,11 @@ def import_batch_for_user(
     return batch, access
 
 
-def group_for_user(user: Any, group_uuid: Any, *, write: bool = False, review: bool = False) -> GroupAccess:
-    """`write`: edit the group (contact persons, editors, managers); `review`: staff-only decisions."""
+def group_for_user(
+    user: Any, group_uuid: Any, *, write: bool = False, review: bool = False, translate: bool = False
+) -> GroupAccess:
+    """`write`: edit the group (contact persons, editors, managers); `review`: staff-only decisions;
+    `translate`: its texts in other languages (also volunteer translators, who may do nothing else)."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
     group = Group.objects.select_related("support_point", "location").filter(uuid=group_uuid).first()
@@ -104,6 +121,8 @@ def group_for_user(user: Any, group_uuid: Any, *, write: bool = False, review: b
         raise Http404
     access = GroupAccess(group, Role(membership.role) if membership else None, is_contact)
     if (write and not access.can_edit) or (review and not access.can_review):
+        raise PermissionDenied
+    if (translate and not access.can_translate) or (access.translator_only and not translate):
         raise PermissionDenied
     return access
 

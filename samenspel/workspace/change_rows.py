@@ -14,7 +14,8 @@ from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
-from samenspel.directory.models import Cancellation, Group, Location, Schedule
+from samenspel.directory.models import Cancellation, Disclosure, Group, GroupStatus, Location, Schedule
+from samenspel.directory.recurrence import RuleKind
 from samenspel.directory.schedule_text import describe_schedule
 
 PART_LABELS = {
@@ -22,7 +23,20 @@ PART_LABELS = {
     "start_time": lambda: _("starts at"),
     "end_time": lambda: _("ends at"),
     "valid_until": lambda: _("last meeting on"),
+    "kind": lambda: _("how often"),
+    "interval": lambda: _("every how many weeks"),
+    "nth": lambda: _("which week of the month"),
+    "day_of_month": lambda: _("day of the month"),
+    "dates": lambda: _("dates"),
+    "place": lambda: _("where"),
     "remove": lambda: _("stops"),
+}
+NTH_WORDS = {
+    1: lambda: _("first"),
+    2: lambda: _("second"),
+    3: lambda: _("third"),
+    4: lambda: _("fourth"),
+    -1: lambda: _("last"),
 }
 
 
@@ -41,7 +55,10 @@ def change_rows(group: Group, changes: dict[str, list[Any]]) -> list[ChangeRow]:
     # PostgreSQL's jsonb keeps keys in its own order: show them in the order of the edit page instead.
     for key, pair in sorted(changes.items(), key=lambda item: _order(item[0])):
         old, new = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
-        rows.append(ChangeRow(key, _label(key, group, numbers), _value(key, old), _value(key, new)))
+        label = _label(key, group, numbers)
+        if key == "schedule.add" and isinstance(new, dict) and new.get("kind") not in (None, RuleKind.WEEKLY):
+            label = _("New meeting time")
+        rows.append(ChangeRow(key, label, _value(key, old), _value(key, new)))
     return rows
 
 
@@ -57,6 +74,8 @@ def _order(key: str) -> tuple[int, int, int, str]:
         return (1 if key != "schedule.add" else 2, pk, part, key)
     if parts[0] == "cancellation":
         return (3, 0 if key == "cancellation.add" else 1, 0, key)
+    if key == "place.add":
+        return (1, 0, -1, key)
     return (4, 0, 0, key)
 
 
@@ -74,6 +93,10 @@ def _label(key: str, group: Group, numbers: dict[int, tuple[int, Schedule]]) -> 
         }
     if key == "schedule.add":
         return _("New weekly meeting time")
+    if key == "place.add":
+        return _("New place")
+    if key == "status.change":
+        return _("New status")
     if key in ("schedule.weekday", "schedule.start_time", "schedule.end_time"):
         return _("First meeting time: %(part)s") % {"part": PART_LABELS[parts[1]]()}
     if key == "cancellation.add":
@@ -126,16 +149,57 @@ def _value(key: str, value: Any) -> str:
         return _time(value)
     if key.endswith("valid_until"):
         return date_format(datetime.date.fromisoformat(str(value)), "l j F Y")
+    if key.startswith("schedule.") and key.endswith(".kind"):
+        return str(dict(RuleKind.choices).get(value, value))
+    if key.endswith(".nth"):
+        return NTH_WORDS[int(value)]() if int(value) in NTH_WORDS else str(value)
+    if key.endswith(".dates") and isinstance(value, list):
+        return ", ".join(date_format(datetime.date.fromisoformat(str(d)), "j F Y") for d in value)
+    if key.endswith(".place"):
+        return _place(value)
+    if key == "place.add" and isinstance(value, dict):
+        public = dict(Disclosure.choices).get(value.get("disclosure", ""), "")
+        where = ", ".join(p for p in (value.get("name"), value.get("street"), value.get("postcode")) if p)
+        return f"{where} ({public})" if public else where
+    if key == "status.change" and isinstance(value, dict):
+        status = str(value.get("status", ""))
+        label = str(dict(GroupStatus.choices).get(status, status))
+        when = date_format(datetime.date.fromisoformat(value["date"]), "j F Y") if value.get("date") else ""
+        text = _("%(status)s, from %(date)s") % {"status": label, "date": when} if when else label
+        return f"{text} ({value['reason']})" if value.get("reason") else text
     if isinstance(value, dict):
         if "date" in value:
             day = date_format(datetime.date.fromisoformat(value["date"]), "l j F Y")
             return f"{day} ({value['reason']})" if value.get("reason") else day
         if "start_time" in value:
-            return f"{WEEKDAYS[int(value['weekday'])]} {_time(value['start_time'])}-{_time(value['end_time'])}"
+            times = f"{_time(value['start_time'])}-{_time(value['end_time'])}"
+            kind = value.get("kind") or RuleKind.WEEKLY
+            day = str(WEEKDAYS[int(value["weekday"])]) if value.get("weekday") is not None else ""
+            parts = [str(dict(RuleKind.choices).get(kind, kind)) if kind != RuleKind.WEEKLY else "", day, times]
+            if kind == RuleKind.EVERY_N_WEEKS:
+                parts.insert(1, _("every %(n)s weeks") % {"n": value.get("interval")})
+            if kind == RuleKind.MONTHLY_NTH_WEEKDAY and value.get("nth") in NTH_WORDS:
+                parts.insert(1, NTH_WORDS[value["nth"]]())
+            if kind == RuleKind.MONTHLY_DATE and value.get("day_of_month"):
+                parts.insert(1, str(value["day_of_month"]))
+            if kind == RuleKind.DATES:
+                parts.insert(1, _value("x.dates", value.get("dates") or []))
+            if value.get("place") is not None:
+                parts.append(_place(value["place"]))
+            return " ".join(p for p in parts if p)
     field = _field(key)
     if field is not None:
         return _field_value(field, value)
     return str(value)
+
+
+def _place(value: Any) -> str:
+    if value in (None, ""):
+        return _("the group's own place")
+    if value == "new":
+        return _("the new place")
+    place = Location.objects.filter(pk=int(value)).first()
+    return str(place) if place else "?"
 
 
 def _time(value: Any) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,8 +14,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.audit import plain
+from samenspel.directory import postcodes
 from samenspel.directory.freshness import FreshnessState
 from samenspel.directory.models import (
+    Activity,
     Audience,
     Cancellation,
     Cost,
@@ -24,6 +28,7 @@ from samenspel.directory.models import (
     Intake,
     Language,
     LedBy,
+    Location,
     Schedule,
     SupportPointSettings,
     Theme,
@@ -43,6 +48,8 @@ from samenspel.workspace.services.self_service import (
     GROUP_FIELDS,
     M2M_FIELDS,
     NULLABLE_FIELDS,
+    PLACE_ADD_KEY,
+    RHYTHM_PARTS,
     SCHEDULE_ADD_KEY,
     TEXT_FIELDS,
     TEXT_LANGUAGES,
@@ -83,6 +90,83 @@ class EventForm(forms.Form):
 
 # Rhythms whose one weekday a contact person may change here (a date-based rhythm has no weekday).
 DAY_KINDS = (Schedule.Kind.WEEKLY, Schedule.Kind.EVERY_N_WEEKS, Schedule.Kind.MONTHLY_NTH_WEEKDAY)
+NTH_CHOICES = [
+    ("", "—"),
+    (1, _("first")),
+    (2, _("second")),
+    (3, _("third")),
+    (4, _("fourth")),
+    (-1, _("last")),
+]
+# The fields of a meeting time on the edit page, in their order.
+SCHEDULE_FORM_PARTS = (
+    "kind",
+    "weekday",
+    "interval",
+    "nth",
+    "day_of_month",
+    "dates",
+    "start_time",
+    "end_time",
+    "valid_until",
+    "place",
+)
+# At most this many set dates in one meeting time (a year of fortnightly meetings and some).
+MAX_DATES = 60
+
+
+def parse_dates(raw: str) -> list[datetime.date]:
+    """Dates typed one per line or separated by commas, as 2026-12-01 or 1-12-2026; ValueError when one is not."""
+    found: list[datetime.date] = []
+    for part in re.split(r"[\s,;]+", raw.strip()):
+        if not part:
+            continue
+        try:
+            if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", part):
+                found.append(datetime.date.fromisoformat("-".join(f"{int(x):02d}" for x in part.split("-"))))
+            else:
+                day, month, year = (int(x) for x in re.split(r"[-/.]", part))
+                found.append(datetime.date(year, month, day))
+        except ValueError as exc:
+            raise ValueError(part) from exc
+    return sorted(set(found))
+
+
+def rhythm_fields(prefix: str, place_choices: list[tuple[str, Any]]) -> dict[str, forms.Field]:
+    """The fields of a meeting time's rhythm and place: how often, which week or date, where."""
+    return {
+        f"{prefix}kind": forms.ChoiceField(label=_("How often"), choices=Schedule.Kind.choices, required=False),
+        f"{prefix}interval": forms.IntegerField(
+            label=_("Every how many weeks"),
+            min_value=1,
+            max_value=12,
+            required=False,
+            help_text=_("Only for a meeting every few weeks."),
+        ),
+        f"{prefix}nth": forms.TypedChoiceField(
+            label=_("Which week of the month"),
+            choices=NTH_CHOICES,
+            coerce=int,
+            required=False,
+            empty_value=None,
+            help_text=_("Only for a meeting on a weekday each month, such as the first Tuesday."),
+        ),
+        f"{prefix}day_of_month": forms.IntegerField(
+            label=_("Day of the month"),
+            min_value=1,
+            max_value=31,
+            required=False,
+            help_text=_("Only for a meeting on a date each month, such as the 15th."),
+        ),
+        f"{prefix}dates": forms.CharField(
+            label=_("Dates"),
+            widget=forms.Textarea(attrs={"rows": 3}),
+            max_length=2000,
+            required=False,
+            help_text=_("Only for meetings on set dates: one date a line, for example 2026-12-15."),
+        ),
+        f"{prefix}place": forms.ChoiceField(label=_("Where"), choices=place_choices, required=False),
+    }
 
 
 # Labels per translated text; the language is added in the reader's words.
@@ -108,6 +192,54 @@ def text_languages(group_language_codes: Sequence[str], asked: Sequence[str], wr
     """The languages the edit form shows: nl and en, those the group meets in, those with text, those asked for."""
     chosen = {"nl", "en", *group_language_codes, *asked, *written}
     return [code for code in TEXT_LANGUAGES if code in chosen]
+
+
+def text_form_fields(languages: Sequence[str]) -> dict[str, forms.Field]:
+    """The group's texts (name, description, first visit, house rules) in these languages, in the page's order."""
+    names = dict(settings.LANGUAGES)
+    texts: dict[str, forms.Field] = {}
+    for field in TEXT_FIELDS:
+        for code in languages:
+            label = f"{TEXT_LABELS[field]} ({names[code]})"
+            if field == "name":
+                texts[f"{field}_{code}"] = forms.CharField(label=label, max_length=200, required=code == "nl")
+                texts[f"{field}_{code}"].widget.attrs.update({"lang": code})
+            else:
+                texts[f"{field}_{code}"] = forms.CharField(
+                    label=label,
+                    widget=forms.Textarea(
+                        attrs={"lang": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "auto"}
+                    ),
+                    max_length=TEXT_MAX_LENGTH,
+                    required=False,
+                    help_text=TEXT_HELP.get(field, ""),
+                )
+    return texts
+
+
+class GroupTextsForm(forms.Form):
+    """A volunteer translator's form: only the group's texts, in the languages shown."""
+
+    def __init__(self, *args: Any, languages: Sequence[str] = ("nl", "en"), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.text_languages = [code for code in TEXT_LANGUAGES if code in languages]
+        self.fields.update(text_form_fields(self.text_languages))
+        if "name_nl" in self.fields:
+            self.fields["name_nl"].required = False  # a translation leaves the Dutch name as it is
+
+    def text_fields(self) -> list[Any]:
+        return [self[name] for name in TRANSLATED_FIELDS if name in self.fields]
+
+    def values(self, current: dict[str, Any]) -> dict[str, Any]:
+        """The texts in the shape of group_editable_values; a text the page did not send keeps what it has,
+        and the Dutch name is never emptied (a group always has one)."""
+        values = {name: current.get(name) for name in TRANSLATED_FIELDS}
+        for name in TRANSLATED_FIELDS:
+            if name in self.fields and name in self.data:
+                values[name] = self.cleaned_data.get(name) or ""
+        if not values.get("name_nl"):
+            values["name_nl"] = current.get("name_nl")
+        return values
 
 
 class GroupEditForm(ThemePickerMixin, forms.Form):
@@ -163,6 +295,42 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
     cost_amount = forms.DecimalField(
         label=_("Amount in euros"), required=False, max_digits=7, decimal_places=2, min_value=0
     )
+    next_intake_date = forms.DateField(
+        label=_("Next moment new members can join"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Only when new members join at set moments. Close to this date the map says: new members welcome now."
+        ),
+    )
+    activity = forms.ChoiceField(
+        label=_("What you do together"),
+        choices=[("", _("Nothing in particular")), *Activity.choices],
+        required=False,
+        help_text=_("For a group that does things together, such as walking or cooking."),
+    )
+    one_to_one = forms.BooleanField(label=_("Someone can also talk one to one with a peer"), required=False)
+    phone_contact = forms.BooleanField(label=_("Someone can also talk with a peer by phone"), required=False)
+    hybrid = forms.BooleanField(
+        label=_("The meetings are in a room and online at the same time"),
+        required=False,
+        help_text=_("The online link is never shown publicly: people ask the contact for it."),
+    )
+    website = forms.URLField(
+        label=_("Your group's own website or social-media page"),
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For example https://www.facebook.com/… Leave empty if you have none."),
+    )
+    place_name = forms.CharField(label=_("Name of the new place"), max_length=200, required=False)
+    place_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    place_postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
+    place_disclosure = forms.ChoiceField(
+        label=_("What is public of the new place"),
+        choices=[c for c in Disclosure.choices if c[0] != Disclosure.ONLINE],
+        required=False,
+    )
     new_weekday = forms.TypedChoiceField(
         label=_("Day"), choices=[("", "—"), *WEEKDAYS], coerce=int, required=False, empty_value=None
     )
@@ -202,9 +370,15 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
         schedules: Sequence[Schedule] = (),
         cancellations: Sequence[Cancellation] = (),
         languages: Sequence[str] = ("nl", "en"),
+        places: Sequence[Location] = (),
+        own_place: Location | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        place_choices: list[tuple[str, Any]] = [("", _("The group's own place"))]
+        place_choices += [(str(p.pk), str(p)) for p in places if own_place is None or p.pk != own_place.pk]
+        place_choices.append(("new", _("The new place filled in below")))
+        self.place_choices = place_choices
         self.text_languages = [code for code in TEXT_LANGUAGES if code in languages]
         names = dict(settings.LANGUAGES)
         texts: dict[str, forms.Field] = {}
@@ -235,7 +409,7 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
         for number, schedule in enumerate(self.schedules, start=1):
             pk = schedule.pk
             weekdays = list(schedule.weekdays or [])
-            if len(weekdays) <= 1 and schedule.kind in DAY_KINDS:
+            if len(weekdays) <= 1:
                 self.fields[f"s{pk}_weekday"] = forms.TypedChoiceField(
                     label=_("Day"), choices=WEEKDAYS, coerce=int, required=False, empty_value=None
                 )
@@ -251,9 +425,11 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
                 widget=forms.DateInput(attrs={"type": "date"}),
                 help_text=_("Only when this meeting time stops on a known date. Leave empty otherwise."),
             )
+            self.fields.update(rhythm_fields(f"s{pk}_", place_choices))
             self.fields[f"s{pk}_remove"] = forms.BooleanField(
                 label=_("Stop this meeting time %(number)d") % {"number": number}, required=False
             )
+        self.fields.update(rhythm_fields("new_", place_choices))
         if len(self.schedules) > 1:
             self.fields["cancel_schedule"] = forms.TypedChoiceField(
                 label=_("Which meeting"),
@@ -274,11 +450,7 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
         rows = []
         for number, schedule in enumerate(self.schedules, start=1):
             pk = schedule.pk
-            fields = [
-                self[f"s{pk}_{part}"]
-                for part in ("weekday", "start_time", "end_time", "valid_until")
-                if f"s{pk}_{part}" in self.fields
-            ]
+            fields = [self[f"s{pk}_{part}"] for part in SCHEDULE_FORM_PARTS if f"s{pk}_{part}" in self.fields]
             rows.append(
                 {
                     "number": number,
@@ -293,8 +465,18 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
         return [self[name] for name in TRANSLATED_FIELDS if name in self.fields]
 
     def about_fields(self) -> list[Any]:
-        names = ("audience", "gender", "age_min", "age_max", "kind", "working_method", "led_by", "leader_count")
-        return [self[name] for name in (*names, "typical_size")]
+        names = ("audience", "gender", "age_min", "age_max", "kind", "working_method", "activity", "led_by")
+        return [self[name] for name in (*names, "leader_count", "typical_size", "website")]
+
+    def offer_fields(self) -> list[Any]:
+        return [self[name] for name in ("one_to_one", "phone_contact", "hybrid")]
+
+    def new_schedule_fields(self) -> list[Any]:
+        names = ("kind", "weekday", "interval", "nth", "day_of_month", "dates", "start_time", "end_time", "place")
+        return [self[f"new_{name}"] for name in names]
+
+    def new_place_fields(self) -> list[Any]:
+        return [self[name] for name in ("place_name", "place_street", "place_postcode", "place_disclosure")]
 
     def contact_fields(self) -> list[Any]:
         return [self[name] for name in ("contact_email", "contact_phone", "contact_name")]
@@ -305,18 +487,68 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
     def undo_fields(self) -> list[Any]:
         return [self[f"c{c.pk}_undo"] for c in self.cancellations]
 
+    def _clean_rhythm(self, data: dict[str, Any], prefix: str, current_kind: str = "") -> None:
+        kind = data.get(f"{prefix}kind") or current_kind
+        raw = data.get(f"{prefix}dates") or ""
+        try:
+            dates = parse_dates(raw)
+        except ValueError as exc:
+            self.add_error(f"{prefix}dates", _("%(value)s is not a date. Write it as 2026-12-15.") % {"value": exc})
+            return
+        if len(dates) > MAX_DATES:
+            self.add_error(f"{prefix}dates", _("At most %(n)d dates in one meeting time.") % {"n": MAX_DATES})
+        data[f"{prefix}dates_list"] = [d.isoformat() for d in dates]
+        if not data.get(f"{prefix}kind") and prefix != "new_":
+            return  # the rhythm is not changed: its own fields stay as they are
+        if kind == Schedule.Kind.MONTHLY_NTH_WEEKDAY and data.get(f"{prefix}nth") is None:
+            self.add_error(f"{prefix}nth", _("Choose the first, second, third, fourth or last week of the month."))
+        if kind == Schedule.Kind.MONTHLY_DATE and not data.get(f"{prefix}day_of_month"):
+            self.add_error(f"{prefix}day_of_month", _("Choose a day of the month from 1 to 31."))
+        if kind == Schedule.Kind.DATES and not dates:
+            self.add_error(f"{prefix}dates", _("Add at least one date."))
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for schedule in self.schedules:
+            self._clean_rhythm(data, f"s{schedule.pk}_", schedule.kind)
             start, end = data.get(f"s{schedule.pk}_start_time"), data.get(f"s{schedule.pk}_end_time")
             if start and end and end <= start:
                 self.add_error(f"s{schedule.pk}_end_time", _("The end must be after the start."))
             until = data.get(f"s{schedule.pk}_valid_until")
             if until and schedule.valid_from and until < schedule.valid_from:
                 self.add_error(f"s{schedule.pk}_valid_until", _("The schedule ends before it starts."))
-        new = [data.get("new_weekday") is not None, bool(data.get("new_start_time")), bool(data.get("new_end_time"))]
+        new_kind = data.get("new_kind") or Schedule.Kind.WEEKLY
+        day_needed = new_kind in DAY_KINDS
+        new = [bool(data.get("new_start_time")), bool(data.get("new_end_time"))]
+        if day_needed:
+            new.append(data.get("new_weekday") is not None)
         if any(new) and not all(new):
             self.add_error("new_weekday", _("Fill in the day and when the new meeting starts and ends."))
+        if all(new):
+            self._clean_rhythm(data, "new_")
+        chosen_new_place = data.get("new_place") == "new" or any(
+            data.get(f"s{s.pk}_place") == "new" for s in self.schedules
+        )
+        place_typed = any(data.get(name) for name in ("place_name", "place_street", "place_postcode"))
+        if chosen_new_place or place_typed:
+            postcode = (data.get("place_postcode") or "").strip()
+            if not postcode:
+                self.add_error("place_postcode", _("Fill in the postcode of the place where the group meets."))
+            elif postcodes.lookup(postcode) is None:
+                self.add_error(
+                    "place_postcode",
+                    _("We do not know the postcode %(postcode)s. Check the four digits.") % {"postcode": postcode},
+                )
+            if (data.get("place_disclosure") or Disclosure.PUBLIC) == Disclosure.PUBLIC and not data.get(
+                "place_street"
+            ):
+                self.add_error("place_street", _("A public address needs a street and number."))
+            if not chosen_new_place:
+                self.add_error("new_place", _("Choose for which meeting time the new place is."))
+        if data.get("next_intake_date") and data.get("intake") != Intake.SET_MOMENTS:
+            self.add_error(
+                "next_intake_date", _("Only a group that takes new members at set moments has an intake date.")
+            )
         start, end = data.get("new_start_time"), data.get("new_end_time")
         if start and end and end <= start:
             self.add_error("new_end_time", _("The end must be after the start."))
@@ -338,8 +570,11 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
         """Fill the initial values from group_editable_values."""
         initial = {name: values.get(name) for name in (*GROUP_FIELDS, *M2M_FIELDS)}
         for schedule in self.schedules:
-            for part in ("weekday", "start_time", "end_time", "valid_until"):
+            for part in ("weekday", "start_time", "end_time", "valid_until", "kind", "interval", "nth", "day_of_month"):
                 initial[f"s{schedule.pk}_{part}"] = values.get(f"schedule.{schedule.pk}.{part}")
+            initial[f"s{schedule.pk}_dates"] = "\n".join(values.get(f"schedule.{schedule.pk}.dates") or [])
+            place = values.get(f"schedule.{schedule.pk}.place")
+            initial[f"s{schedule.pk}_place"] = str(place) if place else ""
         initial["disclosure"] = values.get("location.disclosure")
         for name in PLACE_FIELDS:
             initial[name] = values.get(f"location.{name}")
@@ -372,9 +607,25 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             if data.get(f"s{pk}_remove"):
                 values[f"schedule.{pk}.remove"] = True
                 # Its times are not changed as well: the diff shows only that it stops.
-                for part in ("weekday", "start_time", "end_time", "valid_until"):
+                for part in ("weekday", "start_time", "end_time", "valid_until", *RHYTHM_PARTS):
                     values[f"schedule.{pk}.{part}"] = current.get(f"schedule.{pk}.{part}")
                 continue
+            for part in RHYTHM_PARTS:
+                values[f"schedule.{pk}.{part}"] = current.get(f"schedule.{pk}.{part}")
+            if f"s{pk}_kind" in self.data and data.get(f"s{pk}_kind"):
+                kind = data[f"s{pk}_kind"]
+                values[f"schedule.{pk}.kind"] = kind
+                if kind == Schedule.Kind.EVERY_N_WEEKS:
+                    values[f"schedule.{pk}.interval"] = data.get(f"s{pk}_interval") or 2
+                if kind == Schedule.Kind.MONTHLY_NTH_WEEKDAY:
+                    values[f"schedule.{pk}.nth"] = data.get(f"s{pk}_nth")
+                if kind == Schedule.Kind.MONTHLY_DATE:
+                    values[f"schedule.{pk}.day_of_month"] = data.get(f"s{pk}_day_of_month")
+                if kind == Schedule.Kind.DATES:
+                    values[f"schedule.{pk}.dates"] = data.get(f"s{pk}_dates_list") or []
+            if f"s{pk}_place" in self.data:
+                chosen = data.get(f"s{pk}_place") or None
+                values[f"schedule.{pk}.place"] = chosen if chosen in (None, "new") else int(chosen)
             if f"s{pk}_valid_until" in self.data:
                 values[f"schedule.{pk}.valid_until"] = plain(data.get(f"s{pk}_valid_until"))
             else:
@@ -385,11 +636,31 @@ class GroupEditForm(ThemePickerMixin, forms.Form):
             for part in ("start_time", "end_time"):
                 chosen = data.get(f"s{pk}_{part}")
                 values[f"schedule.{pk}.{part}"] = plain(chosen) if chosen else current.get(f"schedule.{pk}.{part}")
-        if data.get("new_weekday") is not None and data.get("new_start_time") and data.get("new_end_time"):
+        new_kind = data.get("new_kind") or Schedule.Kind.WEEKLY
+        day_given = data.get("new_weekday") is not None or new_kind not in DAY_KINDS
+        if day_given and data.get("new_start_time") and data.get("new_end_time"):
             values[SCHEDULE_ADD_KEY] = {
-                "weekday": data["new_weekday"],
+                "weekday": data.get("new_weekday"),
                 "start_time": plain(data["new_start_time"]),
                 "end_time": plain(data["new_end_time"]),
+            }
+            if new_kind != Schedule.Kind.WEEKLY:
+                values[SCHEDULE_ADD_KEY] |= {
+                    "kind": new_kind,
+                    "interval": data.get("new_interval") or (2 if new_kind == Schedule.Kind.EVERY_N_WEEKS else 1),
+                    "nth": data.get("new_nth"),
+                    "day_of_month": data.get("new_day_of_month"),
+                    "dates": data.get("new_dates_list") or [],
+                }
+            if data.get("new_place"):
+                chosen = data["new_place"]
+                values[SCHEDULE_ADD_KEY]["place"] = chosen if chosen == "new" else int(chosen)
+        if data.get("place_postcode"):
+            values[PLACE_ADD_KEY] = {
+                "name": data.get("place_name", ""),
+                "street": data.get("place_street", ""),
+                "postcode": data["place_postcode"].strip(),
+                "disclosure": data.get("place_disclosure") or Disclosure.PUBLIC,
             }
         values["location.disclosure"] = data.get("disclosure") or current.get("location.disclosure")
         for name in PLACE_FIELDS:

@@ -22,6 +22,9 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Manager")
     EDITOR = "editor", _("Editor")
     VIEWER = "viewer", _("Read only")
+    # A volunteer who adds and corrects a group's texts in other languages; every change waits for the
+    # support point, and the role reads nothing else (no questions, no figures, no people).
+    TRANSLATOR = "translator", _("Volunteer translator")
 
 
 # Roles that may change things; a viewer only reads.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("groep/<uuid:group_uuid>/", group.group_detail, name="group"),
     path("groep/<uuid:group_uuid>/bewerken/", group.group_edit, name="group_edit"),
     path("groep/<uuid:group_uuid>/status/", group.group_status, name="group_status"),
+    path("groep/<uuid:group_uuid>/vertalen/", group.group_translate, name="group_translate"),
     path("groep/<uuid:group_uuid>/gebeurtenis/", group.group_event, name="group_event"),
     path("groep/<uuid:group_uuid>/bevestigen/", group.group_verify_now, name="group_verify"),
     path("groep/<uuid:group_uuid>/ondersteuning/", support.facilitation_create, name="facilitation_create"),

@@ -77,6 +77,8 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("group_edit", "get", "group", {}, GROUP_READ),
     ("group_edit", "post", "group", {"name_nl": "Nieuwe naam", "intake": "just_come", "cost": "free"}, GROUP_WRITE),
     ("group_status", "post", "group", {"status": "paused", "date": "2026-06-01"}, GROUP_WRITE),
+    ("group_translate", "get", "group", {}, _row(302, 404, 404, 403, 200, 200, 200, 404)),
+    ("group_translate", "post", "group", {"name_en": "Peer group"}, _row(302, 404, 404, 403, 302, 302, 302, 404)),
     ("group_event", "post", "group", {"kind": "other", "date": "2026-06-01"}, GROUP_WRITE),
     ("group_verify", "post", "group", {}, GROUP_WRITE),
     ("change", "get", "change", {}, GROUP_READ),

@@ -97,7 +97,7 @@ def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
 @signed_in
 def translation_wanted(request: HttpRequest, slug: str) -> HttpResponse:
     """Groups that meet in a language they have no text in yet: where a translator (or the group) can help."""
-    access = support_point_for_user(request.user, slug)
+    access = support_point_for_user(request.user, slug, translators=True)
     names = dict(django_settings.LANGUAGES)
     wanted = []
     groups = (

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from samenspel.directory.freshness import freshness_of
 from samenspel.directory.models import Group, GroupStatus
-from samenspel.directory.services import group_set_status
 from samenspel.finder.models import Question
 from samenspel.workspace.access import change_request_for_user, group_for_user, question_ref
 from samenspel.workspace.change_rows import change_rows
@@ -26,6 +25,7 @@ from samenspel.workspace.forms import (
     EventForm,
     FacilitationForm,
     GroupEditForm,
+    GroupTextsForm,
     RejectForm,
     StatusForm,
     text_languages,
@@ -33,6 +33,7 @@ from samenspel.workspace.forms import (
 from samenspel.workspace.models import ChangeRequest, EventKind, FacilitationRequest, GroupContact, GroupEvent
 from samenspel.workspace.services.lifecycle import group_confirm, group_event_record
 from samenspel.workspace.services.self_service import (
+    STATUS_KEY,
     TEXT_LANGUAGES,
     TRANSLATED_FIELDS,
     change_request_approve,
@@ -40,6 +41,7 @@ from samenspel.workspace.services.self_service import (
     changes_between,
     group_change_submit,
     group_editable_values,
+    group_places,
     upcoming_cancellations,
 )
 from samenspel.workspace.theme_picker import FILTER_SUFFIX, filter_requested, filtered_again
@@ -92,6 +94,8 @@ def edit_form(request: HttpRequest, group: Group, current: dict[str, Any]) -> tu
         "schedules": list(group.schedules.order_by("id")),
         "cancellations": upcoming_cancellations(group),
         "languages": shown,
+        "places": group_places(group),
+        "own_place": group.location,
     }
     if request.method == "POST" and filter_requested(request.POST):
         return filtered_again(GroupEditForm, request.POST, **kwargs), add_links, True
@@ -146,14 +150,19 @@ def group_status(request: HttpRequest, group_uuid: Any) -> HttpResponse:
     access = group_for_user(request.user, group_uuid, write=True)
     form = StatusForm(request.POST)
     if form.is_valid():
-        group_set_status(
-            group=access.group,
-            status=GroupStatus(form.cleaned_data["status"]),
-            actor=request.user,
-            reason=form.cleaned_data["reason"],
-            date=form.cleaned_data["date"],
+        # Through the support point's review setting, as every other change of the entry.
+        wanted = {
+            "status": form.cleaned_data["status"],
+            "date": form.cleaned_data["date"].isoformat(),
+            "reason": form.cleaned_data["reason"],
+        }
+        change = group_change_submit(
+            group=access.group, changes={STATUS_KEY: [access.group.status, wanted]}, actor=request.user
         )
-        messages.success(request, _("Status changed."))
+        if change is not None:
+            messages.success(request, _("Thank you. The support point will look at your change soon."))
+        else:
+            messages.success(request, _("Status changed."))
     else:
         messages.error(request, _("The status was not changed: check the date and the status."))
     return redirect("workspace:group", group_uuid=access.group.uuid)
@@ -243,3 +252,48 @@ def _after_review(group: Any) -> HttpResponse:
     if group.support_point is not None:
         return redirect("workspace:review_queue", slug=group.support_point.slug)
     return redirect("workspace:group", group_uuid=group.uuid)
+
+
+@signed_in
+def group_translate(request: HttpRequest, group_uuid: Any) -> HttpResponse:
+    """A group's texts in other languages, for a volunteer translator (and anyone who may edit the group).
+
+    A translator's change always waits for the support point; it changes only texts.
+    """
+    access = group_for_user(request.user, group_uuid, translate=True)
+    group = access.group
+    refused = too_much(request)
+    if refused is not None:
+        return refused
+    current = group_editable_values(group)
+    asked = [code for code in request.GET.getlist("lang") if code in TEXT_LANGUAGES]
+    written = [f.rsplit("_", 1)[1] for f in TRANSLATED_FIELDS if current.get(f)]
+    shown = text_languages(list(group.languages.values_list("code", flat=True)), asked, written)
+    names = dict(settings.LANGUAGES)
+    add_links = [
+        (code, names[code], "?" + urlencode([("lang", c) for c in [*asked, code]]))
+        for code in TEXT_LANGUAGES
+        if code not in shown
+    ]
+    form = GroupTextsForm(request.POST or None, languages=shown, initial=current)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        changes = changes_between({k: current[k] for k in TRANSLATED_FIELDS}, form.values(current))
+        try:
+            change = group_change_submit(
+                group=group, changes=changes, actor=request.user, translator=access.translator_only
+            )
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            if not changes:
+                messages.info(request, _("Nothing was changed."))
+            elif change is not None:
+                messages.success(request, _("Thank you. The support point will look at your change soon."))
+            else:
+                messages.success(request, _("Saved. The change is live."))
+            if access.translator_only and group.support_point is not None:
+                return redirect("workspace:translation_wanted", slug=group.support_point.slug)
+            return redirect("workspace:group", group_uuid=group.uuid)
+    context = {"access": access, "group": group, "form": form, "errors": errors, "add_links": add_links}
+    return render(request, "workspace/group_translate.html", context)
