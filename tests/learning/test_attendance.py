@@ -48,7 +48,7 @@ def test_marking_someone_who_is_not_a_participant_of_this_run_is_refused_and_not
     other = plan_run(support_point, basic_course)
     theirs = _enrol(other, 1, prefix="ander")
     session = run.sessions.get(number=1)
-    with pytest.raises(ValidationError, match="Only participants of this course"):
+    with pytest.raises(ValidationError, match="alleen deelnemers van deze cursus"):
         services.attendance_mark(session=session, present={ours[0].pk, theirs[0].pk}, actor=None)
     assert not Attendance.objects.exists()
 

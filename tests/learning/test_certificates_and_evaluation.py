@@ -45,7 +45,7 @@ def _pdf_text_and_qr(pdf: bytes) -> tuple[str, list[str]]:
 def test_only_who_attended_six_of_seven_sessions_may_have_a_certificate(run: CourseRun) -> None:
     enrolments = _course_with_attendance(run)
     assert [may_have_certificate(e) for e in enrolments] == [True] * 4 + [False, False] + [False, False]
-    with pytest.raises(ValidationError, match="attended enough sessions"):
+    with pytest.raises(ValidationError, match="genoeg bijeenkomsten"):
         services.certificate_issue(enrolment=enrolments[4], printed_name="Noor", actor=None)
 
 
@@ -129,6 +129,6 @@ def test_the_evaluation_is_given_once_by_who_was_there_and_shown_with_small_coun
 
 def test_a_wrong_score_is_refused_and_nothing_is_kept(run: CourseRun) -> None:
     first = _course_with_attendance(run)[0]
-    with pytest.raises(ValidationError, match="from 1 to 5"):
+    with pytest.raises(ValidationError, match="van 1 tot 5"):
         services.evaluation_submit(enrolment=first, answers={"content": 9, "trainers": 4, "useful": 5}, actor=None)
     assert not EvaluationCount.objects.exists() and not EvaluationReceipt.objects.exists()

@@ -89,11 +89,11 @@ def test_signing_up_again_after_withdrawing_goes_to_the_back(run: CourseRun) -> 
 def test_a_double_sign_up_and_a_closed_course_are_refused_with_a_reason(run: CourseRun) -> None:
     person = make_user("twee@vrijwilligers.example.org")
     services.enrolment_create(run=run, user=person, actor=person)
-    with pytest.raises(ValidationError, match="already signed up"):
+    with pytest.raises(ValidationError, match="al aangemeld"):
         services.enrolment_create(run=run, user=person, actor=person)
     services.run_set_status(run=run, status=RunStatus.CLOSED, actor=None)
     late = make_user("laat@vrijwilligers.example.org")
-    with pytest.raises(ValidationError, match="not open"):
+    with pytest.raises(ValidationError, match="niet inschrijven"):
         services.enrolment_create(run=run, user=late, actor=late)
     assert not Enrolment.objects.filter(user=late).exists()
 

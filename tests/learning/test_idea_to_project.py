@@ -138,7 +138,7 @@ def test_a_rejection_shows_what_to_do_next(support_point: Any) -> None:
 
 
 def test_asking_a_fund_more_than_it_gives_or_a_nonsense_amount_range_is_refused(support_point: Any) -> None:
-    with pytest.raises(ValidationError, match="smallest amount is more than the largest"):
+    with pytest.raises(ValidationError, match="kleinste bedrag is hoger dan het grootste"):
         projects.fund_create(
             support_point=support_point,
             actor=None,
@@ -151,7 +151,7 @@ def test_asking_a_fund_more_than_it_gives_or_a_nonsense_amount_range_is_refused(
         support_point=support_point, actor=None, name="Klein fonds", focus="x", max_amount=Decimal(1000)
     )
     plan = projects.plan_create(owner=make_user("o@example.org"), organisation_name="O", title="T", actor=None)
-    with pytest.raises(ValidationError, match="gives at most"):
+    with pytest.raises(ValidationError, match="geeft hoogstens"):
         projects.application_create(plan=plan, fund=fund, amount=Decimal(5000), actor=None)
     assert not FundApplication.objects.exists()
 

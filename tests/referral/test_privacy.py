@@ -24,17 +24,30 @@ def _encrypted_fields(model: type[models.Model]) -> list[str]:
     return [f.name for f in model._meta.get_fields() if isinstance(f, crypto.EncryptedTextField)]
 
 
+# People who chose to be known to a support point for as long as they take part (a volunteer in a trial or a role)
+# have no deletion date while they do; their constraint sets one the moment they stop (volunteering/models.py).
+KEPT_WHILE_ACTIVE = {"Volunteer"}
+
+
 def test_every_model_with_client_details_has_consent_and_a_deletion_date() -> None:
     with_details = [model for model in apps.get_models() if _encrypted_fields(model)]
     assert Handover in with_details, "the handover's details must be encrypted fields"
     for model in with_details:
         fields = {f.name: f for f in model._meta.get_fields()}
-        assert isinstance(fields.get("consent"), models.BooleanField), f"{model.__name__} has no consent flag"
+        checks = [str(c.condition) for c in model._meta.constraints if isinstance(c, models.CheckConstraint)]
+        consent_at = fields.get("consent_at")
+        if isinstance(consent_at, models.DateTimeField):
+            # Consent recorded with its moment: a row cannot exist without it.
+            assert not consent_at.null, f"{model.__name__} may lack its consent"
+        else:
+            assert isinstance(fields.get("consent"), models.BooleanField), f"{model.__name__} has no consent flag"
+            assert any("consent" in c for c in checks), f"{model.__name__} does not require consent"
         delete_after = fields.get("delete_after")
         assert isinstance(delete_after, models.DateField), f"{model.__name__} has no deletion date"
-        assert not delete_after.null, f"{model.__name__} may lack a deletion date"
-        checks = [c for c in model._meta.constraints if isinstance(c, models.CheckConstraint)]
-        assert any("consent" in str(c.condition) for c in checks), f"{model.__name__} does not require consent"
+        if model.__name__ in KEPT_WHILE_ACTIVE:
+            assert any("delete_after" in c for c in checks), f"{model.__name__} may stop without a deletion date"
+        else:
+            assert not delete_after.null, f"{model.__name__} may lack a deletion date"
 
 
 def test_no_other_table_has_a_field_named_after_a_client() -> None:
