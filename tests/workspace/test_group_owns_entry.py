@@ -104,7 +104,7 @@ def test_a_contact_person_changes_every_field_and_after_review_it_shows_on_the_p
     assert set(by_slug) == {f"{group.slug}-{first.pk}", f"{group.slug}-{second.pk}"}
     assert by_slug[f"{group.slug}-{second.pk}"]["address"] == "Woenselse Markt 1"
     assert by_slug[f"{group.slug}-{first.pk}"]["address"] == "Boogstraat 12"
-    assert all("ONL" in m["types"] and "Also online" in m["notes"] for m in feed)
+    assert all("ONL" in m["types"] and "Tegelijk ook online" in m["notes"] for m in feed)  # the feed speaks Dutch
 
 
 def test_a_status_change_goes_through_review_and_keeps_its_date_and_reason(client: Client, group, contact, member):
