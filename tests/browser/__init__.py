@@ -89,6 +89,8 @@ def assert_fits_320(page: Page) -> None:
     """No horizontal scrolling on a 320 px wide screen (WCAG 1.4.10 reflow)."""
     width = page.viewport_size["width"] if page.viewport_size else None
     assert width == 320, f"assert_fits_320 needs a page with a 320 px viewport, this one is {width} px"
+    # Right after a click that submits a form the next page may have no document yet: measure the page that came.
+    page.wait_for_load_state("load")
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     if scroll_width > 320 + 1:
         too_wide = page.evaluate(
