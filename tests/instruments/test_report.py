@@ -7,15 +7,14 @@ and Mierlo, Eindhoven next to it, a group in Groningen and two online, all of on
 from __future__ import annotations
 
 import csv
-import html
-import re
 import datetime
+import html
 import io
+import re
 from typing import Any
 
 import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import get_resolver, reverse
 from django.utils import timezone
@@ -115,7 +114,12 @@ def test_the_access_table_covers_every_report_url() -> None:
     ("name", "slug", "download", "expected"), MATRIX, ids=[f"{m[0]}-{m[1]}-{m[2] or 'page'}" for m in MATRIX]
 )
 def test_every_report_url_answers_each_persona_as_the_table_says(
-    name: str, slug: str, download: str, expected: dict[str, int], cast: dict[str, Any], region: dict[str, Group]  # noqa: F811
+    name: str,
+    slug: str,
+    download: str,
+    expected: dict[str, int],
+    cast: dict[str, Any],
+    region: dict[str, Group],  # noqa: F811
 ) -> None:
     url = _url(name, slug, download)
     got = {}
@@ -197,13 +201,20 @@ def _leak_free_along_rows(table: Any) -> bool:
 
 
 def test_the_suppression_leaves_no_hidden_cell_that_a_total_gives_away(
-    cast: dict[str, Any], region: dict[str, Group]  # noqa: F811
+    cast: dict[str, Any],
+    region: dict[str, Group],  # noqa: F811
 ) -> None:
     # Questions: 7 in January and 3 in February. Without a second hidden number, 10 - 7 would give the 3 away.
     group = region["geldrop_depression"]
-    QuestionCount.objects.create(group=group, support_point=group.support_point, month=datetime.date(2026, 1, 1), count=7)
-    QuestionCount.objects.create(group=group, support_point=group.support_point, month=datetime.date(2026, 2, 1), count=3)
-    QuestionCount.objects.create(group=group, support_point=group.support_point, month=datetime.date(2026, 3, 1), count=9)
+    QuestionCount.objects.create(
+        group=group, support_point=group.support_point, month=datetime.date(2026, 1, 1), count=7
+    )
+    QuestionCount.objects.create(
+        group=group, support_point=group.support_point, month=datetime.date(2026, 2, 1), count=3
+    )
+    QuestionCount.objects.create(
+        group=group, support_point=group.support_point, month=datetime.date(2026, 3, 1), count=9
+    )
     add_count(region["mierlo_grief"], "handover", ProfessionalRole.GP, datetime.date(2026, 4, 1), 6)
     body = _officer(cast).get(_url("municipality", A_SLUG)).content.decode()
     months = rows_of(body, "questions-by-month")
@@ -221,12 +232,17 @@ def test_the_suppression_leaves_no_hidden_cell_that_a_total_gives_away(
 
 
 def test_the_csv_and_the_spreadsheet_hold_the_same_protected_numbers_with_formulas_neutralised(
-    cast: dict[str, Any], region: dict[str, Group]  # noqa: F811
+    cast: dict[str, Any],
+    region: dict[str, Group],  # noqa: F811
 ) -> None:
     group = region["geldrop_depression"]
-    formula = Theme.objects.create(slug="formule", label_nl="=HYPERLINK(1)", label_en="=HYPERLINK(1)", category="mental")
+    formula = Theme.objects.create(
+        slug="formule", label_nl="=HYPERLINK(1)", label_en="=HYPERLINK(1)", category="mental"
+    )
     group.themes.add(formula)
-    QuestionCount.objects.create(group=group, support_point=group.support_point, month=datetime.date(2026, 2, 1), count=8)
+    QuestionCount.objects.create(
+        group=group, support_point=group.support_point, month=datetime.date(2026, 2, 1), count=8
+    )
     client = _officer(cast)
     response = client.get(_url("municipality", A_SLUG, "csv"))
     assert response["Content-Disposition"] == f'attachment; filename="jaarverslag-{A_SLUG}-{YEAR}.csv"'
@@ -246,16 +262,25 @@ def test_the_csv_and_the_spreadsheet_hold_the_same_protected_numbers_with_formul
 
 
 def test_survey_results_and_sessions_appear_in_the_support_point_report(
-    cast: dict[str, Any], region: dict[str, Group]  # noqa: F811
+    cast: dict[str, Any],
+    region: dict[str, Group],  # noqa: F811
 ) -> None:
     group = region["geldrop_depression"]
     for rating in [3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 0]:
         SurveyAnswer.objects.create(group=group, month=datetime.date(2026, 5, 1), language="nl", self_help=rating)
     InformationSession.objects.create(
-        support_point=group.support_point, date=datetime.date(2026, 3, 3), place_kind="school", attendees=40, given_by="x"
+        support_point=group.support_point,
+        date=datetime.date(2026, 3, 3),
+        place_kind="school",
+        attendees=40,
+        given_by="x",
     )
     InformationSession.objects.create(
-        support_point=group.support_point, date=datetime.date(2026, 4, 3), place_kind="school", attendees=25, given_by="x"
+        support_point=group.support_point,
+        date=datetime.date(2026, 4, 3),
+        place_kind="school",
+        attendees=25,
+        given_by="x",
     )
     body = client_for(cast["member"]).get(_url("support_point", "steunpunt-test")).content.decode()
     rows = rows_of(body, "survey-1")
@@ -280,10 +305,11 @@ def test_the_year_chooser_defaults_to_the_last_full_year_and_offers_this_year_to
 
 
 def test_the_report_takes_a_fixed_number_of_queries(
-    cast: dict[str, Any], region: dict[str, Group], django_assert_max_num_queries: Any  # noqa: F811
+    cast: dict[str, Any],
+    region: dict[str, Group],  # noqa: F811
+    django_assert_max_num_queries: Any,
 ) -> None:
     client = _officer(cast)
     client.get(_url("municipality", A_SLUG))  # warm the session and the caches
     with django_assert_max_num_queries(45):
         client.get(_url("municipality", A_SLUG))
-    get_user_model()  # keep the import honest

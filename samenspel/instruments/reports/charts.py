@@ -82,9 +82,7 @@ def line_chart(table: FigureTable) -> SafeString:
     for i, (label, _cells) in enumerate(table.rows):
         if i % every == 0 or i == n - 1:
             parts.append(
-                format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>', x(i), base + 16, label
-                )
+                format_html('<text x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>', x(i), base + 16, label)
             )
     for series, line in enumerate(values):
         colour = SERIES_COLOURS[series % len(SERIES_COLOURS)]

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, F, Min, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce, Substr, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -196,6 +196,11 @@ def _breakdown(
     )
 
 
+def _figure(value: object) -> Figure:
+    """A cell of a protected table, as a Figure (they all are; the table's type allows plain values too)."""
+    return value if isinstance(value, Figure) else Figure(None, str(value))
+
+
 def _by_month(rows: Iterable[dict[str, Any]], key: str = "m") -> dict[datetime.date, int]:
     found: dict[datetime.date, int] = {}
     for row in rows:
@@ -230,23 +235,22 @@ def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
     # nothing).
     cells = [counts for _day, counts in snapshots]
     protected = protect(cells, column_totals=False, row_totals=True)
-    labels = [_("Start of %(year)s") % {"year": period.year}] + [
-        date_format(day, "j M Y") for day, _c in snapshots[1:]
-    ]
+    labels = [_("Start of %(year)s") % {"year": period.year}] + [date_format(day, "j M Y") for day, _c in snapshots[1:]]
     stage_table = TrendTable(
         "stages",
         _("Groups per stage"),
         [*[str(GroupStatus(s).label) for s in STAGES], _("All groups")],
-        [(label, [*row, total]) for label, row, total in zip(labels, protected.cells, protected.row_totals, strict=True)],
+        [
+            (label, [*row, total])
+            for label, row, total in zip(labels, protected.cells, protected.row_totals, strict=True)
+        ],
         None,
         note=_("The number of groups in each stage at the end of each quarter, and at the start of the year."),
         chart_columns=list(range(len(STAGES))),
     )
 
     # New: the first day in a group's history (or the day it was entered) falls in the year.
-    first_day = (
-        GroupStatusChange.objects.filter(group=OuterRef("pk")).order_by("date", "id").values("date")[:1]
-    )
+    first_day = GroupStatusChange.objects.filter(group=OuterRef("pk")).order_by("date", "id").values("date")[:1]
     new = _by_month(
         groups.annotate(started=Coalesce(Subquery(first_day), TruncDate("created_at")))
         .filter(started__range=(period.start, period.end))
@@ -256,7 +260,9 @@ def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
         .order_by()
     )
     stopped = _by_month(
-        GroupStatusChange.objects.filter(group_id__in=ids, status=GroupStatus.STOPPED, date__range=(period.start, period.end))
+        GroupStatusChange.objects.filter(
+            group_id__in=ids, status=GroupStatus.STOPPED, date__range=(period.start, period.end)
+        )
         .annotate(m=TruncMonth("date"))
         .values("m")
         .annotate(n=Count("group_id", distinct=True))
@@ -293,7 +299,7 @@ def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
     meeting = protect([[sum(at_end[s] for s in MEETING)]], column_totals=False).cells[0][0]
     none = Figure(0, "0")
     totals = new_table.totals or [none, none]
-    summary = {"meeting": meeting, "new": totals[0], "stopped": totals[1]}
+    summary = {"meeting": meeting, "new": _figure(totals[0]), "stopped": _figure(totals[1])}
     return section, summary
 
 
@@ -335,17 +341,22 @@ def _questions(scope: Scope, period: Period) -> tuple[Section, Figure]:
         ),
         [month_table, theme_table],
     )
-    return section, month_table.totals[0] if month_table.totals else Figure(0, "0")
+    return section, _figure(month_table.totals[0]) if month_table.totals else Figure(0, "0")
 
 
 def _referrals(scope: Scope, period: Period) -> tuple[Section, Figure]:
     counts = ReferralCount.objects.filter(group_id__in=scope.group_ids, month__range=(period.start, period.end))
     figures = referral_figures(counts)
     if scope.kind == "municipality":
-        tables = figure_tables(figures, areas=figures.by_place, areas_title=_("By place"), areas_key="referrals-by-place")
+        tables = figure_tables(
+            figures, areas=figures.by_place, areas_title=_("By place"), areas_key="referrals-by-place"
+        )
     else:
         tables = figure_tables(
-            figures, areas=figures.by_municipality, areas_title=_("By municipality"), areas_key="referrals-by-municipality"
+            figures,
+            areas=figures.by_municipality,
+            areas_title=_("By municipality"),
+            areas_key="referrals-by-municipality",
         )
     # The referral tables' own keys ("by-month") would clash with the other sections' on one page.
     tables = [
@@ -407,16 +418,14 @@ def _sessions(scope: Scope, period: Period) -> tuple[Section, Figure, Figure]:
         % {"name": scope.name}
     )
     section = Section("sessions", _("Information sessions"), intro, [table, language_table])
-    sessions_total = table.totals[0] if table.totals else Figure(0, "0")
-    people_total = table.totals[1] if table.totals else Figure(0, "0")
+    sessions_total = _figure(table.totals[0]) if table.totals else Figure(0, "0")
+    people_total = _figure(table.totals[1]) if table.totals else Figure(0, "0")
     return section, sessions_total, people_total
 
 
 def _facilitation(scope: Scope, period: Period) -> Section:
     ids = scope.group_ids
-    asked = FacilitationRequest.objects.filter(
-        group_id__in=ids, created_at__date__range=(period.start, period.end)
-    )
+    asked = FacilitationRequest.objects.filter(group_id__in=ids, created_at__date__range=(period.start, period.end))
     per_kind: dict[str, dict[str, int]] = defaultdict(dict)
     for row in asked.values("kind", "status").annotate(n=Count("id")).order_by():
         per_kind[row["kind"]][row["status"]] = row["n"]
@@ -510,13 +519,11 @@ def _demand(scope: Scope, period: Period) -> Section:
     with_theme = Group.themes.through.objects.filter(group__in=meeting).filter(
         Q(theme_id__in=theme_ids) | Q(theme__parent_id__in=theme_ids)
     )
-    groups_per_theme = dict(
-        with_theme.annotate(searched=Case(When(theme_id__in=theme_ids, then=F("theme_id")), default=F("theme__parent_id")))
-        .values("searched")
-        .annotate(n=Count("group_id", distinct=True))
-        .order_by()
-        .values_list("searched", "n")
-    )
+    searched = Case(When(theme_id__in=theme_ids, then=F("theme_id")), default=F("theme__parent_id"))
+    groups_per_theme: dict[int, int] = {
+        row["searched"]: row["n"]
+        for row in with_theme.values(searched=searched).annotate(n=Count("group_id", distinct=True)).order_by()
+    }
     rows = [
         (
             themes[r["theme"]].label if r["theme"] in themes else "",
@@ -538,9 +545,7 @@ def _demand(scope: Scope, period: Period) -> Section:
         ),
         chart_columns=[0, 1],
     )
-    per_language = list(
-        searches.values("language").annotate(n=Sum("count")).order_by("-n", "language")
-    )
+    per_language = list(searches.values("language").annotate(n=Sum("count")).order_by("-n", "language"))
     language_table = _breakdown(
         "demand-by-language",
         _("Searches per language of the site"),
@@ -589,8 +594,8 @@ def _region(scope: Scope, period: Period) -> Section:
         .order_by()
     )
     per_municipality: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for column, rows in enumerate((meeting_by_pc4, questions_by_pc4, referrals_by_pc4)):
-        for row in rows:
+    for column, counted in enumerate((meeting_by_pc4, questions_by_pc4, referrals_by_pc4)):
+        for row in counted:
             per_municipality[postcodes.municipality_of(row["pc4"])][column] += row["n"]
     online = per_municipality.pop("", None)
     ordered = sorted(per_municipality.items(), key=lambda item: (item[0] != scope.name, -item[1][0], item[0]))

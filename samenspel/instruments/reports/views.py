@@ -108,5 +108,9 @@ def support_point_report(request: HttpRequest, slug: str) -> HttpResponse:
     sp = access.support_point
     report = year_report(support_point_scope(sp), _period(request))
     return _respond(
-        request, report, f"jaarverslag-{sp.slug}", "instruments/reports/support_point.html", {"sp": sp, "access": access}
+        request,
+        report,
+        f"jaarverslag-{sp.slug}",
+        "instruments/reports/support_point.html",
+        {"sp": sp, "access": access},
     )
