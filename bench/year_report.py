@@ -58,6 +58,19 @@ def _read_only(sender: Any, connection: Any, **kwargs: Any) -> None:
 connection_created.connect(_read_only)
 
 
+def _plain_static_files() -> None:
+    """Static URLs without the manifest of collectstatic (a bench run has none): a dict lookup either way."""
+    from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.utils.functional import empty
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    staticfiles_storage._wrapped = empty
+
+
 def largest_municipality() -> tuple[str, int]:
     """The municipality with the most groups (by the PC4 of their place): one GROUP BY, mapped in Python."""
     from django.db.models import Count
@@ -99,6 +112,7 @@ def main() -> None:
     parser.add_argument("--pdf-runs", type=int, default=3)
     args = parser.parse_args()
     translation.activate("nl")
+    _plain_static_files()
     if args.municipality:
         name = args.municipality
         count = -1

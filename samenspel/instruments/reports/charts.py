@@ -23,6 +23,8 @@ PLOT_TOP = 10
 PLOT_HEIGHT = 200
 AXIS_LABELS = 40  # room under the plot for the row labels
 LEGEND_LINE = 20
+# The figures' colours and two more: a trend of five stages needs five lines apart (each 3:1 against white).
+COLOURS = (*SERIES_COLOURS, "#8a1c1c", "#4d4d4d")
 
 
 def _nice_top(largest: int) -> int:
@@ -82,10 +84,16 @@ def line_chart(table: FigureTable) -> SafeString:
     for i, (label, _cells) in enumerate(table.rows):
         if i % every == 0 or i == n - 1:
             parts.append(
-                format_html('<text x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>', x(i), base + 16, label)
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="{}" font-size="11">{}</text>',
+                    x(i),
+                    base + 16,
+                    "start" if i == 0 and n > 1 else ("end" if i == n - 1 and n > 1 else "middle"),
+                    label,
+                )
             )
     for series, line in enumerate(values):
-        colour = SERIES_COLOURS[series % len(SERIES_COLOURS)]
+        colour = COLOURS[series % len(COLOURS)]
         # A hidden number breaks the line: it is drawn as separate runs between hidden points.
         runs: list[list[tuple[float, float]]] = [[]]
         for i, value in enumerate(line):
@@ -120,7 +128,7 @@ def line_chart(table: FigureTable) -> SafeString:
             (
                 0,
                 legend_y + LEGEND_LINE * k,
-                SERIES_COLOURS[k % len(SERIES_COLOURS)],
+                COLOURS[k % len(COLOURS)],
                 18,
                 legend_y + LEGEND_LINE * k + 11,
                 table.columns[j],
