@@ -68,7 +68,7 @@ def _plain_static_files() -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    staticfiles_storage._wrapped = empty
+    staticfiles_storage._wrapped = empty  # type: ignore[attr-defined]
 
 
 def largest_municipality() -> tuple[str, int]:

@@ -14,12 +14,14 @@ the number of queries does not grow with the number of groups (about 25 in all).
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce, Substr, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -35,11 +37,13 @@ from samenspel.directory.models import (
     GroupStatus,
     GroupStatusChange,
     Language,
+    Location,
     Organisation,
     SupportPointSettings,
     Theme,
 )
 from samenspel.facilities.models import RequestStatus, RoomBooking, RoomRequest
+from samenspel.insight.coverage import NEARBY_KM
 from samenspel.instruments import surveys
 from samenspel.instruments.demand import municipality_areas
 from samenspel.instruments.models import DemandCount, QuestionCount, SurveyAnswer
@@ -104,6 +108,26 @@ def years(today: datetime.date) -> list[int]:
     return list(range(today.year, FIRST_YEAR - 1, -1))
 
 
+class InIds(Func):
+    """`field` is one of `ids`: on PostgreSQL one array parameter (`= ANY(%s)`), which plans in a moment where an
+    IN list of thousands of placeholders does not; elsewhere a plain IN list."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, field: str, ids: Sequence[int]) -> None:
+        super().__init__(F(field))
+        self.ids = list(ids)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+        lhs, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*params, self.ids]
+        if not self.ids:
+            return "1 = 0", list(params)
+        return f"{lhs} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
+
+
 @dataclass(frozen=True)
 class Scope:
     """Whose year it is: a municipality or a support point, and the groups that belong to it."""
@@ -117,10 +141,23 @@ class Scope:
     support_point_ids: list[int]
     config: SupportPointSettings = field(default_factory=SupportPointSettings)
 
+    def has(self, path: str = "group_id") -> InIds:
+        """A filter: the row's group (reached through `path`) is one of the scope's."""
+        return InIds(path, self.group_ids)
+
+
+def _places_in(pc4s: Sequence[str]) -> InIds:
+    """A filter on groups: they meet at a place (not online) in these PC4 areas.
+
+    The places are read first (one scan of the narrow place table); the groups are then found through the index
+    on their place. Left to itself, the planner misjudges how few places match and scans every group.
+    """
+    places = Location.objects.exclude(disclosure=Disclosure.ONLINE).annotate(pc4=Substr("postcode", 1, 4))
+    return InIds("location_id", list(places.filter(pc4__in=list(pc4s)).values_list("pk", flat=True)))
+
 
 def municipality_scope(municipality: str) -> Scope:
-    in_person = Group.objects.exclude(location__disclosure=Disclosure.ONLINE)
-    here = postcodes.in_municipality(in_person, municipality, postcode_field="location__postcode")
+    here = Group.objects.filter(_places_in(postcodes.pc4s_of(municipality))).order_by()
     rows = list(here.values_list("pk", "support_point_id"))
     support_points = sorted({sp for _pk, sp in rows if sp is not None})
     return Scope("municipality", municipality, [pk for pk, _sp in rows], [municipality], support_points)
@@ -214,23 +251,50 @@ def _by_month(rows: Iterable[dict[str, Any]], key: str = "m") -> dict[datetime.d
 # ---- the sections -------------------------------------------------------------------------------------------------
 
 
-def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
+def _stages_on(scope: Scope, groups: Any, days: list[datetime.date]) -> list[dict[str, int]]:
+    """How many of the scope's groups were in each stage on each day: per day {stage: groups}.
+
+    A group's stage on a day is its last status change on or before it: the change whose next change (in date
+    order) comes after the day, or never. One pass over the scope's status history with a window function, in SQL;
+    a group without any history counts with its status now from the day it was entered.
+    """
+    table = GroupStatusChange._meta.db_table
     ids = scope.group_ids
-    groups = Group.objects.filter(pk__in=ids)
-    # A group's stage on a day: its last status change on or before it; without a history, its status now
-    # if it existed then.
-    snapshots = []
-    for day in period.quarter_ends:
-        latest = (
-            GroupStatusChange.objects.filter(group=OuterRef("pk"), date__lte=day)
-            .order_by("-date", "-id")
-            .values("status")[:1]
-        )
-        stage = Coalesce(Subquery(latest), Case(When(created_at__date__lte=day, then=F("status"))))
-        counted = dict(
-            groups.annotate(stage=stage).values("stage").annotate(n=Count("id")).order_by().values_list("stage", "n")
-        )
-        snapshots.append((day, [counted.get(s, 0) for s in STAGES]))
+    where_params: list[Any]
+    if connection.vendor == "postgresql":
+        where, where_params = "group_id = ANY(%s)", [ids]
+    else:
+        where = f"group_id IN ({', '.join(['%s'] * len(ids))})" if ids else "1 = 0"
+        where_params = list(ids)
+    on_day = "SUM(CASE WHEN date <= %s AND (next_date IS NULL OR next_date > %s) THEN 1 ELSE 0 END)"
+    sql = (
+        f"SELECT status, {', '.join([on_day] * len(days))} FROM ("  # noqa: S608 - no value is in the text
+        f"SELECT status, date, LEAD(date) OVER (PARTITION BY group_id ORDER BY date, id) AS next_date "
+        f"FROM {table} WHERE {where}) AS history GROUP BY status"
+    )
+    per_day: list[dict[str, int]] = [defaultdict(int) for _day in days]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*(d for day in days for d in (day, day)), *where_params])
+        for status, *counts in cursor.fetchall():
+            for n, count in enumerate(counts):
+                per_day[n][status] += int(count or 0)
+    without_history = (
+        groups.filter(~Exists(GroupStatusChange.objects.filter(group=OuterRef("pk"))))
+        .values("status")
+        .annotate(**{f"at{n}": Count("id", filter=Q(created_at__date__lte=day)) for n, day in enumerate(days)})
+        .order_by()
+    )
+    for row in without_history:
+        for n in range(len(days)):
+            per_day[n][row["status"]] += row[f"at{n}"]
+    return per_day
+
+
+def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
+    groups = Group.objects.filter(scope.has("pk"))
+    days = period.quarter_ends
+    per_day = _stages_on(scope, groups, days)
+    snapshots = [(day, [per_day[n].get(s, 0) for s in STAGES]) for n, day in enumerate(days)]
     # Rows are moments, each with its total: protected along the rows (no column sums: a sum of moments means
     # nothing).
     cells = [counts for _day, counts in snapshots]
@@ -261,7 +325,7 @@ def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
     )
     stopped = _by_month(
         GroupStatusChange.objects.filter(
-            group_id__in=ids, status=GroupStatus.STOPPED, date__range=(period.start, period.end)
+            scope.has(), status=GroupStatus.STOPPED, date__range=(period.start, period.end)
         )
         .annotate(m=TruncMonth("date"))
         .values("m")
@@ -304,7 +368,7 @@ def _groups(scope: Scope, period: Period) -> tuple[Section, dict[str, Figure]]:
 
 
 def _questions(scope: Scope, period: Period) -> tuple[Section, Figure]:
-    counts = QuestionCount.objects.filter(group_id__in=scope.group_ids, month__range=(period.start, period.end))
+    counts = QuestionCount.objects.filter(scope.has(), month__range=(period.start, period.end))
     per_month = _by_month(counts.values(m=F("month")).annotate(n=Sum("count")).order_by())
     total = sum(per_month.values())
     month_table = _breakdown(
@@ -345,7 +409,7 @@ def _questions(scope: Scope, period: Period) -> tuple[Section, Figure]:
 
 
 def _referrals(scope: Scope, period: Period) -> tuple[Section, Figure]:
-    counts = ReferralCount.objects.filter(group_id__in=scope.group_ids, month__range=(period.start, period.end))
+    counts = ReferralCount.objects.filter(scope.has(), month__range=(period.start, period.end))
     figures = referral_figures(counts)
     if scope.kind == "municipality":
         tables = figure_tables(
@@ -424,8 +488,7 @@ def _sessions(scope: Scope, period: Period) -> tuple[Section, Figure, Figure]:
 
 
 def _facilitation(scope: Scope, period: Period) -> Section:
-    ids = scope.group_ids
-    asked = FacilitationRequest.objects.filter(group_id__in=ids, created_at__date__range=(period.start, period.end))
+    asked = FacilitationRequest.objects.filter(scope.has(), created_at__date__range=(period.start, period.end))
     per_kind: dict[str, dict[str, int]] = defaultdict(dict)
     for row in asked.values("kind", "status").annotate(n=Count("id")).order_by():
         per_kind[row["kind"]][row["status"]] = row["n"]
@@ -447,13 +510,15 @@ def _facilitation(scope: Scope, period: Period) -> Section:
         note=_("Requests groups made in the year, by what they asked for and where they stand now."),
     )
     room_requests = dict(
-        RoomRequest.objects.filter(group_id__in=ids, created_at__date__range=(period.start, period.end))
+        RoomRequest.objects.filter(scope.has(), created_at__date__range=(period.start, period.end))
         .values("status")
         .annotate(n=Count("id"))
         .order_by()
         .values_list("status", "n")
     )
-    bookings = RoomBooking.objects.filter(request__group_id__in=ids, date__range=(period.start, period.end)).count()
+    bookings = RoomBooking.objects.filter(
+        scope.has("request__group_id"), date__range=(period.start, period.end)
+    ).count()
     booked = room_requests.get(RequestStatus.BOOKED, 0)
     rooms = protect(
         [[sum(room_requests.values())], [booked], [bookings]],
@@ -479,7 +544,7 @@ def _facilitation(scope: Scope, period: Period) -> Section:
 
 
 def _surveys(scope: Scope, period: Period) -> Section:
-    answers = SurveyAnswer.objects.filter(group_id__in=scope.group_ids, month__range=(period.start, period.end))
+    answers = SurveyAnswer.objects.filter(scope.has(), month__range=(period.start, period.end))
     tables = []
     for n, table in enumerate(surveys.report(answers)):
         tables.append(
@@ -515,7 +580,7 @@ def _demand(scope: Scope, period: Period) -> Section:
     theme_ids = [r["theme"] for r in per_theme]
     themes = Theme.objects.in_bulk(theme_ids)
     # Groups that meet now, with the theme or a narrower one below it.
-    meeting = Group.objects.filter(pk__in=scope.group_ids, status__in=MEETING)
+    meeting = Group.objects.filter(scope.has("pk"), status__in=MEETING)
     with_theme = Group.themes.through.objects.filter(group__in=meeting).filter(
         Q(theme_id__in=theme_ids) | Q(theme__parent_id__in=theme_ids)
     )
@@ -560,39 +625,45 @@ def _demand(scope: Scope, period: Period) -> Section:
     )
 
 
+@functools.cache
+def _centres() -> dict[str, tuple[float, float]]:
+    found = {name: postcodes.centre_of(name) for name in postcodes.municipalities()}
+    return {name: centre for name, centre in found.items() if centre is not None}
+
+
+def neighbours(municipality: str, km: int = NEARBY_KM) -> list[str]:
+    """The municipality and those whose centre lies within `km` of its centre: its region, as people travel."""
+    centres = _centres()
+    centre = centres.get(municipality)
+    if centre is None:
+        return [municipality]
+    found = [name for name, other in centres.items() if postcodes.distance_km(*centre, *other) <= km]
+    return found if municipality in found else [municipality, *found]
+
+
 def _region(scope: Scope, period: Period) -> Section:
-    """The same work across municipal borders: per municipality where the support point(s) have groups."""
-    if scope.kind == "municipality":
-        groups = Group.objects.filter(support_point_id__in=scope.support_point_ids)
-        intro = _(
-            "The support points with groups in %(name)s often work in a region of several municipalities, and "
-            "people cross borders to find a group. Here are all groups of those support points, per municipality."
-        ) % {"name": scope.name}
-    else:
-        groups = Group.objects.filter(pk__in=scope.group_ids)
-        intro = _("The municipalities where the support point's groups meet.")
+    """The same work across municipal borders: per municipality of the region."""
     pc4 = Substr("group__location__postcode", 1, 4)
-    meeting_by_pc4 = (
-        groups.filter(status__in=MEETING)
-        .annotate(pc4=Substr("location__postcode", 1, 4))
-        .values("pc4")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    questions_by_pc4 = (
-        QuestionCount.objects.filter(group__in=groups, month__range=(period.start, period.end))
-        .annotate(pc4=pc4)
-        .values("pc4")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
-    referrals_by_pc4 = (
-        ReferralCount.objects.filter(group__in=groups, month__range=(period.start, period.end))
-        .annotate(pc4=pc4)
-        .values("pc4")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
+    questions = QuestionCount.objects.filter(month__range=(period.start, period.end))
+    referrals = ReferralCount.objects.filter(month__range=(period.start, period.end))
+    if scope.kind == "municipality":
+        # Every group meeting in the region, by the PC4 of its place: one scan, whoever supports the groups.
+        region_pc4s = sorted({p for name in neighbours(scope.name) for p in postcodes.pc4s_of(name)})
+        groups = Group.objects.filter(_places_in(region_pc4s)).annotate(pc4=Substr("location__postcode", 1, 4))
+        questions = questions.annotate(pc4=pc4).filter(pc4__in=region_pc4s)
+        referrals = referrals.annotate(pc4=pc4).filter(pc4__in=region_pc4s)
+        intro = _(
+            "People cross municipal borders to find a group, and support points work in a region. Here are "
+            "%(name)s and the municipalities within %(km)d km of its centre."
+        ) % {"name": scope.name, "km": NEARBY_KM}
+    else:
+        groups = Group.objects.filter(scope.has("pk")).annotate(pc4=Substr("location__postcode", 1, 4))
+        questions = questions.filter(scope.has()).annotate(pc4=pc4)
+        referrals = referrals.filter(scope.has()).annotate(pc4=pc4)
+        intro = _("The municipalities where the support point's groups meet.")
+    meeting_by_pc4 = groups.filter(status__in=MEETING).values("pc4").annotate(n=Count("id")).order_by()
+    questions_by_pc4 = questions.values("pc4").annotate(n=Sum("count")).order_by()
+    referrals_by_pc4 = referrals.values("pc4").annotate(n=Sum("count")).order_by()
     per_municipality: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for column, counted in enumerate((meeting_by_pc4, questions_by_pc4, referrals_by_pc4)):
         for row in counted:
