@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import platform
 import statistics
 import time
@@ -137,6 +138,8 @@ def main() -> None:
             "FacilitationRequest": FacilitationRequest.objects.exists(),
         },
         "periods": {},
+        # Two cores shared with others: the load says how quiet the machine was.
+        "load_average_before": [round(x, 1) for x in os.getloadavg()],
     }
     for label, year in (("last full year", TODAY.year - 1), ("this year to date", TODAY.year)):
         period = Period.of(year, TODAY)
@@ -174,6 +177,7 @@ def main() -> None:
             "pdf": timed(args.pdf_runs, partial(figures_pdf, "x", [], tables, "x")),
         }
         print(label, json.dumps(results["periods"][label]))
+    results["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
     path = ROOT / "bench" / "results" / f"year_report-{connection.vendor}.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps(results, indent=2, ensure_ascii=False))

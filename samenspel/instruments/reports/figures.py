@@ -434,7 +434,8 @@ def _referrals(scope: Scope, period: Period) -> tuple[Section, Figure]:
         )
         for t in tables
     ]
-    both = protect([[(figures.totals.slips.value or 0) + (figures.totals.handovers.value or 0)]], column_totals=False)
+    # From the counts themselves: a "<5" total of one route has no value to add.
+    both = protect([[counts.aggregate(n=Sum("count"))["n"] or 0]], column_totals=False)
     total = both.cells[0][0]
     section = Section(
         "referrals",
