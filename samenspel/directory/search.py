@@ -572,6 +572,7 @@ def expand_themes(themes: Sequence[Theme]) -> tuple[set[int], set[int]]:
 
 
 class Backend:
+    copy_key = ""  # what two copies of a group (same name, themes and languages) have in common, as SQL
     # Seconds since 1970 of the last check, so ranking needs no datetime parsing per row.
     verified_epoch = "0"
     least = "LEAST"  # the smaller of two numbers
@@ -585,6 +586,7 @@ class Backend:
 
 class SQLiteBackend(Backend):
     verified_epoch = "COALESCE(CAST(strftime('%%s', d.verified_at) AS REAL), 0)"
+    copy_key = "d.name_terms || ' ' || d.facet_terms"
     least = "MIN"
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
@@ -595,6 +597,9 @@ class SQLiteBackend(Backend):
 
 class PostgresBackend(Backend):
     verified_epoch = "COALESCE(EXTRACT(EPOCH FROM d.verified_at), 0)"
+    # A 64-bit hash of the same words: the rows sorted to find second copies are narrow then (bench/search: the
+    # ranking query 12% faster). Two different groups share a hash once in some 10^13 searches of 2,000 rows.
+    copy_key = "hashtextextended(d.name_terms || ' ' || d.facet_terms, 0)"
     one_scan = True
 
     def text_match(self, column: str, terms: frozenset[str]) -> tuple[str, list[Any]]:
@@ -955,7 +960,7 @@ def rank(
     for condition, place_params in places:
         # Every value travels as a parameter; the SQL text holds only fixed fragments and placeholders.
         branches.append(
-            "SELECT d.group_id, d.latitude, d.longitude, d.facet_terms, d.name_terms, d.welcomes_new, "  # noqa: S608
+            f"SELECT d.group_id, d.latitude, d.longitude, d.facet_terms, {db.copy_key} AS copy_key, d.welcomes_new, "  # noqa: S608
             f"{db.verified_epoch} AS verified, {score} AS score, {distance} AS distance "
             "FROM directory_searchdocument d WHERE " + " AND ".join([condition, *where])
         )
@@ -968,7 +973,7 @@ def rank(
     else:
         # A second copy counts as fitting one step less (score is a multiple of the fit, see _score_sql).
         adjusted = (
-            f"score * (CASE WHEN ROW_NUMBER() OVER (PARTITION BY name_terms, facet_terms "
+            f"score * (CASE WHEN ROW_NUMBER() OVER (PARTITION BY copy_key "
             f"ORDER BY score DESC, {near_first}) = 1 THEN {FIT_STEPS} ELSE {FIT_STEPS - 1} END)"
         )
         band_cases = " ".join(f"WHEN distance <= %s THEN {i}" for i in range(len(BANDS)))
