@@ -151,19 +151,31 @@ def test_the_trainer_keeps_seven_sessions_a_participant_gets_a_certificate_and_e
 def test_a_citizen_reads_what_a_peer_group_is_in_arabic_and_reaches_the_search(
     live_server: Any, make_page: Any, run: CourseRun
 ) -> None:
+    # A search that finds nothing points to the page about what a peer group is.
     reader = make_page(locale="ar", viewport=(320, 800), javascript=False)
-    reader.goto(f"{live_server.url}/leren/kennis/")
+    reader.goto(f"{live_server.url}/?q=zzqqxxyy")
+    reader.locator(".nothing-found a[href='/leren/kennis/wat-is-een-lotgenotengroep/']").click()
     expect(reader.locator("html")).to_have_attribute("dir", "rtl")
-    check_a11y(reader, "knowledge index in Arabic")
-    reader.locator("main a[href='/leren/kennis/wat-is-een-lotgenotengroep/']").click()
-    expect(reader.locator("h1")).to_be_visible()
-    expect(reader.locator("p.note")).to_be_visible()  # not yet written in Arabic: said so
+    expect(reader.locator("h1")).to_have_text("ما هي مجموعة دعم الأقران؟")
+    expect(reader.locator("p.note")).to_have_count(0)  # written in Arabic, so no note
     expect(reader.locator("main li")).to_have_count(7)
+    expect(reader.get_by_text("«كنت أظن أنني الوحيد. هنا يفهمونني دون أن أشرح.»")).to_be_visible()
     assert_fits_320(reader)
     check_a11y(reader, "what is a peer group, in Arabic")
+    # Printed: the text only, without the menus and links.
+    reader.emulate_media(media="print")
+    expect(reader.locator(".site-footer")).to_be_hidden()
+    expect(reader.locator("main p.no-print").first).to_be_hidden()
+    expect(reader.locator("p.print-only")).to_be_visible()
+    reader.emulate_media(media="screen")
     reader.locator("main a[href='/']").first.click()
     expect(reader).to_have_url(f"{live_server.url}/")
     expect(reader.locator("form[role=search], main form").first).to_be_visible()
+
+    # The knowledge index is in the footer, right to left too.
+    reader.locator(".site-footer a[href='/leren/kennis/']").click()
+    expect(reader.locator("html")).to_have_attribute("dir", "rtl")
+    check_a11y(reader, "knowledge index in Arabic")
 
     # The public training calendar, also right to left on a small phone.
     reader.goto(f"{live_server.url}/leren/agenda/")
