@@ -61,4 +61,9 @@ urlpatterns = [
     path("steunpunt/<slug:slug>/nieuw/<uuid:template_uuid>/", views.run_new, name="run_new"),
     path("steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/", views.run_manage, name="run_manage"),
     path("steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/status/", views.run_status, name="run_status"),
+    path(
+        "steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/sessie/<int:number>/",
+        views.run_session_change,
+        name="run_session_change",
+    ),
 ]

@@ -28,7 +28,14 @@ from samenspel.learning.access import (
     template_for_support_point,
 )
 from samenspel.learning.certificates import may_have_certificate
-from samenspel.learning.forms import MaterialForm, RunForm, SessionForm, StatusForm, TemplateForm
+from samenspel.learning.forms import (
+    MaterialForm,
+    RunForm,
+    SessionChangeForm,
+    SessionForm,
+    StatusForm,
+    TemplateForm,
+)
 from samenspel.learning.ical import run_calendar
 from samenspel.learning.models import (
     Attendance,
@@ -517,6 +524,34 @@ def run_manage(request: HttpRequest, slug: str, run_uuid: Any) -> HttpResponse:
             "trainers": list(run.trainers.all()),
         },
     )
+
+
+@signed_in
+@require_POST
+def run_session_change(request: HttpRequest, slug: str, run_uuid: Any, number: int) -> HttpResponse:
+    """Move a session to another date and time, or cancel it; who has a place gets a mail with the new .ics."""
+    access = support_point_for_user(request.user, slug, write=True)
+    run = run_of_support_point(access, run_uuid)
+    session = run.sessions.filter(number=number).first()
+    if session is None:
+        raise Http404
+    form = SessionChangeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            if form.cleaned_data["action"] == "cancel":
+                services.session_cancel(session=session, actor=request.user)
+                messages.success(request, _("The session is cancelled. The participants get an e-mail."))
+            else:
+                services.session_move(session=session, starts_at=form.cleaned_data["starts_at"], actor=request.user)
+                messages.success(request, _("The session is moved. The participants get an e-mail."))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+    return redirect("learning:run_manage", slug=slug, run_uuid=run.uuid)
 
 
 @signed_in

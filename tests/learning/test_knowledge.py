@@ -58,9 +58,7 @@ def test_a_visitor_reads_what_a_peer_group_is_in_english_with_its_lists_and_the_
     assert f'href="{reverse("finder:search")}"' in page
 
 
-@pytest.mark.parametrize(
-    ("language", "title"), [("ar", "ما هي مجموعة دعم الأقران؟"), ("fa", "گروه همتایان چیست؟")]
-)
+@pytest.mark.parametrize(("language", "title"), [("ar", "ما هي مجموعة دعم الأقران؟"), ("fa", "گروه همتایان چیست؟")])
 def test_in_arabic_and_persian_the_page_is_in_that_language_right_to_left(language: str, title: str) -> None:
     page = _get(PEER_GROUP, language).content.decode()
     assert 'dir="rtl"' in page
@@ -171,7 +169,10 @@ def test_platform_staff_change_a_page_at_once(personas: dict[str, Any]) -> None:
         _edit_url(), {"language": "pl", "title": "Dla bliskich", "summary": "", "body": "Nowy tekst."}
     )
     assert response.status_code == 302
-    assert "<h1>Dla bliskich</h1>" in _get(reverse("learning:knowledge_page", args=["voor-naasten"]), "pl").content.decode()
+    assert (
+        "<h1>Dla bliskich</h1>"
+        in _get(reverse("learning:knowledge_page", args=["voor-naasten"]), "pl").content.decode()
+    )
     assert KnowledgeEdit.objects.get().status == KnowledgeEditStatus.ACCEPTED
 
 

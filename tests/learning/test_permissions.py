@@ -132,6 +132,7 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("run_new", "get", "template", {}, SP_WRITE_GET),
     ("run_manage", "get", "sp_run", {}, SP_READ),
     ("run_status", "post", "sp_run", {"status": "closed"}, SP_WRITE),
+    ("run_session_change", "post", "sp_run_session", {"action": "cancel"}, SP_WRITE),
 ]
 
 
@@ -215,6 +216,7 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
         "template": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid},
         "template_session": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid, "number": 1},
         "sp_run": {"slug": w["sp"].slug, "run_uuid": w["run"].uuid},
+        "sp_run_session": {"slug": w["sp"].slug, "run_uuid": w["run"].uuid, "number": 2},
     }[kind]
 
 
