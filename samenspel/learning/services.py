@@ -16,11 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.links import send_notice
-from samenspel.accounts.services import user_for_email
+from samenspel.accounts.services import language_of, user_for_email
 from samenspel.core.audit import Actor, acting_user, log_action
 from samenspel.core.privacy import protect
 from samenspel.core.services import model_update
@@ -602,8 +602,9 @@ def learning_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
 # Certificates and evaluation ---------------------------------------------------------------------------------
 
 
-def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor) -> Certificate:
-    """The certificate with the name the participant chooses to print; again: the same certificate, new name."""
+def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor, language: str = "") -> Certificate:
+    """The certificate with the name the participant chooses to print, in the language they choose (else their
+    own); again: the same certificate, with the new name and language."""
     from samenspel.learning.certificates import may_have_certificate, sessions_attended
 
     name = " ".join(printed_name.split())
@@ -611,17 +612,23 @@ def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor) 
         raise ValidationError(_("Type the name to print on the certificate."))
     if len(name) > 120:
         raise ValidationError(_("The name is too long: at most 120 characters."))
+    language = language or language_of(enrolment.user)
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("Choose one of the languages of the site."))
     with transaction.atomic():
         if not may_have_certificate(enrolment):
             raise ValidationError(_("A certificate comes when you attended enough sessions."))
         run = enrolment.run
-        sessions = list(run.sessions.order_by("number"))
+        sessions = list(run.sessions.filter(cancelled=False).order_by("number"))
+        with translation.override(language):
+            course = run.heading()  # the course's title in the certificate's language, where the course has one
         certificate, created = Certificate.objects.update_or_create(
             user=enrolment.user,
             run=run,
             defaults={
                 "printed_name": name,
-                "course": run.heading(),
+                "language": language,
+                "course": course,
                 "support_point_name": run.support_point.name,
                 "first_day": timezone.localtime(sessions[0].starts_at).date(),
                 "last_day": timezone.localtime(sessions[-1].starts_at).date(),

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -61,6 +62,10 @@ def _user(request: HttpRequest) -> Any:
     return request.user
 
 
+def _reading_language() -> str:
+    return (translation.get_language() or "nl").split("-")[0]
+
+
 def _errors(error: ValidationError) -> list[str]:
     return [str(m) for m in error.messages]
 
@@ -105,11 +110,13 @@ def run_detail(request: HttpRequest, run_uuid: Any) -> HttpResponse:
         for s in sessions:
             if s.template_session is not None:
                 materials[s.pk] = list(s.template_session.materials.all())
+    certificate = Certificate.objects.filter(user=_user(request), run=run).first()
     context = {
         "run": run,
         "template": run.template,
         "may_certify": may_have_certificate(enrolment),
-        "certificate": Certificate.objects.filter(user=_user(request), run=run).first(),
+        "certificate": certificate,
+        "certificate_language": certificate.language if certificate else _reading_language(),
         "may_evaluate": services.may_evaluate(enrolment),
         "questions": QUESTIONS,
         "sessions": [(s, materials.get(s.pk, [])) for s in sessions],
@@ -152,7 +159,11 @@ def certificate_make(request: HttpRequest, run_uuid: Any) -> HttpResponse:
         raise Http404
     try:
         certificate = services.certificate_issue(
-            enrolment=enrolment, printed_name=request.POST.get("printed_name", ""), actor=request.user
+            enrolment=enrolment,
+            printed_name=request.POST.get("printed_name", ""),
+            # The chosen language, else the one the participant reads the site in.
+            language=request.POST.get("language") or _reading_language(),
+            actor=request.user,
         )
     except ValidationError as error:
         for text in _errors(error):
