@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from samenspel.core.outbox import deliver_due
 from samenspel.learning import services
-from samenspel.learning.certificates import may_have_certificate
+from samenspel.learning.certificates import certificate_pdf, may_have_certificate
 from samenspel.learning.models import Attendance, Certificate, CourseRun, Enrolment, EnrolmentStatus
 from tests.browser import assert_fits_320
 from tests.browser.axe import check_a11y
@@ -124,6 +124,17 @@ def test_the_trainer_keeps_seven_sessions_a_participant_gets_a_certificate_and_e
     assert re.search(r"5 (January|januari) 2027 .* 16 (February|februari) 2027", text)
     [code] = zxingcpp.read_barcodes(document[0].render(scale=3).to_pil())
     assert code.text.endswith(f"/leren/certificaat/{certificate.uuid}/")
+    # The other five make theirs too: six certificates, each with its own name, the course, the dates and a QR code.
+    names = ["Fatima el Amrani"]
+    for i, e in enumerate(placed[1:], start=2):
+        other = services.certificate_issue(enrolment=e, printed_name=f"Deelnemer {i} Jansen", actor=e.user)
+        page_pdf = pypdfium2.PdfDocument(certificate_pdf(other))[0]
+        other_text = " ".join(page_pdf.get_textpage().get_text_range().split())
+        assert f"Deelnemer {i} Jansen" in other_text and re.search(r"5 (January|januari) 2027", other_text)
+        [other_code] = zxingcpp.read_barcodes(page_pdf.render(scale=3).to_pil())
+        assert other_code.text.endswith(f"/leren/certificaat/{other.uuid}/")
+        names.append(other.printed_name)
+    assert Certificate.objects.filter(run=run).count() == 6 and len(set(names)) == 6
     me.goto(f"{base}/leren/cursus/{run.uuid}/")
     for question in ("The content of the course", "The trainers", "What I can do with it in my work as a volunteer"):
         me.get_by_role("group", name=question).get_by_label("5").check()
