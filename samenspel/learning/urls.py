@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from samenspel.learning import calendar_views, intervision_views, knowledge_views, plan_views, views
+from samenspel.learning import (
+    calendar_views,
+    editing_views,
+    intervision_views,
+    knowledge_views,
+    plan_views,
+    views,
+)
 
 app_name = "learning"
 
@@ -29,10 +36,10 @@ urlpatterns = [
     path("agenda/<slug:slug>/", calendar_views.training_calendar, name="calendar_sp"),
     path("agenda/<slug:slug>.ics", calendar_views.training_calendar_ics, name="calendar_sp_ics"),
     path("kennis/", knowledge_views.knowledge_index, name="knowledge"),
-    path("kennis/nakijken/", knowledge_views.knowledge_review, name="knowledge_review"),
-    path("kennis/nakijken/<uuid:edit_uuid>/", knowledge_views.knowledge_review_decide, name="knowledge_review_decide"),
+    path("kennis/nakijken/", editing_views.knowledge_review, name="knowledge_review"),
+    path("kennis/nakijken/<uuid:edit_uuid>/", editing_views.knowledge_review_decide, name="knowledge_review_decide"),
     path("kennis/<slug:slug>/", knowledge_views.knowledge_page, name="knowledge_page"),
-    path("kennis/<slug:slug>/bewerken/", knowledge_views.knowledge_edit, name="knowledge_edit"),
+    path("kennis/<slug:slug>/bewerken/", editing_views.knowledge_edit, name="knowledge_edit"),
     path("plannen/", plan_views.plans, name="plans"),
     path("plan/<uuid:plan_uuid>/", plan_views.plan_detail, name="plan"),
     path("plan/<uuid:plan_uuid>/bewerken/", plan_views.plan_edit, name="plan_edit"),

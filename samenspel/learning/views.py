@@ -550,7 +550,7 @@ def run_session_change(request: HttpRequest, slug: str, run_uuid: Any, number: i
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     else:
         try:
             if form.cleaned_data["action"] == "cancel":
