@@ -9,9 +9,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from samenspel.core.printing import qr_svg, render_pdf
+from samenspel.core.printing import RTL_LANGUAGES, qr_svg, render_pdf
 from samenspel.learning.models import Certificate, Enrolment, EnrolmentStatus
 
 
@@ -30,15 +30,23 @@ def verify_url(certificate: Certificate) -> str:
     return settings.SITE_URL + reverse("learning:certificate_check", kwargs={"certificate_uuid": certificate.uuid})
 
 
-def certificate_pdf(certificate: Certificate) -> bytes:
+def certificate_html(certificate: Certificate) -> str:
+    """The certificate in the language the participant chose for it (right to left for Arabic and Persian)."""
     url = verify_url(certificate)
-    html = render_to_string(
-        "learning/certificate_pdf.html",
-        {
-            "certificate": certificate,
-            "qr": qr_svg(url),
-            "url": url,
-            "today": timezone.localdate(),
-        },
-    )
-    return render_pdf(html)
+    language = certificate.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return render_to_string(
+            "learning/certificate_pdf.html",
+            {
+                "certificate": certificate,
+                "qr": qr_svg(url),
+                "url": url,
+                "today": timezone.localdate(),
+                "language": language,
+                "rtl": language in RTL_LANGUAGES,
+            },
+        )
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    return render_pdf(certificate_html(certificate))

@@ -112,6 +112,24 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=RunStatus.choices)
 
 
+class SessionChangeForm(forms.Form):
+    """Move a session (a new date and time) or cancel it."""
+
+    action = forms.ChoiceField(choices=[("move", _("Move")), ("cancel", _("Cancel this session"))])
+    starts_at = forms.DateTimeField(
+        label=_("New date and time"),
+        required=False,
+        widget=DateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "move" and not data.get("starts_at"):
+            raise forms.ValidationError(_("Give the new date and time of the session."))
+        return data
+
+
 class PlanNewForm(forms.Form):
     organisation_name = forms.CharField(label=_("Your organisation"), max_length=200)
     title = forms.CharField(label=_("Name of the project"), max_length=200)

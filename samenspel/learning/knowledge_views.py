@@ -1,5 +1,6 @@
-"""Public knowledge pages at /leren/kennis/: plain language, no account, no JavaScript, every interface language
-(a page without its own text in the reader's language shows Dutch or English, and says so)."""
+"""Knowledge pages at /leren/kennis/: public reading in plain language (no account, no JavaScript, every
+interface language: a page without its own text in the reader's language shows Dutch or English, and says so).
+Editing them is in editing_views.py."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from samenspel.learning.knowledge import written_in
+from samenspel.learning.knowledge import may_edit_knowledge, written_in
 from samenspel.learning.models import KnowledgeAudience, KnowledgePage
 
 
@@ -29,5 +30,9 @@ def knowledge_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "learning/knowledge_page.html",
-        {"page": page, "in_own_language": written_in(page, language.split("-")[0])},
+        {
+            "page": page,
+            "in_own_language": written_in(page, language.split("-")[0]),
+            "may_edit": request.user.is_authenticated and may_edit_knowledge(request.user),
+        },
     )

@@ -197,6 +197,9 @@ class RunSession(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    # The iCalendar SEQUENCE of this session's event: one up at each change, so a calendar replaces the old one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("course session")
@@ -276,6 +279,8 @@ class Certificate(models.Model):
     last_day = models.DateField(_("until"))
     sessions_attended = models.PositiveSmallIntegerField(_("sessions attended"))
     sessions_total = models.PositiveSmallIntegerField(_("sessions"))
+    # The language the participant chose for the certificate (right to left for Arabic and Persian).
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="nl")
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
 
     class Meta:
@@ -495,6 +500,49 @@ class KnowledgePage(models.Model):
             # An empty line ends a list too: the next "- " line starts a new one.
             out.append(("break", []))
         return [block for block in out if block[0] != "break"]
+
+
+class KnowledgeEditStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Not accepted")
+
+
+class KnowledgeEdit(models.Model):
+    """A support point's change to a knowledge page in one language: it waits until platform staff accept it,
+    and only then is it on the public page. (Platform staff's own changes are on the page at once, and kept here
+    as accepted, so every change has a record.)"""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    page = models.ForeignKey(KnowledgePage, on_delete=models.CASCADE, related_name="edits")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    support_point = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="knowledge_edits"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=KnowledgeEditStatus.choices, default=KnowledgeEditStatus.WAITING
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("note from the reviewer"), blank=True)
+
+    class Meta:
+        verbose_name = _("change to a knowledge page")
+        verbose_name_plural = _("changes to knowledge pages")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.page.slug} ({self.language}) {self.status}"
+
+    def blocks(self) -> list[tuple[str, list[str]]]:
+        return KnowledgePage(body=self.body).blocks()
 
 
 # Intervision: a course's participants go on meeting as a group, with their own dates and anonymous case notes.

@@ -16,11 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.links import send_notice
-from samenspel.accounts.services import user_for_email
+from samenspel.accounts.services import language_of, user_for_email
 from samenspel.core.audit import Actor, acting_user, log_action
 from samenspel.core.privacy import protect
 from samenspel.core.services import model_update
@@ -204,8 +204,145 @@ def _notice_trainer(run: CourseRun, trainer: Any) -> None:
 
 
 def run_set_status(*, run: CourseRun, status: str, actor: Actor) -> None:
+    """A run's status. Cancelled: who has a place or waits gets a mail with a calendar file that removes the dates."""
     with transaction.atomic():
+        was = CourseRun.objects.select_for_update().values_list("status", flat=True).get(pk=run.pk)
         model_update(run, actor=actor, action="status", status=status)
+        if status == RunStatus.CANCELLED and was != RunStatus.CANCELLED:
+            RunSession.objects.filter(run=run).update(sequence=F("sequence") + 1)
+            for enrolment in _still_signed_up(run):
+                _mail_change(enrolment, change="run_cancelled")
+
+
+def _still_signed_up(run: CourseRun, *, waiting_too: bool = True) -> list[Enrolment]:
+    statuses = [EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITING] if waiting_too else [EnrolmentStatus.ENROLLED]
+    return list(run.enrolments.filter(status__in=statuses).select_related("user", "run"))
+
+
+def session_move(*, session: RunSession, starts_at: datetime.datetime, actor: Actor) -> RunSession:
+    """Move one session to another date and time (it keeps its length). Who has a place gets a mail with the
+    updated calendar file. The sessions stay in order: a move past the one before or after is refused."""
+    with transaction.atomic():
+        run = CourseRun.objects.select_for_update().get(pk=session.run_id)
+        session = RunSession.objects.select_for_update().get(pk=session.pk)
+        if run.status == RunStatus.CANCELLED:
+            raise ValidationError(_("This course is cancelled; its sessions cannot be moved."))
+        if session.cancelled:
+            raise ValidationError(_("This session is cancelled; it cannot be moved."))
+        others = run.sessions.exclude(pk=session.pk).filter(cancelled=False)
+        before = others.filter(number__lt=session.number).order_by("-number").first()
+        after = others.filter(number__gt=session.number).order_by("number").first()
+        if (before is not None and starts_at <= before.starts_at) or (
+            after is not None and starts_at >= after.starts_at
+        ):
+            raise ValidationError(_("The sessions must be in order: each after the one before."))
+        if starts_at == session.starts_at:
+            return session
+        length = session.ends_at - session.starts_at
+        old = session.starts_at
+        session.starts_at = starts_at
+        session.ends_at = starts_at + length
+        session.sequence += 1
+        session.save()
+        log_action(
+            obj=session,
+            action="moved",
+            actor=actor,
+            changes={"starts_at": [old.isoformat(), starts_at.isoformat()]},
+        )
+        for enrolment in _still_signed_up(run, waiting_too=False):
+            _mail_change(enrolment, change="session_moved", session=session, old_start=old)
+    return session
+
+
+def session_cancel(*, session: RunSession, actor: Actor) -> RunSession:
+    """Cancel one session. Who has a place gets a mail with a calendar file that removes it."""
+    with transaction.atomic():
+        run = CourseRun.objects.select_for_update().get(pk=session.run_id)
+        session = RunSession.objects.select_for_update().get(pk=session.pk)
+        if session.cancelled or run.status == RunStatus.CANCELLED:
+            raise ValidationError(_("This session is already cancelled."))
+        session.cancelled = True
+        session.sequence += 1
+        session.save()
+        log_action(obj=session, action="cancelled", actor=actor)
+        for enrolment in _still_signed_up(run, waiting_too=False):
+            _mail_change(enrolment, change="session_cancelled", session=session)
+    return session
+
+
+def _mail_change(
+    enrolment: Enrolment,
+    *,
+    change: str,
+    session: RunSession | None = None,
+    old_start: datetime.datetime | None = None,
+) -> None:
+    """A cancelled course, or a moved or cancelled session: a mail in the participant's language, with a calendar
+    file whose events keep their UID and have a higher SEQUENCE (METHOD:CANCEL to remove, REQUEST to update)."""
+    run = enrolment.run
+    url = reverse("learning:run", kwargs={"run_uuid": run.uuid})
+
+    def when(moment: datetime.datetime) -> str:
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+    def subject() -> str:
+        if change == "run_cancelled":
+            return _("Cancelled: %(course)s") % {"course": run.heading()}
+        assert session is not None
+        if change == "session_cancelled":
+            return _("Session %(number)d of %(course)s is cancelled") % {
+                "number": session.number,
+                "course": run.heading(),
+            }
+        return _("Session %(number)d of %(course)s has a new date") % {
+            "number": session.number,
+            "course": run.heading(),
+        }
+
+    def lines() -> list[str]:
+        if change == "run_cancelled":
+            out = [
+                _("%(support_point)s cancelled the course %(course)s. It does not take place.")
+                % {"support_point": run.support_point.name, "course": run.heading()},
+                _("The attached calendar file (course.ics) removes the dates from your calendar."),
+            ]
+        elif change == "session_cancelled":
+            assert session is not None
+            out = [
+                _("Session %(number)d (%(title)s) on %(when)s is cancelled. The other sessions stay as they were.")
+                % {"number": session.number, "title": session.heading(), "when": when(session.starts_at)},
+                _("The attached calendar file (course.ics) removes this session from your calendar."),
+            ]
+        else:
+            assert session is not None and old_start is not None
+            out = [
+                _("Session %(number)d (%(title)s) moves from %(old)s to %(new)s.")
+                % {
+                    "number": session.number,
+                    "title": session.heading(),
+                    "old": when(old_start),
+                    "new": when(session.starts_at),
+                },
+                _("The attached calendar file (course.ics) updates the dates in your calendar."),
+            ]
+        if change != "run_cancelled":
+            out += ["", *_course_lines(run)]
+        return out
+
+    method = "REQUEST" if change == "session_moved" else "CANCEL"
+    only = session if change == "session_cancelled" else None
+    stamp = f"{session.pk}:{session.sequence}" if session is not None else "run"
+    send_notice(
+        user=enrolment.user,
+        kind=f"learning_{change}",
+        key=f"learning-{change}:{enrolment.pk}:{stamp}",
+        subject=subject,
+        lines=lines,
+        next_url=url,
+        support_point_id=run.support_point_id,
+        attachments=[run_calendar_attachment(run, url=settings.SITE_URL + url, method=method, only=only)],
+    )
 
 
 # Enrolment ---------------------------------------------------------------------------------------------------
@@ -221,7 +358,10 @@ def _course_lines(run: CourseRun) -> list[str]:
     lines.append(_("Where: %(place)s") % {"place": run.where()})
     for session in run.sessions.order_by("number"):
         start = timezone.localtime(session.starts_at)
-        lines.append(f"  {session.number}. {formats.date_format(start, 'DATETIME_FORMAT')} · {session.heading()}")
+        line = f"  {session.number}. {formats.date_format(start, 'DATETIME_FORMAT')} · {session.heading()}"
+        if session.cancelled:
+            line += " · " + _("cancelled")
+        lines.append(line)
     return lines
 
 
@@ -424,7 +564,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
     soon = now + datetime.timedelta(hours=settings.LEARNING_REMINDER_HOURS)
     queued = 0
     sessions = RunSession.objects.filter(
-        starts_at__gt=now, starts_at__lte=soon, run__status__in=[RunStatus.OPEN, RunStatus.CLOSED]
+        starts_at__gt=now, starts_at__lte=soon, cancelled=False, run__status__in=[RunStatus.OPEN, RunStatus.CLOSED]
     ).select_related("run", "run__support_point")
     for session in sessions:
         for enrolment in session.run.enrolments.filter(status=EnrolmentStatus.ENROLLED).select_related("user"):
@@ -462,8 +602,9 @@ def learning_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
 # Certificates and evaluation ---------------------------------------------------------------------------------
 
 
-def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor) -> Certificate:
-    """The certificate with the name the participant chooses to print; again: the same certificate, new name."""
+def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor, language: str = "") -> Certificate:
+    """The certificate with the name the participant chooses to print, in the language they choose (else their
+    own); again: the same certificate, with the new name and language."""
     from samenspel.learning.certificates import may_have_certificate, sessions_attended
 
     name = " ".join(printed_name.split())
@@ -471,17 +612,23 @@ def certificate_issue(*, enrolment: Enrolment, printed_name: str, actor: Actor) 
         raise ValidationError(_("Type the name to print on the certificate."))
     if len(name) > 120:
         raise ValidationError(_("The name is too long: at most 120 characters."))
+    language = language or language_of(enrolment.user)
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("Choose one of the languages of the site."))
     with transaction.atomic():
         if not may_have_certificate(enrolment):
             raise ValidationError(_("A certificate comes when you attended enough sessions."))
         run = enrolment.run
-        sessions = list(run.sessions.order_by("number"))
+        sessions = list(run.sessions.filter(cancelled=False).order_by("number"))
+        with translation.override(language):
+            course = run.heading()  # the course's title in the certificate's language, where the course has one
         certificate, created = Certificate.objects.update_or_create(
             user=enrolment.user,
             run=run,
             defaults={
                 "printed_name": name,
-                "course": run.heading(),
+                "language": language,
+                "course": course,
                 "support_point_name": run.support_point.name,
                 "first_day": timezone.localtime(sessions[0].starts_at).date(),
                 "last_day": timezone.localtime(sessions[-1].starts_at).date(),

@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from samenspel.learning import calendar_views, intervision_views, knowledge_views, plan_views, views
+from samenspel.learning import (
+    calendar_views,
+    editing_views,
+    intervision_views,
+    knowledge_views,
+    plan_views,
+    views,
+)
 
 app_name = "learning"
 
@@ -29,7 +36,10 @@ urlpatterns = [
     path("agenda/<slug:slug>/", calendar_views.training_calendar, name="calendar_sp"),
     path("agenda/<slug:slug>.ics", calendar_views.training_calendar_ics, name="calendar_sp_ics"),
     path("kennis/", knowledge_views.knowledge_index, name="knowledge"),
+    path("kennis/nakijken/", editing_views.knowledge_review, name="knowledge_review"),
+    path("kennis/nakijken/<uuid:edit_uuid>/", editing_views.knowledge_review_decide, name="knowledge_review_decide"),
     path("kennis/<slug:slug>/", knowledge_views.knowledge_page, name="knowledge_page"),
+    path("kennis/<slug:slug>/bewerken/", editing_views.knowledge_edit, name="knowledge_edit"),
     path("plannen/", plan_views.plans, name="plans"),
     path("plan/<uuid:plan_uuid>/", plan_views.plan_detail, name="plan"),
     path("plan/<uuid:plan_uuid>/bewerken/", plan_views.plan_edit, name="plan_edit"),
@@ -58,4 +68,9 @@ urlpatterns = [
     path("steunpunt/<slug:slug>/nieuw/<uuid:template_uuid>/", views.run_new, name="run_new"),
     path("steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/", views.run_manage, name="run_manage"),
     path("steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/status/", views.run_status, name="run_status"),
+    path(
+        "steunpunt/<slug:slug>/cursus/<uuid:run_uuid>/sessie/<int:number>/",
+        views.run_session_change,
+        name="run_session_change",
+    ),
 ]

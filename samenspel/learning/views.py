@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -28,7 +29,14 @@ from samenspel.learning.access import (
     template_for_support_point,
 )
 from samenspel.learning.certificates import may_have_certificate
-from samenspel.learning.forms import MaterialForm, RunForm, SessionForm, StatusForm, TemplateForm
+from samenspel.learning.forms import (
+    MaterialForm,
+    RunForm,
+    SessionChangeForm,
+    SessionForm,
+    StatusForm,
+    TemplateForm,
+)
 from samenspel.learning.ical import run_calendar
 from samenspel.learning.models import (
     Attendance,
@@ -52,6 +60,10 @@ QUESTIONS = {
 def _user(request: HttpRequest) -> Any:
     # Every view here is signed in (the decorator), so the user is a real account.
     return request.user
+
+
+def _reading_language() -> str:
+    return (translation.get_language() or "nl").split("-")[0]
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -98,11 +110,13 @@ def run_detail(request: HttpRequest, run_uuid: Any) -> HttpResponse:
         for s in sessions:
             if s.template_session is not None:
                 materials[s.pk] = list(s.template_session.materials.all())
+    certificate = Certificate.objects.filter(user=_user(request), run=run).first()
     context = {
         "run": run,
         "template": run.template,
         "may_certify": may_have_certificate(enrolment),
-        "certificate": Certificate.objects.filter(user=_user(request), run=run).first(),
+        "certificate": certificate,
+        "certificate_language": certificate.language if certificate else _reading_language(),
         "may_evaluate": services.may_evaluate(enrolment),
         "questions": QUESTIONS,
         "sessions": [(s, materials.get(s.pk, [])) for s in sessions],
@@ -145,7 +159,11 @@ def certificate_make(request: HttpRequest, run_uuid: Any) -> HttpResponse:
         raise Http404
     try:
         certificate = services.certificate_issue(
-            enrolment=enrolment, printed_name=request.POST.get("printed_name", ""), actor=request.user
+            enrolment=enrolment,
+            printed_name=request.POST.get("printed_name", ""),
+            # The chosen language, else the one the participant reads the site in.
+            language=request.POST.get("language") or _reading_language(),
+            actor=request.user,
         )
     except ValidationError as error:
         for text in _errors(error):
@@ -517,6 +535,34 @@ def run_manage(request: HttpRequest, slug: str, run_uuid: Any) -> HttpResponse:
             "trainers": list(run.trainers.all()),
         },
     )
+
+
+@signed_in
+@require_POST
+def run_session_change(request: HttpRequest, slug: str, run_uuid: Any, number: int) -> HttpResponse:
+    """Move a session to another date and time, or cancel it; who has a place gets a mail with the new .ics."""
+    access = support_point_for_user(request.user, slug, write=True)
+    run = run_of_support_point(access, run_uuid)
+    session = run.sessions.filter(number=number).first()
+    if session is None:
+        raise Http404
+    form = SessionChangeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    else:
+        try:
+            if form.cleaned_data["action"] == "cancel":
+                services.session_cancel(session=session, actor=request.user)
+                messages.success(request, _("The session is cancelled. The participants get an e-mail."))
+            else:
+                services.session_move(session=session, starts_at=form.cleaned_data["starts_at"], actor=request.user)
+                messages.success(request, _("The session is moved. The participants get an e-mail."))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+    return redirect("learning:run_manage", slug=slug, run_uuid=run.uuid)
 
 
 @signed_in

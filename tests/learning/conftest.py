@@ -70,3 +70,20 @@ def plan_run(
 @pytest.fixture
 def run(support_point: Organisation, basic_course: CourseTemplate, trainer: Any) -> CourseRun:
     return plan_run(support_point, basic_course, trainer=trainer)
+
+
+def verified_client(user: Any) -> Any:
+    """A client signed in as `user` who also passed two-factor (platform staff need it, as support-point staff)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.personas import client_for
+
+    client = client_for(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

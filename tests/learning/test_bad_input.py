@@ -106,3 +106,63 @@ def test_a_small_material_is_kept_and_given_to_a_participant_with_a_place_only(
     assert got.status_code == 200 and bytes(got.content) == b"%PDF-1.4 hand-out"
     assert client_for(second).get(download).status_code == 404
     assert client_for(trainer).get(download).status_code == 200
+
+
+def test_an_enrolment_past_capacity_is_told_it_waits_and_the_course_never_has_more_than_its_places(
+    support_point: Any, basic_course: CourseTemplate, trainer: Any
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    from samenspel.learning.models import Attendance, EnrolmentStatus
+    from tests.learning.conftest import plan_run
+    from tests.personas import make_user
+
+    run = plan_run(support_point, basic_course, capacity=2, trainer=trainer)
+    people = [make_user(f"p{i}@example.org") for i in range(4)]
+    for person in people[:2]:
+        services.enrolment_create(run=run, user=person, actor=person)
+    # The third signs up on the course page: a clear message, and no place taken.
+    response = client_for(people[2]).post(reverse("learning:enrol", args=[run.uuid]), follow=True)
+    assert "The course is full. You are on the waiting list; we sent you an e-mail." in response.content.decode()
+    assert "You are number 1 on the waiting list." in response.content.decode()
+    assert run.enrolments.filter(status=EnrolmentStatus.ENROLLED).count() == 2
+    # The same again is refused with a reason, and writes nothing.
+    before = run.enrolments.count()
+    response = client_for(people[2]).post(reverse("learning:enrol", args=[run.uuid]), follow=True)
+    assert "You are already signed up for this course." in response.content.decode()
+    assert run.enrolments.count() == before
+    # Someone waiting cannot be marked present: the marks for the session are refused as a whole.
+    waiting = run.enrolments.get(user=people[2])
+    placed = run.enrolments.filter(status=EnrolmentStatus.ENROLLED).first()
+    assert placed is not None
+    with pytest.raises(ValidationError):
+        services.attendance_mark(session=run.sessions.get(number=1), present={placed.pk, waiting.pk}, actor=None)
+    assert Attendance.objects.count() == 0
+
+
+def test_a_course_without_places_is_refused_and_nothing_is_written(
+    support_point: Any, basic_course: CourseTemplate, personas: dict[str, Any]
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match=r"at least one place|minstens één plaats"):
+        services.run_create(
+            support_point=support_point,
+            template=basic_course,
+            title="",
+            language="nl",
+            online=True,
+            place="",
+            capacity=0,
+            trainer_emails=[],
+            session_starts=weekly(7),
+            actor=None,
+        )
+    editor = client_for(personas["editor"])
+    response = editor.post(
+        reverse("learning:run_new", args=[support_point.slug, basic_course.uuid]),
+        _form(basic_course, weekly(7), capacity=0),
+    )
+    assert response.status_code == 400  # the form again, with the field named
+    assert 'id="id_capacity"' in response.content.decode() and 'aria-invalid="true"' in response.content.decode()
+    assert CourseRun.objects.count() == 0 and RunSession.objects.count() == 0

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from samenspel.core.outbox import deliver_due
 from samenspel.learning import services
-from samenspel.learning.certificates import may_have_certificate
+from samenspel.learning.certificates import certificate_pdf, may_have_certificate
 from samenspel.learning.models import Attendance, Certificate, CourseRun, Enrolment, EnrolmentStatus
 from tests.browser import assert_fits_320
 from tests.browser.axe import check_a11y
@@ -124,6 +124,17 @@ def test_the_trainer_keeps_seven_sessions_a_participant_gets_a_certificate_and_e
     assert re.search(r"5 (January|januari) 2027 .* 16 (February|februari) 2027", text)
     [code] = zxingcpp.read_barcodes(document[0].render(scale=3).to_pil())
     assert code.text.endswith(f"/leren/certificaat/{certificate.uuid}/")
+    # The other five make theirs too: six certificates, each with its own name, the course, the dates and a QR code.
+    names = ["Fatima el Amrani"]
+    for i, e in enumerate(placed[1:], start=2):
+        other = services.certificate_issue(enrolment=e, printed_name=f"Deelnemer {i} Jansen", actor=e.user)
+        page_pdf = pypdfium2.PdfDocument(certificate_pdf(other))[0]
+        other_text = " ".join(page_pdf.get_textpage().get_text_range().split())
+        assert f"Deelnemer {i} Jansen" in other_text and re.search(r"5 (January|januari) 2027", other_text)
+        [other_code] = zxingcpp.read_barcodes(page_pdf.render(scale=3).to_pil())
+        assert other_code.text.endswith(f"/leren/certificaat/{other.uuid}/")
+        names.append(other.printed_name)
+    assert Certificate.objects.filter(run=run).count() == 6 and len(set(names)) == 6
     me.goto(f"{base}/leren/cursus/{run.uuid}/")
     for question in ("The content of the course", "The trainers", "What I can do with it in my work as a volunteer"):
         me.get_by_role("group", name=question).get_by_label("5").check()
@@ -151,19 +162,31 @@ def test_the_trainer_keeps_seven_sessions_a_participant_gets_a_certificate_and_e
 def test_a_citizen_reads_what_a_peer_group_is_in_arabic_and_reaches_the_search(
     live_server: Any, make_page: Any, run: CourseRun
 ) -> None:
+    # A search that finds nothing points to the page about what a peer group is.
     reader = make_page(locale="ar", viewport=(320, 800), javascript=False)
-    reader.goto(f"{live_server.url}/leren/kennis/")
+    reader.goto(f"{live_server.url}/?q=zzqqxxyy")
+    reader.locator(".nothing-found a[href='/leren/kennis/wat-is-een-lotgenotengroep/']").click()
     expect(reader.locator("html")).to_have_attribute("dir", "rtl")
-    check_a11y(reader, "knowledge index in Arabic")
-    reader.locator("main a[href='/leren/kennis/wat-is-een-lotgenotengroep/']").click()
-    expect(reader.locator("h1")).to_be_visible()
-    expect(reader.locator("p.note")).to_be_visible()  # not yet written in Arabic: said so
+    expect(reader.locator("h1")).to_have_text("ما هي مجموعة دعم الأقران؟")
+    expect(reader.locator("p.note")).to_have_count(0)  # written in Arabic, so no note
     expect(reader.locator("main li")).to_have_count(7)
+    expect(reader.get_by_text("«كنت أظن أنني الوحيد. هنا يفهمونني دون أن أشرح.»")).to_be_visible()
     assert_fits_320(reader)
     check_a11y(reader, "what is a peer group, in Arabic")
+    # Printed: the text only, without the menus and links.
+    reader.emulate_media(media="print")
+    expect(reader.locator(".site-footer")).to_be_hidden()
+    expect(reader.locator("main p.no-print").first).to_be_hidden()
+    expect(reader.locator("p.print-only")).to_be_visible()
+    reader.emulate_media(media="screen")
     reader.locator("main a[href='/']").first.click()
     expect(reader).to_have_url(f"{live_server.url}/")
     expect(reader.locator("form[role=search], main form").first).to_be_visible()
+
+    # The knowledge index is in the footer, right to left too.
+    reader.locator(".site-footer a[href='/leren/kennis/']").click()
+    expect(reader.locator("html")).to_have_attribute("dir", "rtl")
+    check_a11y(reader, "knowledge index in Arabic")
 
     # The public training calendar, also right to left on a small phone.
     reader.goto(f"{live_server.url}/leren/agenda/")

@@ -12,9 +12,11 @@ import zxingcpp
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from samenspel.learning import services
-from samenspel.learning.certificates import certificate_pdf, may_have_certificate, verify_url
+from samenspel.learning.certificates import certificate_html, certificate_pdf, may_have_certificate, verify_url
 from samenspel.learning.models import CourseRun, Enrolment, EvaluationCount, EvaluationReceipt
 from tests.personas import client_for, make_user
 
@@ -132,3 +134,37 @@ def test_a_wrong_score_is_refused_and_nothing_is_kept(run: CourseRun) -> None:
     with pytest.raises(ValidationError, match="van 1 tot 5"):
         services.evaluation_submit(enrolment=first, answers={"content": 9, "trainers": 4, "useful": 5}, actor=None)
     assert not EvaluationCount.objects.exists() and not EvaluationReceipt.objects.exists()
+
+
+def test_the_certificate_is_in_the_language_the_participant_chooses(run: CourseRun) -> None:
+    """Dutch or English, with the course's name and the months in that language; Arabic right to left."""
+    first = _course_with_attendance(run)[0]
+    browser = client_for(first.user)
+    url = reverse("learning:certificate_make", args=[run.uuid])
+    page = browser.get(reverse("learning:run", args=[run.uuid])).content.decode()
+    assert 'name="language"' in page and '<option value="en" selected>' in page  # the language they read in
+
+    browser.post(url, {"printed_name": "Noor Bakker", "language": "nl"})
+    certificate = first.user.certificates.get()
+    assert certificate.language == "nl"
+    text, _codes = _pdf_text_and_qr(browser.get(reverse("learning:certificate_pdf", args=[certificate.uuid])).content)
+    flat = re.sub(r"\s+", " ", text)
+    with translation.override("nl"):
+        assert _("This is to certify that") in flat and _("took part in the course") in flat
+    assert "Basiscursus vertrouwenspersoon" in flat and "5 januari 2027" in flat and "Noor Bakker" in flat
+
+    browser.post(url, {"printed_name": "نور", "language": "ar"})
+    certificate.refresh_from_db()
+    assert certificate.language == "ar"
+    html = certificate_html(certificate)
+    assert '<html lang="ar" dir="rtl">' in html and "<bdi>نور</bdi>" in html
+    text, codes = _pdf_text_and_qr(certificate_pdf(certificate))
+    assert "نور" in text and "يناير" in text  # the name and the Arabic month, drawn in an Arabic font
+    assert codes == [verify_url(certificate)]
+
+
+def test_a_certificate_in_an_unknown_language_is_refused_and_nothing_is_written(run: CourseRun) -> None:
+    first = _course_with_attendance(run)[0]
+    with pytest.raises(ValidationError):
+        services.certificate_issue(enrolment=first, printed_name="Noor", language="xx", actor=None)
+    assert not first.user.certificates.exists()

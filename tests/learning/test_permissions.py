@@ -16,9 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import get_resolver, reverse
 
-from samenspel.learning import intervision, projects, services
-from samenspel.learning.models import Certificate, Material
-from tests.learning.conftest import plan_run
+from samenspel.learning import intervision, knowledge, projects, services
+from samenspel.learning.models import Certificate, KnowledgePage, Material
+from tests.learning.conftest import plan_run, verified_client
 from tests.personas import client_for, make_user
 
 PERSONAS = [
@@ -60,6 +60,12 @@ EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 SP_READ = _row(302, 404, 404, 404, 200, 200, 200, 404, 404, 404)
 SP_WRITE_GET = _row(302, 404, 404, 404, 403, 200, 200, 404, 404, 404)
 SP_WRITE = _row(302, 404, 404, 404, 403, 302, 302, 404, 404, 404)
+# Knowledge pages: platform staff and the editors and managers of any support point change them (a support
+# point's change waits for review); only platform staff review.
+KNOWLEDGE_EDIT_GET = _row(302, 404, 404, 404, 404, 200, 200, 200, 404, 200)
+KNOWLEDGE_EDIT = _row(302, 404, 404, 404, 404, 302, 302, 302, 404, 302)
+STAFF_ONLY = _row(302, 404, 404, 404, 404, 404, 404, 404, 404, 200)
+STAFF_ONLY_POST = _row(302, 404, 404, 404, 404, 404, 404, 404, 404, 302)
 
 # (url name, method, kwargs kind, post data, expected)
 MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
@@ -79,6 +85,16 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("calendar_sp", "get", "sp", {}, EVERYONE),
     ("calendar_sp_ics", "get", "sp", {}, EVERYONE),
     ("knowledge_page", "get", "knowledge", {}, EVERYONE),
+    ("knowledge_edit", "get", "knowledge", {}, KNOWLEDGE_EDIT_GET),
+    (
+        "knowledge_edit",
+        "post",
+        "knowledge",
+        {"language": "nl", "title": "Voor professionals", "summary": "", "body": "Nieuwe tekst."},
+        KNOWLEDGE_EDIT,
+    ),
+    ("knowledge_review", "get", "none", {}, STAFF_ONLY),
+    ("knowledge_review_decide", "post", "knowledge_edit", {"decision": "accept"}, STAFF_ONLY_POST),
     ("attendance", "get", "run", {}, TRAINER_READ),
     ("attendance_session", "get", "session", {}, TRAINER_READ),
     ("attendance_session", "post", "session", {"present": []}, TRAINER_WRITE),
@@ -116,6 +132,7 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("run_new", "get", "template", {}, SP_WRITE_GET),
     ("run_manage", "get", "sp_run", {}, SP_READ),
     ("run_status", "post", "sp_run", {"status": "closed"}, SP_WRITE),
+    ("run_session_change", "post", "sp_run_session", {"action": "cancel"}, SP_WRITE),
 ]
 
 
@@ -156,10 +173,19 @@ def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) ->
     line = projects.budget_line_add(plan=plan, kind="cost", description="Huur", amount=Decimal(300), actor=None)
     fund = projects.fund_create(support_point=support_point, actor=None, name="Buurtfonds", focus="Meedoen")
     application = projects.application_create(plan=plan, fund=fund, amount=Decimal(300), actor=None)
+    knowledge_edit = knowledge.knowledge_edit_submit(
+        page=KnowledgePage.objects.get(slug="voor-professionals"),
+        language="en",
+        title="For professionals",
+        summary="",
+        body="A proposed text.",
+        actor=personas["editor"],
+    )
     group = intervision.intervision_start(run=run, name="Intervisie", actor=None)
     group.members.add(participant)
     return {
         "intervision": group,
+        "knowledge_edit": knowledge_edit,
         "sp": support_point,
         "template": own,
         "run": run,
@@ -182,6 +208,7 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
         "plan": {"plan_uuid": w["plan"].uuid},
         "intervision": {"group_uuid": w["intervision"].uuid},
         "knowledge": {"slug": "voor-professionals"},
+        "knowledge_edit": {"edit_uuid": w["knowledge_edit"].uuid},
         "budget_line": {"plan_uuid": w["plan"].uuid, "line_id": w["line"].pk},
         "plan_fund": {"plan_uuid": w["plan"].uuid},
         "application": {"application_uuid": w["application"].uuid},
@@ -189,6 +216,7 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
         "template": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid},
         "template_session": {"slug": w["sp"].slug, "template_uuid": w["template"].uuid, "number": 1},
         "sp_run": {"slug": w["sp"].slug, "run_uuid": w["run"].uuid},
+        "sp_run_session": {"slug": w["sp"].slug, "run_uuid": w["run"].uuid, "number": 2},
     }[kind]
 
 
@@ -208,7 +236,8 @@ def test_permission_matrix(
     for persona in PERSONAS:
         # Each persona starts from the same data: what one persona's POST changed is rolled back.
         with transaction.atomic():
-            client = client_for(personas[persona])
+            # Platform staff pass two-factor, as the knowledge pages' editing asks of them.
+            client = verified_client(personas[persona]) if persona == "staff" else client_for(personas[persona])
             if kind == "plan_fund":
                 data = {"fund": world["fund"].pk, "amount": "100"}
             if name == "material_upload":
