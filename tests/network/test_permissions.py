@@ -18,11 +18,11 @@ from samenspel.network.models import Journey
 from samenspel.network.services import (
     help_service_save,
     help_suggest,
-    signal_add,
-    sister_contact_add,
     journey_start,
     key_person_invite,
     meeting_create,
+    signal_add,
+    sister_contact_add,
     tie_create,
     tour_report_create,
     tour_token,
