@@ -285,3 +285,58 @@ def test_a_worker_moves_a_self_organisation_up_with_a_tour_report_it_confirms_an
     _manager_signs_in(other, base, colleague, tie_path)
     expect(other.locator("main")).to_contain_text("3 · Mapped what connects it to others")
     expect(other.locator("main")).not_to_contain_text("split over the money")
+
+
+def test_a_worker_turns_a_signal_into_an_initiative_and_keeps_the_help_map_and_the_contacts(
+    live_server: Any, make_page: Any, reference: None, support_point: Organisation
+) -> None:
+    from samenspel.network.models import HelpService, Signal, SisterContact
+    from samenspel.network.services import signal_add
+
+    base = live_server.url
+    worker = make_user("werker@steunpunt.example.org")
+    Membership.objects.create(user=worker, support_point=support_point, role=Role.EDITOR)
+    make_key_person(support_point, "ayse@sleutel.example.org", "Ayşe")
+    signal_add(
+        key_person=KeyPerson.objects.get(),
+        need="Many mothers alone with a child with autism",
+        theme=Theme.objects.get(slug="depression"),
+        language=Language.objects.get(code="ar"),
+        area="Woensel",
+    )
+    Organisation.objects.create(slug="gemeente", kind="municipality", name="Gemeente Eindhoven")
+    figures = f"/netwerk/beheer/{support_point.slug}/cijfers/"
+    page = make_page(locale="en-GB", javascript=False)
+    _manager_signs_in(page, base, worker, figures)
+
+    # One click: the signal is on the map as an initiative looking for others.
+    page.click("button:has-text('Make it an initiative looking for others')")
+    expect(page.locator(".ws-messages")).to_contain_text("initiative looking for others")
+    initiative = Signal.objects.get().initiative
+    assert initiative is not None and initiative.seeking_others
+    check_a11y(page, "figures with a signal made an initiative")
+    page.click("a:has-text('On the map as an initiative')")
+    expect(page.locator("h1")).to_contain_text("Many mothers alone with a child with autism")
+
+    # The social map of all help: the worker adds the debt help with its first contact person.
+    page.goto(f"{base}/netwerk/beheer/{support_point.slug}/hulp/")
+    check_a11y(page, "the support point's social map of all help")
+    page.select_option("#id_provider", label="Gemeente Eindhoven")
+    page.fill("#id_name", "Schuldhulpverlening Eindhoven")
+    page.select_option("#id_topic", "debt")
+    page.fill("#id_role_email", "schuldhulp@gemeente.example.org")
+    page.fill("#id_contact_name", "Mirjam de Wit")
+    page.click("main form button.primary")
+    expect(page.locator("main table")).to_contain_text("Schuldhulpverlening Eindhoven")
+    assert HelpService.objects.get().contact_name == "Mirjam de Wit"
+
+    # The shared list of contacts at sister organisations.
+    page.goto(f"{base}/netwerk/beheer/{support_point.slug}/contacten/")
+    page.fill("#id_organisation_name", "Vluchtelingenwerk")
+    page.fill("#id_name", "Fatma")
+    page.fill("#id_email", "spreekuur@vluchtelingenwerk.example.org")
+    page.fill("#id_ask_for", "Residence permits")
+    page.click("main form button[name=add]")
+    expect(page.locator("main ul.plain")).to_contain_text("Residence permits")
+    check_a11y(page, "contacts at sister organisations")
+    assert SisterContact.objects.get().status == "accepted"
