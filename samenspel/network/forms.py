@@ -393,7 +393,7 @@ class HelpSearchForm(forms.Form):
         self.fields["language"].queryset = _languages()  # type: ignore[attr-defined]
 
 
-class HelpServiceForm(forms.ModelForm):  # type: ignore[type-arg]
+class HelpServiceForm(forms.ModelForm[HelpService]):
     class Meta:
         model = HelpService
         fields = (

@@ -524,7 +524,7 @@ class Meeting(models.Model):
     support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     held_on = models.DateField(_("date"))
     agenda = models.TextField(_("agenda"), blank=True)
-    professionals = models.ManyToManyField(
+    professionals: models.ManyToManyField[SisterContact, Any] = models.ManyToManyField(
         "SisterContact", blank=True, related_name="meetings", verbose_name=_("professionals who join")
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -750,7 +750,9 @@ class SisterContact(models.Model):
     phone = models.CharField(_("work phone number"), max_length=32, blank=True)
     ask_for = models.CharField(_("what you can ask them"), max_length=300)
     languages = models.ManyToManyField(Language, blank=True, related_name="+", verbose_name=_("languages"))
-    themes = models.ManyToManyField(Theme, blank=True, related_name="+", verbose_name=_("themes"))
+    themes: models.ManyToManyField[Theme, Any] = models.ManyToManyField(
+        Theme, blank=True, related_name="+", verbose_name=_("themes")
+    )
     joins_meetings = models.BooleanField(_("joins the network meetings"), default=False)
     status = models.CharField(_("status"), max_length=16, choices=SuggestionStatus.choices, default="open")
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

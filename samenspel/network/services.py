@@ -917,8 +917,12 @@ def tour_matches(support_point: Organisation) -> list[tuple[str, list[Organisati
                 need = [r.tie.organisation for r in needing if r.need_language_id == language_id]
                 offer = [r.tie.organisation for r in offering if r.offer_language_id == language_id]
                 if {o.pk for o in need} != {o.pk for o in offer} or len(need) > 1:
-                    label = next(r.need_language for r in needing if r.need_language_id == language_id)
-                    rows.append((f"{kind.label}: {label.name}", need, offer))
+                    label = next(
+                        str(r.need_language.name)
+                        for r in needing
+                        if r.need_language is not None and r.need_language_id == language_id
+                    )
+                    rows.append((f"{kind.label}: {label}", need, offer))
             continue
         need_orgs = [r.tie.organisation for r in needing]
         offer_orgs = [r.tie.organisation for r in offering]

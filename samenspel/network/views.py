@@ -253,7 +253,7 @@ def meeting(request: HttpRequest, meeting_uuid: Any) -> HttpResponse:
         "cases": found.cases.all(),
         "form": form,
         "may_add": may_add,
-        "professionals": found.professionals.approved(),
+        "professionals": found.professionals.filter(status=SuggestionStatus.ACCEPTED),
     }
     return render(request, "network/meeting.html", context, status=status)
 
@@ -418,10 +418,10 @@ def sister_contacts_manage(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("network:sister_contacts_manage", slug=slug)
             status = 400
         else:
-            found = get_object_or_404(
+            chosen = get_object_or_404(
                 SisterContact.objects.for_support_point(sp), uuid=_uuid_or_none(request.POST.get("contact", ""))
             )
-            services.sister_contact_decide(contact=found, action=request.POST.get("action", ""), actor=request.user)
+            services.sister_contact_decide(contact=chosen, action=request.POST.get("action", ""), actor=request.user)
             messages.success(request, _("Saved."))
             return redirect("network:sister_contacts_manage", slug=slug)
     found = SisterContact.objects.for_support_point(sp).prefetch_related("languages", "themes")
