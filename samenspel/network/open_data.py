@@ -38,7 +38,12 @@ def service(help_service: HelpService, url_for: hsds.UrlFor, texts: hsds.Texts) 
             "application_process": help_service.procedure,
             "eligibility_description": help_service.conditions,
             "last_modified": hsds.timestamp(help_service.updated_at),
-            # Samenspel profile
+            # Samenspel profile: what it requires of every service, as it holds for a service of an institution
+            # (for the people it concerns, everyone, get in touch first, active), and what marks this kind.
+            "audience": "affected",
+            "gender": "everyone",
+            "intake": "contact_first",
+            "lifecycle_stage": "active",
             "service_kind": "help_service",
             "help_topic": help_service.topic,
             "service_area": help_service.area,

@@ -144,3 +144,13 @@ def test_a_named_contact_person_nobody_checked_for_a_year_is_removed(debt_help: 
     assert (debt_help.contact_name, debt_help.contact_phone, debt_help.contact_email) == ("", "", "")
     assert debt_help.contact_role == "Klantmanager schuldhulp", "the role stays: who to ask for"
     assert debt_help.role_email, "the service itself stays"
+
+
+def test_the_exported_help_service_validates_against_hsds_and_the_samenspel_profile(debt_help: HelpService) -> None:
+    from tests.opendata.conftest import SCHEMA_DIR, load_schemas, make_validator, patched_schemas
+
+    if not SCHEMA_DIR.is_dir():
+        pytest.skip(f"HSDS 3.0 reference schemas not found at {SCHEMA_DIR}")
+    (exported,) = [s for s in export.services("https://samenspel.example.org") if s["id"] == str(debt_help.uuid)]
+    assert make_validator(load_schemas(SCHEMA_DIR))("service.json", exported) == []
+    assert make_validator(patched_schemas(SCHEMA_DIR))("service.json", exported) == []
