@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core import crypto
 from samenspel.directory.models import Group, Language, Organisation, OrganisationKind, Theme
+from samenspel.network.conf import contact_person_days
 
 
 class SealedTextField(models.TextField):
@@ -611,9 +612,7 @@ class HelpServiceQuerySet(models.QuerySet["HelpService"]):
 
     def contact_due(self, today: datetime.date | None = None) -> HelpServiceQuerySet:
         """Services whose named first contact was not checked within the retention: their details go."""
-        limit = (today or timezone.localdate()) - datetime.timedelta(
-            days=int(getattr(settings, "NETWORK_CONTACT_PERSON_RETENTION_DAYS", 365))
-        )
+        limit = (today or timezone.localdate()) - datetime.timedelta(days=contact_person_days())
         named = ~Q(contact_name="") | ~Q(contact_phone="") | ~Q(contact_email="")
         return self.filter(named).filter(Q(contact_checked_on__lt=limit) | Q(contact_checked_on__isnull=True))
 
@@ -728,9 +727,7 @@ class SisterContactQuerySet(models.QuerySet["SisterContact"]):
         return self.filter(status=SuggestionStatus.ACCEPTED)
 
     def due_for_deletion(self, today: datetime.date | None = None) -> SisterContactQuerySet:
-        limit = (today or timezone.localdate()) - datetime.timedelta(
-            days=int(getattr(settings, "NETWORK_CONTACT_PERSON_RETENTION_DAYS", 365))
-        )
+        limit = (today or timezone.localdate()) - datetime.timedelta(days=contact_person_days())
         return self.filter(checked_on__lt=limit)
 
 
