@@ -45,3 +45,11 @@ DEFAULT_SIGNAL_DAYS = 365
 def signal_delete_after(day: datetime.date | None = None) -> datetime.date:
     days = int(getattr(settings, "NETWORK_SIGNAL_RETENTION_DAYS", DEFAULT_SIGNAL_DAYS))
     return (day or timezone.localdate()) + datetime.timedelta(days=days)
+
+
+DEFAULT_CONTACT_PERSON_DAYS = 365
+
+
+def contact_person_days() -> int:
+    """How long a named contact person at an institution or sister organisation stays without being checked."""
+    return int(getattr(settings, "NETWORK_CONTACT_PERSON_RETENTION_DAYS", DEFAULT_CONTACT_PERSON_DAYS))

@@ -14,11 +14,15 @@ from samenspel.network.guard import identity_hints
 from samenspel.network.models import (
     ContactFunction,
     Depth,
+    HelpService,
+    HelpTopic,
     JourneyStep,
     KeyPerson,
     LadderStep,
     MetVia,
+    Resource,
     Shortage,
+    SisterContact,
     Tie,
     Visibility,
 )
@@ -257,9 +261,26 @@ class TourReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("A room, volunteers, board members, expertise, a language."),
     )
+    needs = forms.MultipleChoiceField(
+        label=_("What it needs"), choices=Resource.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    need_language: forms.ModelChoiceField[Language] = forms.ModelChoiceField(
+        label=_("The language it needs"), queryset=Language.objects.none(), required=False
+    )
+    offers_kinds = forms.MultipleChoiceField(
+        label=_("What it can offer"), choices=Resource.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    offer_language: forms.ModelChoiceField[Language] = forms.ModelChoiceField(
+        label=_("The language it offers"), queryset=Language.objects.none(), required=False
+    )
     send_to_organisation = forms.BooleanField(
         label=_("Send it to the organisation to confirm or correct"), required=False, initial=True
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["need_language"].queryset = _languages()  # type: ignore[attr-defined]
+        self.fields["offer_language"].queryset = _languages()  # type: ignore[attr-defined]
 
     def clean_visited_on(self) -> Any:
         day = self.cleaned_data["visited_on"]
@@ -315,6 +336,21 @@ class MeetingForm(forms.Form):
     agenda = forms.CharField(
         label=_("Agenda"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    professionals: forms.ModelMultipleChoiceField[SisterContact] = forms.ModelMultipleChoiceField(
+        label=_("Professionals who join"),
+        queryset=SisterContact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, support_point: Organisation | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if support_point is not None:
+            self.fields["professionals"].queryset = (  # type: ignore[attr-defined]
+                SisterContact.objects.for_support_point(support_point).approved().filter(joins_meetings=True)
+            )
+        if not self.fields["professionals"].queryset.exists():  # type: ignore[attr-defined]
+            del self.fields["professionals"]
 
 
 class MeetingCaseForm(forms.Form):
@@ -337,3 +373,132 @@ class MeetingCaseForm(forms.Form):
                 params={"what": ", ".join(hints)},
             )
         return text
+
+
+class HelpSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("The question"),
+        max_length=100,
+        required=False,
+        help_text=_("In your own words, for example: debts, letters she cannot read, a house."),
+    )
+    topic = forms.ChoiceField(label=_("Kind of help"), choices=[("", _("All kinds"))], required=False)
+    language: forms.ModelChoiceField[Language] = forms.ModelChoiceField(
+        label=_("Speaks the language"), queryset=Language.objects.none(), required=False, empty_label=_("Any")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [("", _("All kinds")), *HelpTopic.choices]  # type: ignore[attr-defined]
+        self.fields["language"].queryset = _languages()  # type: ignore[attr-defined]
+
+
+class HelpServiceForm(forms.ModelForm[HelpService]):
+    class Meta:
+        model = HelpService
+        fields = (
+            "provider",
+            "name",
+            "topic",
+            "description",
+            "conditions",
+            "procedure",
+            "languages",
+            "area",
+            "website",
+            "role_email",
+            "role_phone",
+            "open_data",
+            "contact_name",
+            "contact_role",
+            "contact_phone",
+            "contact_email",
+            "network_note",
+        )
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "conditions": forms.Textarea(attrs={"rows": 3}),
+            "procedure": forms.Textarea(attrs={"rows": 3}),
+            "network_note": forms.Textarea(attrs={"rows": 3}),
+            "languages": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "role_email": _("An address of the service, not of a person. This one goes into the open data."),
+            "open_data": _(
+                "What the service is, for whom, how to apply and its public address; never the contact person."
+            ),
+            "contact_name": _(
+                "Only for the network, never in the open data. Removed when nobody checked it for a year."
+            ),
+            "network_note": _("Only for the network: how a warm handover goes best."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.exclude(  # type: ignore[attr-defined]
+            kind=OrganisationKind.SELF_ORGANISATION
+        ).order_by("name")
+        self.fields["languages"].queryset = _languages()  # type: ignore[attr-defined]
+        self.fields["languages"].required = False
+
+
+class HelpSuggestForm(forms.Form):
+    service: forms.ModelChoiceField[HelpService] = forms.ModelChoiceField(
+        label=_("A correction to"),
+        queryset=HelpService.objects.none(),
+        required=False,
+        empty_label=_("None: a new service"),
+    )
+    service_name = forms.CharField(label=_("Name of the service"), max_length=200, required=False)
+    provider_name = forms.CharField(label=_("Organisation that offers it"), max_length=200, required=False)
+    topic = forms.ChoiceField(label=_("Question it helps with"), choices=(), required=False)
+    text = forms.CharField(
+        label=_("What to add or correct"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("About the service: conditions, who to ask, how it goes. Never about someone you help."),
+    )
+
+    def __init__(self, *args: Any, support_point: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = HelpService.objects.for_support_point(  # type: ignore[attr-defined]
+            support_point
+        )
+        self.fields["topic"].choices = [("", "-"), *HelpTopic.choices]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("service") and not data.get("service_name"):
+            self.add_error("service_name", _("Name the new service, or choose the service to correct."))
+        return data
+
+
+class SisterContactForm(forms.Form):
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=200)
+    name = forms.CharField(label=_("Name of the contact person"), max_length=120)
+    role = forms.CharField(label=_("Their role"), max_length=120, required=False)
+    email = forms.EmailField(label=_("Work e-mail address"), required=False)
+    phone = forms.CharField(label=_("Work phone number"), max_length=32, required=False)
+    ask_for = forms.CharField(
+        label=_("What you can ask them"),
+        max_length=300,
+        help_text=_("For example: questions about residence permits, in Arabic and Dutch."),
+    )
+    languages: forms.ModelMultipleChoiceField[Language] = forms.ModelMultipleChoiceField(
+        label=_("Languages"), queryset=Language.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    themes: forms.ModelMultipleChoiceField[Theme] = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=Theme.objects.none(), required=False
+    )
+    joins_meetings = forms.BooleanField(label=_("Joins the network meetings"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].queryset = _languages()  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = Theme.objects.order_by("label")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("email") and not data.get("phone", "").strip():
+            self.add_error("email", _("Give a work e-mail address or phone number."))
+        return data

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core import crypto
 from samenspel.directory.models import Group, Language, Organisation, OrganisationKind, Theme
+from samenspel.network.conf import contact_person_days
 
 
 class SealedTextField(models.TextField):
@@ -429,6 +430,25 @@ class TourReport(models.Model):
     shortage_notes = models.TextField(_("about the bottlenecks"), blank=True)
     wishes = models.TextField(_("wishes"), blank=True)
     offers = models.TextField(_("what it can offer others"), blank=True)
+    # The same, as kinds the synthesis can match across organisations (Resource).
+    needs = models.JSONField(_("what it needs"), default=list, blank=True)
+    offers_kinds = models.JSONField(_("what it offers"), default=list, blank=True)
+    need_language = models.ForeignKey(
+        Language,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("language it needs"),
+    )
+    offer_language = models.ForeignKey(
+        Language,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("language it offers"),
+    )
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("written by")
     )
@@ -472,6 +492,10 @@ class Signal(models.Model):
     )
     area = models.CharField(_("neighbourhood or place"), max_length=100, blank=True)
     need = models.CharField(_("what you see"), max_length=300)
+    # The initiative "looking for others" on the map this signal became (004:774-790).
+    initiative = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("initiative")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     delete_after = models.DateField(_("deleted after"))
 
@@ -501,6 +525,9 @@ class Meeting(models.Model):
     support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     held_on = models.DateField(_("date"))
     agenda = models.TextField(_("agenda"), blank=True)
+    professionals: models.ManyToManyField[SisterContact, Any] = models.ManyToManyField(
+        "SisterContact", blank=True, related_name="meetings", verbose_name=_("professionals who join")
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -538,3 +565,217 @@ class MeetingCase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} · {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+
+
+# The key person's social map of all help (004:6060-6110, 004:6370-6400): not only peer groups.
+
+
+class HelpTopic(models.TextChoices):
+    """Around which question a service helps: the questions key persons meet most (004:6370)."""
+
+    DEBT = "debt", _("Debt help")
+    INCOME = "income", _("Income and benefits")
+    LANGUAGE = "language", _("Learning Dutch")
+    HOUSING = "housing", _("Housing")
+    DOMESTIC_VIOLENCE = "domestic_violence", _("Domestic violence")
+    YOUTH_CARE = "youth_care", _("Youth and family")
+    HEALTH = "health", _("Health and care")
+    WORK = "work", _("Work and school")
+    LEGAL = "legal", _("Legal help")
+    OTHER = "other", _("Other help")
+
+
+# The words people use for a question, so that "schuldhulp" or "rekeningen" finds the debt help whatever the
+# interface language. Search vocabulary, not text on a page.
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    HelpTopic.DEBT: ("schuld", "schulden", "schuldhulp", "schuldhulpverlening", "geldzorgen", "rekeningen",
+                     "deurwaarder", "budget", "debt", "money"),
+    HelpTopic.INCOME: ("inkomen", "uitkering", "toeslag", "toeslagen", "bijstand", "income", "benefits"),
+    HelpTopic.LANGUAGE: ("taal", "taalles", "nederlands", "inburgering", "taalcafé", "language", "dutch"),
+    HelpTopic.HOUSING: ("wonen", "woning", "huis", "huur", "dakloos", "housing", "rent", "homeless"),
+    HelpTopic.DOMESTIC_VIOLENCE: ("huiselijk geweld", "geweld", "veilig thuis", "mishandeling", "domestic violence",
+                                  "violence", "abuse"),
+    HelpTopic.YOUTH_CARE: ("jeugd", "jeugdzorg", "opvoeding", "gezin", "kinderen", "youth", "parenting", "family"),
+    HelpTopic.HEALTH: ("zorg", "gezondheid", "huisarts", "health", "care"),
+    HelpTopic.WORK: ("werk", "baan", "school", "opleiding", "work", "job"),
+    HelpTopic.LEGAL: ("recht", "juridisch", "advocaat", "juridisch loket", "legal", "lawyer"),
+    HelpTopic.OTHER: (),
+}  # fmt: skip
+
+
+class HelpServiceQuerySet(models.QuerySet["HelpService"]):
+    def for_support_point(self, support_point: Organisation) -> HelpServiceQuerySet:
+        return self.filter(support_point=support_point)
+
+    def open_data(self) -> HelpServiceQuerySet:
+        return self.filter(open_data=True)
+
+    def contact_due(self, today: datetime.date | None = None) -> HelpServiceQuerySet:
+        """Services whose named first contact was not checked within the retention: their details go."""
+        limit = (today or timezone.localdate()) - datetime.timedelta(days=contact_person_days())
+        named = ~Q(contact_name="") | ~Q(contact_phone="") | ~Q(contact_email="")
+        return self.filter(named).filter(Q(contact_checked_on__lt=limit) | Q(contact_checked_on__isnull=True))
+
+
+class HelpService(models.Model):
+    """A service of an organisation around a question (debt help, language, housing, ...): an HSDS service.
+
+    The support point keeps it for its key persons. What the public may know (what it is, for whom, how to apply,
+    the role address) goes to the open data with the peer groups; the named first contact person at the
+    institution (a professional in their work role, 004:4490), their direct line and the tips for a warm
+    handover stay in the network. The person's details go when nobody has checked them for a year.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    provider = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation that offers it")
+    )
+    name = models.CharField(_("name of the service"), max_length=200)
+    topic = models.CharField(_("question it helps with"), max_length=24, choices=HelpTopic.choices)
+    description = models.TextField(_("what it offers"), blank=True)
+    conditions = models.TextField(_("conditions"), blank=True)
+    procedure = models.TextField(_("how to apply"), blank=True)
+    languages = models.ManyToManyField(Language, blank=True, related_name="+", verbose_name=_("languages spoken"))
+    area = models.CharField(_("area it serves"), max_length=100, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    role_email = models.EmailField(_("public e-mail address (a role address)"), blank=True)
+    role_phone = models.CharField(_("public phone number"), max_length=32, blank=True)
+    open_data = models.BooleanField(_("share in the open data"), default=True)
+    # Only for the network: the named first contact person in their work role, and how to hand over warmly.
+    contact_name = models.CharField(_("first contact person"), max_length=120, blank=True)
+    contact_role = models.CharField(_("their role"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("their direct phone number"), max_length=32, blank=True)
+    contact_email = models.EmailField(_("their work e-mail address"), blank=True)
+    contact_checked_on = models.DateField(_("contact person last checked"), null=True, blank=True)
+    network_note = models.TextField(_("tips for key persons"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = HelpServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("help service")
+        verbose_name_plural = _("help services")
+        ordering = ["topic", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return TOPIC_WORDS.get(self.topic, ())
+
+
+class SuggestionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Taken over")
+    DECLINED = "declined", _("Not taken over")
+
+
+class HelpSuggestionQuerySet(models.QuerySet["HelpSuggestion"]):
+    def for_support_point(self, support_point: Organisation) -> HelpSuggestionQuerySet:
+        return self.filter(support_point=support_point)
+
+    def due_for_deletion(self, today: datetime.date | None = None) -> HelpSuggestionQuerySet:
+        return self.filter(delete_after__lt=today or timezone.localdate())
+
+
+class HelpSuggestion(models.Model):
+    """A key person's suggestion: a service to add, or a correction to one. The support point decides."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    key_person = models.ForeignKey(KeyPerson, null=True, on_delete=models.SET_NULL, related_name="suggestions")
+    service = models.ForeignKey(
+        HelpService,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+        verbose_name=_("service to correct"),
+    )
+    topic = models.CharField(_("question it helps with"), max_length=24, choices=HelpTopic.choices, blank=True)
+    service_name = models.CharField(_("name of the service"), max_length=200, blank=True)
+    provider_name = models.CharField(_("organisation that offers it"), max_length=200, blank=True)
+    text = models.TextField(_("what to add or correct"))
+    status = models.CharField(_("status"), max_length=16, choices=SuggestionStatus.choices, default="open")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    delete_after = models.DateField(_("deleted after"))
+
+    objects = HelpSuggestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("suggestion for the social map")
+        verbose_name_plural = _("suggestions for the social map")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.service or self.service_name} · {timezone.localtime(self.created_at):%Y-%m-%d}"
+
+
+# The network of trusted persons (004:864-920, 004:6389-6400): who at a sister organisation can be asked for what.
+
+
+class SisterContactQuerySet(models.QuerySet["SisterContact"]):
+    def for_support_point(self, support_point: Organisation) -> SisterContactQuerySet:
+        return self.filter(support_point=support_point)
+
+    def approved(self) -> SisterContactQuerySet:
+        return self.filter(status=SuggestionStatus.ACCEPTED)
+
+    def due_for_deletion(self, today: datetime.date | None = None) -> SisterContactQuerySet:
+        limit = (today or timezone.localdate()) - datetime.timedelta(days=contact_person_days())
+        return self.filter(checked_on__lt=limit)
+
+
+class SisterContact(models.Model):
+    """A contact at a sister organisation, or a professional who joins the network meetings, in their work role.
+
+    Key persons propose, the support point approves (a moderated list). Someone nobody checked for a year is
+    removed by the daily job.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    support_point = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    name = models.CharField(_("name of the contact person"), max_length=120)
+    role = models.CharField(_("their role"), max_length=120, blank=True)
+    email = models.EmailField(_("work e-mail address"), blank=True)
+    phone = models.CharField(_("work phone number"), max_length=32, blank=True)
+    ask_for = models.CharField(_("what you can ask them"), max_length=300)
+    languages = models.ManyToManyField(Language, blank=True, related_name="+", verbose_name=_("languages"))
+    themes: models.ManyToManyField[Theme, Any] = models.ManyToManyField(
+        Theme, blank=True, related_name="+", verbose_name=_("themes")
+    )
+    joins_meetings = models.BooleanField(_("joins the network meetings"), default=False)
+    status = models.CharField(_("status"), max_length=16, choices=SuggestionStatus.choices, default="open")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    checked_on = models.DateField(_("last checked"), default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SisterContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact at a sister organisation")
+        verbose_name_plural = _("contacts at sister organisations")
+        ordering = ["organisation_name", "name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(email="", phone=""), name="sister_contact_reachable"),
+        ]
+
+    def __str__(self) -> str:
+        # The role, not the person: this is what the audit trail keeps after the contact is removed.
+        return f"{self.organisation_name} · {self.role or '-'}"
+
+
+class Resource(models.TextChoices):
+    """What self-organisations need from and offer each other (004 part 1): matched in the synthesis."""
+
+    ROOM = "room", _("A room")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+    BOARD = "board", _("Board members")
+    EXPERTISE = "expertise", _("Expertise")
+    LANGUAGE = "language", _("A language")

@@ -12,8 +12,9 @@ from typing import Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,9 @@ from samenspel.accounts.links import send_notice
 from samenspel.accounts.services import user_for_email
 from samenspel.core.audit import LinkActor, acting_user, log_action
 from samenspel.core.services import Actor
-from samenspel.directory.models import Group, Language, Organisation, OrganisationKind, Theme
+from samenspel.directory.models import Group, GroupStatus, Language, Organisation, OrganisationKind, Theme
+from samenspel.directory.services import group_create
+from samenspel.directory.slugs import new_slug
 from samenspel.network.conf import (
     TOUR_LINK_DAYS,
     case_note_delete_after,
@@ -32,9 +35,13 @@ from samenspel.network.conf import (
 from samenspel.network.guard import identity_hints
 from samenspel.network.models import (
     MAX_CASES_PER_MEETING,
+    TOPIC_WORDS,
     ContactEntry,
     ContactFunction,
     Depth,
+    HelpService,
+    HelpSuggestion,
+    HelpTopic,
     Journey,
     JourneyStep,
     JourneyStepDone,
@@ -46,8 +53,11 @@ from samenspel.network.models import (
     MeetingCase,
     MetVia,
     Reach,
+    Resource,
     Shortage,
     Signal,
+    SisterContact,
+    SuggestionStatus,
     Tie,
     TourReport,
     TrustNote,
@@ -382,6 +392,10 @@ def tour_report_create(
     shortage_notes: str = "",
     wishes: str = "",
     offers: str = "",
+    needs: Sequence[Resource] = (),
+    offers_kinds: Sequence[Resource] = (),
+    need_language: Language | None = None,
+    offer_language: Language | None = None,
     send_to_organisation: bool = True,
 ) -> TourReport:
     """A visit on the tour. Sent to the organisation's public address to confirm or correct, when it has one."""
@@ -395,6 +409,10 @@ def tour_report_create(
         shortage_notes=shortage_notes.strip(),
         wishes=wishes.strip(),
         offers=offers.strip(),
+        needs=sorted({str(r) for r in needs}),
+        offers_kinds=sorted({str(r) for r in offers_kinds}),
+        need_language=need_language if Resource.LANGUAGE in needs else None,
+        offer_language=offer_language if Resource.LANGUAGE in offers_kinds else None,
         delete_after=tour_report_delete_after(),
     )
     log_action(obj=report, action="tour_report.written", actor=author)
@@ -544,27 +562,35 @@ def signals_purge(*, today: datetime.date | None = None) -> int:
     return int(by_model.get("network.Signal", 0))
 
 
-def signal_groups(support_point: Organisation) -> list[tuple[str, str, str, int, list[str]]]:
-    """The signals grouped by theme, language and place, most first: (theme, language, place, count, needs)."""
-    groups: dict[tuple[str, str, str], list[str]] = {}
-    for signal in Signal.objects.for_support_point(support_point).select_related("theme", "language"):
+def signal_groups(support_point: Organisation) -> list[tuple[str, str, str, int, list[Signal]]]:
+    """The signals grouped by theme, language and place, most first: (theme, language, place, count, signals)."""
+    groups: dict[tuple[str, str, str], list[Signal]] = {}
+    for signal in Signal.objects.for_support_point(support_point).select_related("theme", "language", "initiative"):
         key = (
             str(signal.theme.label) if signal.theme else "",
             str(signal.language.name) if signal.language else "",
             signal.area.strip().title(),
         )
-        groups.setdefault(key, []).append(signal.need)
+        groups.setdefault(key, []).append(signal)
     return sorted(
-        ((theme, language, area, len(needs), needs) for (theme, language, area), needs in groups.items()),
+        ((theme, language, area, len(found), found) for (theme, language, area), found in groups.items()),
         key=lambda row: (-row[3], row[0], row[1], row[2]),
     )
 
 
 @transaction.atomic
-def meeting_create(*, support_point: Organisation, held_on: datetime.date, agenda: str, actor: Actor) -> Meeting:
+def meeting_create(
+    *,
+    support_point: Organisation,
+    held_on: datetime.date,
+    agenda: str,
+    actor: Actor,
+    professionals: Iterable[SisterContact] = (),
+) -> Meeting:
     meeting = Meeting.objects.create(
         support_point=support_point, held_on=held_on, agenda=agenda.strip(), created_by=acting_user(actor)
     )
+    meeting.professionals.set([p for p in professionals if p.support_point_id == support_point.pk])
     log_action(obj=meeting, action="meeting.created", actor=actor)
     return meeting
 
@@ -594,3 +620,312 @@ def meeting_cases_purge(*, today: datetime.date | None = None) -> int:
     with transaction.atomic():
         _deleted, by_model = MeetingCase.objects.due_for_deletion(today).delete()
     return int(by_model.get("network.MeetingCase", 0))
+
+
+# The social map of all help: services around a question, kept by the support point, shared with its key persons.
+
+SUGGESTION_DAYS = 365
+
+
+def _topics_for(query: str) -> set[str]:
+    """The questions a search word points at: "schuldhulp" -> debt help, in any interface language."""
+    query = query.strip().lower()
+    if len(query) < 3:
+        return set()
+    found = set()
+    for topic in HelpTopic:
+        words = {*TOPIC_WORDS.get(topic, ()), str(topic.label).lower()}
+        for code in ("nl", "en"):
+            with translation.override(code):
+                words.add(str(topic.label).lower())
+        if any(word in query or query in word for word in words if len(word) >= 3):
+            found.add(str(topic))
+    return found
+
+
+def help_search(
+    support_point: Organisation, *, query: str = "", topic: str = "", language: Language | None = None
+) -> Any:
+    """The support point's help services for a person's question: by the words people use, the question or a
+    language the service speaks."""
+    found = HelpService.objects.for_support_point(support_point).select_related("provider")
+    if topic:
+        found = found.filter(topic=topic)
+    if language is not None:
+        found = found.filter(languages=language)
+    query = query.strip()
+    if query:
+        found = found.filter(
+            Q(topic__in=_topics_for(query))
+            | Q(name__icontains=query)
+            | Q(description__icontains=query)
+            | Q(conditions__icontains=query)
+            | Q(provider__name__icontains=query)
+            | Q(area__icontains=query)
+        )
+    return found.prefetch_related("languages").distinct()
+
+
+HELP_SERVICE_FIELDS = (
+    "provider",
+    "name",
+    "topic",
+    "description",
+    "conditions",
+    "procedure",
+    "area",
+    "website",
+    "role_email",
+    "role_phone",
+    "open_data",
+    "contact_name",
+    "contact_role",
+    "contact_phone",
+    "contact_email",
+    "network_note",
+)
+CONTACT_FIELDS = ("contact_name", "contact_phone", "contact_email")
+
+
+@transaction.atomic
+def help_service_save(
+    *,
+    support_point: Organisation,
+    actor: Actor,
+    service: HelpService | None = None,
+    languages: Iterable[Language] = (),
+    **fields: Any,
+) -> HelpService:
+    """Add or change a service on the support point's social map. Naming a contact person dates the check."""
+    unknown = set(fields) - set(HELP_SERVICE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {sorted(unknown)}")
+    if service is None:
+        service = HelpService(support_point=support_point)
+    before = {name: getattr(service, name, None) for name in HELP_SERVICE_FIELDS if name != "provider"}
+    for name, value in fields.items():
+        setattr(service, name, value.strip() if isinstance(value, str) else value)
+    if any(fields.get(name) for name in CONTACT_FIELDS):
+        service.contact_checked_on = timezone.localdate()
+    service.full_clean(exclude=["support_point", "provider"])
+    created = service.pk is None
+    service.save()
+    service.languages.set(list(languages))
+    # The audit says what changed, never the contact person's details themselves.
+    changed = sorted(
+        name for name in before if before[name] != getattr(service, name) and not created and name in fields
+    )
+    log_action(
+        obj=service,
+        action="help_service.created" if created else "help_service.changed",
+        actor=actor,
+        changes={"fields": [None, changed]} if changed else None,
+    )
+    return service
+
+
+def help_contacts_purge(*, today: datetime.date | None = None) -> int:
+    """Remove a named first contact person's details nobody checked within the retention (a year by default)."""
+    with transaction.atomic():
+        due = list(HelpService.objects.contact_due(today).values_list("pk", flat=True))
+        HelpService.objects.filter(pk__in=due).update(
+            contact_name="", contact_phone="", contact_email="", contact_checked_on=None
+        )
+    return len(due)
+
+
+@transaction.atomic
+def help_suggest(
+    *,
+    key_person: KeyPerson,
+    text: str,
+    service: HelpService | None = None,
+    topic: str = "",
+    service_name: str = "",
+    provider_name: str = "",
+) -> HelpSuggestion:
+    """A key person suggests a service or a correction; it waits for the support point."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Say what to add or correct."))
+    if service is not None and service.support_point_id != key_person.support_point_id:
+        raise ValidationError(_("Choose a service of your own support point."))
+    suggestion = HelpSuggestion.objects.create(
+        support_point=key_person.support_point,
+        key_person=key_person,
+        service=service,
+        topic=topic,
+        service_name=service_name.strip(),
+        provider_name=provider_name.strip(),
+        text=text,
+        delete_after=timezone.localdate() + datetime.timedelta(days=SUGGESTION_DAYS),
+    )
+    log_action(obj=suggestion, action="help_suggestion.made", actor=key_person.user)
+    return suggestion
+
+
+@transaction.atomic
+def help_suggestion_decide(*, suggestion: HelpSuggestion, accept: bool, actor: Actor) -> HelpSuggestion:
+    """The support point takes a suggestion over (and then changes the map itself) or does not. Once."""
+    if suggestion.status != SuggestionStatus.OPEN:
+        raise ValidationError(_("This suggestion has already been dealt with."))
+    suggestion.status = SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DECLINED
+    suggestion.decided_by = acting_user(actor)
+    suggestion.decided_at = timezone.now()
+    suggestion.save(update_fields=["status", "decided_by", "decided_at"])
+    log_action(obj=suggestion, action=f"help_suggestion.{suggestion.status}", actor=actor)
+    return suggestion
+
+
+def help_suggestions_purge(*, today: datetime.date | None = None) -> int:
+    with transaction.atomic():
+        _deleted, by_model = HelpSuggestion.objects.due_for_deletion(today).delete()
+    return int(by_model.get("network.HelpSuggestion", 0))
+
+
+# Contacts at sister organisations: a shared list the support point moderates.
+
+
+@transaction.atomic
+def sister_contact_add(
+    *,
+    support_point: Organisation,
+    actor: Any,
+    approved: bool,
+    organisation_name: str,
+    name: str,
+    ask_for: str,
+    role: str = "",
+    email: str = "",
+    phone: str = "",
+    languages: Iterable[Language] = (),
+    themes: Iterable[Theme] = (),
+    joins_meetings: bool = False,
+) -> SisterContact:
+    """A contact in their work role. From a key person it waits for the support point; from its members it is on."""
+    if not email.strip() and not phone.strip():
+        raise ValidationError(_("Give a work e-mail address or phone number."))
+    contact = SisterContact.objects.create(
+        support_point=support_point,
+        organisation_name=organisation_name.strip(),
+        name=name.strip(),
+        role=role.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        ask_for=ask_for.strip(),
+        joins_meetings=joins_meetings,
+        status=SuggestionStatus.ACCEPTED if approved else SuggestionStatus.OPEN,
+        proposed_by=acting_user(actor),
+    )
+    contact.languages.set(list(languages))
+    contact.themes.set(list(themes))
+    log_action(obj=contact, action="sister_contact.added", actor=actor, changes={"status": [None, contact.status]})
+    return contact
+
+
+@transaction.atomic
+def sister_contact_decide(*, contact: SisterContact, action: str, actor: Actor) -> SisterContact | None:
+    """approve (on the list), check (still right: the year starts again) or remove (gone, also when declined)."""
+    if action == "remove":
+        log_action(obj=contact, action="sister_contact.removed", actor=actor)
+        contact.delete()
+        return None
+    if action == "approve":
+        contact.status = SuggestionStatus.ACCEPTED
+    elif action != "check":
+        raise ValidationError(_("Unknown action."))
+    contact.checked_on = timezone.localdate()
+    contact.save(update_fields=["status", "checked_on"])
+    log_action(obj=contact, action=f"sister_contact.{action}", actor=actor)
+    return contact
+
+
+def sister_contacts_purge(*, today: datetime.date | None = None) -> int:
+    """A contact person nobody confirmed within the retention leaves the list."""
+    with transaction.atomic():
+        _deleted, by_model = SisterContact.objects.due_for_deletion(today).delete()
+    return int(by_model.get("network.SisterContact", 0))
+
+
+# Signals to initiatives.
+
+
+@transaction.atomic
+def signal_to_initiative(*, signal: Signal, actor: Actor) -> Group:
+    """One click: the signal becomes an initiative "looking for others" on the map, through the directory's own
+    write path, with the support point as its contact point (it knows who signalled; the map does not)."""
+    if signal.initiative_id is not None:
+        assert signal.initiative is not None
+        return signal.initiative
+    support_point = signal.support_point
+    if signal.theme is None:
+        raise ValidationError(_("Give the signal a theme first: an initiative on the map needs one."))
+    if not support_point.email and not support_point.phone:
+        raise ValidationError(_("The support point needs a public e-mail address or phone number to be the contact."))
+    with translation.override("nl"):
+        name = _("Looking for others: %(need)s") % {"need": signal.need}
+        description = "\n\n".join(
+            part
+            for part in (
+                signal.need,
+                _("Around %(area)s.") % {"area": signal.area} if signal.area else "",
+                _("Do you recognise this and want to start something together? Contact %(support_point)s.")
+                % {"support_point": support_point.name},
+            )
+            if part
+        )
+    group = group_create(
+        actor=actor,
+        themes=[signal.theme],
+        languages=[signal.language] if signal.language else [],
+        status=GroupStatus.INITIATIVE,
+        status_reason=str(_("From a signal of a key person")),
+        slug=new_slug(Group, name, fallback="initiatief", reserved=set()),
+        name_nl=name[:200],
+        description_nl=description,
+        seeking_others=True,
+        support_point=support_point,
+        contact_email=support_point.email,
+        contact_phone=support_point.phone if not support_point.email else "",
+    )
+    signal.initiative = group
+    signal.save(update_fields=["initiative"])
+    log_action(obj=signal, action="signal.initiative", actor=actor)
+    return group
+
+
+# Synthesis across the tour: needs and offers matched.
+
+
+def tour_matches(support_point: Organisation) -> list[tuple[str, list[Organisation], list[Organisation]]]:
+    """Per kind (a room, volunteers, board members, expertise, a language): who needs it and who offers it,
+    from each self-organisation's latest visit report. A language only matches the same language."""
+    latest: dict[int, TourReport] = {}
+    reports = TourReport.objects.filter(tie__support_point=support_point).select_related(
+        "tie__organisation", "need_language", "offer_language"
+    )
+    for report in reports:
+        if report.tie_id not in latest:  # newest first
+            latest[report.tie_id] = report
+    rows = []
+    for kind in Resource:
+        needing = [r for r in latest.values() if kind in r.needs]
+        offering = [r for r in latest.values() if kind in r.offers_kinds]
+        if kind == Resource.LANGUAGE:
+            languages = {r.need_language_id for r in needing} & {r.offer_language_id for r in offering}
+            for language_id in sorted(x for x in languages if x is not None):
+                need = [r.tie.organisation for r in needing if r.need_language_id == language_id]
+                offer = [r.tie.organisation for r in offering if r.offer_language_id == language_id]
+                if {o.pk for o in need} != {o.pk for o in offer} or len(need) > 1:
+                    label = next(
+                        str(r.need_language.name)
+                        for r in needing
+                        if r.need_language is not None and r.need_language_id == language_id
+                    )
+                    rows.append((f"{kind.label}: {label}", need, offer))
+            continue
+        need_orgs = [r.tie.organisation for r in needing]
+        offer_orgs = [r.tie.organisation for r in offering]
+        if need_orgs and offer_orgs and {o.pk for o in need_orgs} | {o.pk for o in offer_orgs} != {need_orgs[0].pk}:
+            rows.append((str(kind.label), need_orgs, offer_orgs))
+    return rows

@@ -14,6 +14,20 @@ urlpatterns = [
     path("toeleiding/<uuid:journey_uuid>/", views.journey, name="journey"),
     path("kring/", views.circle, name="circle"),
     path("signalen/", views.signals, name="signals"),
+    path("hulp/", views.help_map, name="help_map"),
+    path("hulp/voorstel/", views.help_suggest, name="help_suggest"),
+    path("contacten/", views.sister_contacts, name="sister_contacts"),
+    path("beheer/<slug:slug>/hulp/", views.help_services, name="help_services"),
+    path("beheer/<slug:slug>/hulp/<uuid:service_uuid>/", views.help_service, name="help_service"),
+    path(
+        "beheer/<slug:slug>/hulp/voorstel/<uuid:suggestion_uuid>/",
+        views.help_suggestion_decide,
+        name="help_suggestion_decide",
+    ),
+    path("beheer/<slug:slug>/contacten/", views.sister_contacts_manage, name="sister_contacts_manage"),
+    path(
+        "beheer/<slug:slug>/signalen/<uuid:signal_uuid>/initiatief/", views.signal_initiative, name="signal_initiative"
+    ),
     path("bijeenkomst/<uuid:meeting_uuid>/", views.meeting, name="meeting"),
     path("beheer/<slug:slug>/bijeenkomsten/", views.meetings, name="meetings"),
     path("steunpunt/<slug:slug>/", views.public, name="public"),

@@ -9,6 +9,7 @@ binding ladder. Public: a support point's key persons who chose a public profile
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -19,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,6 +32,9 @@ from samenspel.network.access import journey_for_key_person, key_person_required
 from samenspel.network.figures import contact_tables, journey_table
 from samenspel.network.forms import (
     ContactForm,
+    HelpSearchForm,
+    HelpServiceForm,
+    HelpSuggestForm,
     InviteForm,
     JourneyStartForm,
     JourneyStepForm,
@@ -37,6 +42,7 @@ from samenspel.network.forms import (
     MeetingForm,
     ProfileForm,
     SignalForm,
+    SisterContactForm,
     TieForm,
     TieUpdateForm,
     TourAnswerForm,
@@ -46,11 +52,17 @@ from samenspel.network.forms import (
 from samenspel.network.models import (
     ContactEntry,
     Depth,
+    HelpService,
+    HelpSuggestion,
     JourneyStep,
     KeyPerson,
     KeyPersonStatus,
     Meeting,
+    Resource,
     Shortage,
+    Signal,
+    SisterContact,
+    SuggestionStatus,
     Tie,
     TrustNote,
     Visibility,
@@ -236,7 +248,13 @@ def meeting(request: HttpRequest, meeting_uuid: Any) -> HttpResponse:
                 messages.success(request, _("Case added."))
                 return redirect("network:meeting", meeting_uuid=found.uuid)
         status = 400
-    context = {"meeting": found, "cases": found.cases.all(), "form": form, "may_add": may_add}
+    context = {
+        "meeting": found,
+        "cases": found.cases.all(),
+        "form": form,
+        "may_add": may_add,
+        "professionals": found.professionals.filter(status=SuggestionStatus.ACCEPTED),
+    }
     return render(request, "network/meeting.html", context, status=status)
 
 
@@ -256,7 +274,177 @@ def signals(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
     return render(request, "network/signals.html", {"kp": key_person, "form": form, "own": own}, status=status)
 
 
+@private
+@key_person_required
+def help_map(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
+    """The key person's social map of all help around a question, with the first contact person and the way in."""
+    form = HelpSearchForm(request.GET or None)
+    results = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        results = services.help_search(
+            key_person.support_point, query=data["q"], topic=data["topic"], language=data["language"]
+        )
+    context = {"kp": key_person, "form": form, "results": results, "q": form.data.get("q", "")}
+    return render(request, "network/help_map.html", context)
+
+
+@private
+@key_person_required
+def help_suggest(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
+    initial = {}
+    wanted = HelpService.objects.for_support_point(key_person.support_point).filter(
+        uuid=_uuid_or_none(request.GET.get("dienst", ""))
+    )
+    if wanted.exists():
+        initial["service"] = wanted.first()
+    form = HelpSuggestForm(request.POST or None, support_point=key_person.support_point, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.help_suggest(
+            key_person=key_person,
+            text=data["text"],
+            service=data["service"],
+            topic=data["topic"],
+            service_name=data["service_name"],
+            provider_name=data["provider_name"],
+        )
+        messages.success(request, _("Thank you. Your support point will look at it."))
+        return redirect("network:help_map")
+    status = 400 if request.method == "POST" else 200
+    own = key_person.suggestions.select_related("service")[:10]
+    return render(request, "network/help_suggest.html", {"kp": key_person, "form": form, "own": own}, status=status)
+
+
+def _uuid_or_none(value: str) -> Any:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+@private
+@key_person_required
+def sister_contacts(request: HttpRequest, key_person: KeyPerson) -> HttpResponse:
+    """Who at sister organisations can be asked for what; a key person proposes, the support point approves."""
+    sp = key_person.support_point
+    form = SisterContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.sister_contact_add(support_point=sp, actor=request.user, approved=False, **form.cleaned_data)
+        messages.success(request, _("Thank you. The contact is on the list once your support point approves it."))
+        return redirect("network:sister_contacts")
+    status = 400 if request.method == "POST" else 200
+    found = SisterContact.objects.for_support_point(sp).approved().prefetch_related("languages", "themes")
+    context = {"kp": key_person, "form": form, "contacts": found}
+    return render(request, "network/sister_contacts.html", context, status=status)
+
+
 # The support point's pages.
+
+
+@private
+@signed_in
+def help_services(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=request.method == "POST")
+    sp = access.support_point
+    form = HelpServiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        languages = data.pop("languages")
+        services.help_service_save(support_point=sp, actor=request.user, languages=languages, **data)
+        messages.success(request, _("Saved."))
+        return redirect("network:help_services", slug=slug)
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "sp": sp,
+        "access": access,
+        "form": form,
+        "services": HelpService.objects.for_support_point(sp).select_related("provider"),
+        "suggestions": HelpSuggestion.objects.for_support_point(sp)
+        .filter(status=SuggestionStatus.OPEN)
+        .select_related("service", "key_person"),
+    }
+    return render(request, "network/help_services.html", context, status=status)
+
+
+@private
+@signed_in
+def help_service(request: HttpRequest, slug: str, service_uuid: Any) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=request.method == "POST")
+    found = get_object_or_404(HelpService.objects.for_support_point(access.support_point), uuid=service_uuid)
+    form = HelpServiceForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        languages = data.pop("languages")
+        services.help_service_save(
+            support_point=access.support_point, actor=request.user, service=found, languages=languages, **data
+        )
+        messages.success(request, _("Saved."))
+        return redirect("network:help_services", slug=slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"sp": access.support_point, "access": access, "form": form, "service": found}
+    return render(request, "network/help_service.html", context, status=status)
+
+
+@private
+@signed_in
+@require_POST
+def help_suggestion_decide(request: HttpRequest, slug: str, suggestion_uuid: Any) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=True)
+    found = get_object_or_404(HelpSuggestion.objects.for_support_point(access.support_point), uuid=suggestion_uuid)
+    try:
+        services.help_suggestion_decide(suggestion=found, accept="accept" in request.POST, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Suggestion dealt with."))
+    if "accept" in request.POST and found.service is not None:
+        return redirect("network:help_service", slug=slug, service_uuid=found.service.uuid)
+    return redirect("network:help_services", slug=slug)
+
+
+@private
+@signed_in
+def sister_contacts_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    access = support_point_for_user(request.user, slug, write=request.method == "POST")
+    sp = access.support_point
+    form = SisterContactForm(request.POST if "add" in request.POST else None)
+    status = 200
+    if request.method == "POST":
+        if "add" in request.POST:
+            if form.is_valid():
+                services.sister_contact_add(support_point=sp, actor=request.user, approved=True, **form.cleaned_data)
+                messages.success(request, _("Saved."))
+                return redirect("network:sister_contacts_manage", slug=slug)
+            status = 400
+        else:
+            chosen = get_object_or_404(
+                SisterContact.objects.for_support_point(sp), uuid=_uuid_or_none(request.POST.get("contact", ""))
+            )
+            services.sister_contact_decide(contact=chosen, action=request.POST.get("action", ""), actor=request.user)
+            messages.success(request, _("Saved."))
+            return redirect("network:sister_contacts_manage", slug=slug)
+    found = SisterContact.objects.for_support_point(sp).prefetch_related("languages", "themes")
+    context = {"sp": sp, "access": access, "form": form, "contacts": found}
+    return render(request, "network/sister_contacts_manage.html", context, status=status)
+
+
+@private
+@signed_in
+@require_POST
+def signal_initiative(request: HttpRequest, slug: str, signal_uuid: Any) -> HttpResponse:
+    """One click: a signal becomes an initiative "looking for others" on the map."""
+    access = support_point_for_user(request.user, slug, write=True)
+    found = get_object_or_404(Signal.objects.for_support_point(access.support_point), uuid=signal_uuid)
+    try:
+        group = services.signal_to_initiative(signal=found, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s is on the map as an initiative looking for others.") % {"name": group.name}
+        )
+    return redirect(reverse("network:figures", args=[slug]) + "#signals")
 
 
 def _colleagues(support_point: Organisation) -> Any:
@@ -324,6 +512,7 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
         "year": year,
         "downloads": download_links(request),
         "signal_groups": services.signal_groups(sp),
+        "access": access,
     }
     return render(request, "network/figures.html", context)
 
@@ -333,13 +522,14 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
 def meetings(request: HttpRequest, slug: str) -> HttpResponse:
     access = support_point_for_user(request.user, slug, write=request.method == "POST")
     sp = access.support_point
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST or None, support_point=sp)
     if request.method == "POST" and form.is_valid():
         found = services.meeting_create(
             support_point=sp,
             held_on=form.cleaned_data["held_on"],
             agenda=form.cleaned_data["agenda"],
             actor=request.user,
+            professionals=form.cleaned_data.get("professionals") or (),
         )
         return redirect("network:meeting", meeting_uuid=found.uuid)
     status = 400 if request.method == "POST" else 200
@@ -361,7 +551,14 @@ def ties(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "network/ties.html",
-        {"sp": sp, "access": access, "form": form, "ties": found, "synthesis": services.tour_synthesis(sp)},
+        {
+            "sp": sp,
+            "access": access,
+            "form": form,
+            "ties": found,
+            "synthesis": services.tour_synthesis(sp),
+            "matches": services.tour_matches(sp),
+        },
         status=status,
     )
 
@@ -441,6 +638,10 @@ def tour_report_new(request: HttpRequest, slug: str, tie_uuid: Any) -> HttpRespo
             shortage_notes=data["shortage_notes"],
             wishes=data["wishes"],
             offers=data["offers"],
+            needs=[Resource(r) for r in data["needs"]],
+            offers_kinds=[Resource(r) for r in data["offers_kinds"]],
+            need_language=data["need_language"],
+            offer_language=data["offer_language"],
             send_to_organisation=data["send_to_organisation"],
         )
         if report.confirmation_sent_at:

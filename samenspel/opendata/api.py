@@ -22,7 +22,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from samenspel.directory.models import Organisation, Theme
-from samenspel.opendata import downloads, export, hsds, importer, reader, schemas
+from samenspel.opendata import downloads, export, extra, hsds, importer, reader, schemas
 from samenspel.opendata.api_clients import WRITE_AUTH, rate_limited
 from samenspel.opendata.models import ApiKey
 from samenspel.opendata.queries import (
@@ -163,7 +163,10 @@ def services(
 def service_detail(request: HttpRequest, id: str) -> HttpResponse:
     group = hsds.services_query().select_related("location").filter(uuid=uuid_or_404(id)).first()
     if group is None:
-        raise HttpError(404, _("Not found."))
+        found = extra.service(str(uuid_or_404(id)), url_for(request), hsds.Texts())
+        if found is None:
+            raise HttpError(404, _("Not found."))
+        return JsonResponse(found, json_dumps_params={"ensure_ascii": False})
     texts = hsds.Texts()
     related = hsds.related_rows([group.pk], hsds.Vocabulary(texts))[group.pk]
     return JsonResponse(

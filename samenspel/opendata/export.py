@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from django.http import HttpRequest
 
-from samenspel.opendata import hsds
+from samenspel.opendata import extra, hsds
 
 CHUNK = 500
 
@@ -112,6 +112,7 @@ def services(base_url: str) -> Iterator[dict[str, Any]]:
     shared = hsds.Shared()
     for group, related in hsds.service_rows(vocabulary, shared, CHUNK):
         yield hsds.service_full(group, render, texts, related, shared)
+    yield from extra.services(render, texts)  # the help beside the groups other rooms keep (opendata/extra.py)
 
 
 def organizations() -> Iterator[dict[str, Any]]:

@@ -226,3 +226,44 @@ def test_staff_see_a_trust_note_in_the_admin_without_its_text(cast: dict[str, An
     detail = staff.get(f"/admin/network/trustnote/{note.pk}/change/")
     assert detail.status_code == 200
     assert "split over money" not in listing.content.decode() + detail.content.decode()
+
+
+def test_the_synthesis_matches_needs_with_offers_across_organisations(
+    cast: dict[str, Any], support_point: Organisation, tie: Tie
+) -> None:
+    from samenspel.directory.models import Language
+    from samenspel.network.services import tour_report_create
+
+    arabic, turkish = Language.objects.get(code="ar"), Language.objects.get(code="tr")
+    other = Organisation.objects.create(slug="moskee-west", kind="self_organisation", name="Moskeevereniging West")
+    third = Organisation.objects.create(slug="taalhuis", kind="self_organisation", name="Stichting Taalbrug")
+    other_tie = tie_create(support_point=support_point, organisation=other, actor=cast["manager"])
+    third_tie = tie_create(support_point=support_point, organisation=third, actor=cast["manager"])
+    reports = (
+        (tie, ["room", "board", "language"], [], arabic, None),
+        (other_tie, [], ["room", "language"], None, arabic),
+        (third_tie, [], ["board", "language"], None, turkish),
+    )
+    for t, needs, offers, need_language, offer_language in reports:
+        tour_report_create(
+            tie=t,
+            author=cast["manager"],
+            visited_on=datetime.date(2026, 11, 1),
+            target_group="-",
+            activities="-",
+            shortages=[],
+            needs=needs,
+            offers_kinds=offers,
+            need_language=need_language,
+            offer_language=offer_language,
+        )
+    body = client_for(cast["viewer"]).get(reverse("network:ties", args=[support_point.slug])).content.decode()
+    section = body[body.index("Needs and offers that meet") : body.index("What they share")]
+    assert "<strong>A room</strong>: needed by Vrouwenvereniging Woensel; offered by Moskeevereniging West" in section
+    assert (
+        "<strong>Board members</strong>: needed by Vrouwenvereniging Woensel; offered by Stichting Taalbrug" in section
+    )
+    assert "<strong>A language: Arabic</strong>: needed by Vrouwenvereniging Woensel; offered by Moskeevereniging" in (
+        section
+    )
+    assert "Turkish" not in section, "a language offered that nobody needs is no match"

@@ -13,12 +13,16 @@ from typing import Any
 import pytest
 from django.urls import get_resolver, reverse
 
-from samenspel.directory.models import Organisation
+from samenspel.directory.models import Organisation, Theme
 from samenspel.network.models import Journey
 from samenspel.network.services import (
+    help_service_save,
+    help_suggest,
     journey_start,
     key_person_invite,
     meeting_create,
+    signal_add,
+    sister_contact_add,
     tie_create,
     tour_report_create,
     tour_token,
@@ -52,6 +56,7 @@ MEMBERS_WRITE = _row(302, 404, 404, 404, 302, 403, 404, 404, 404)
 MANAGERS = _row(302, 404, 404, 404, 302, 403, 404, 404, 404)
 EVERYONE = _row(200, 200, 200, 200, 200, 200, 200, 200, 200)
 NOBODY_PUBLIC = _row(404, 404, 404, 404, 404, 404, 404, 404, 404)
+NOBODY_SIGNED_IN = _row(302, 404, 404, 404, 404, 404, 404, 404, 404)
 
 # (url name, arguments by name, method, expected)
 MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
@@ -61,6 +66,19 @@ MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
     ("journeys", "", "get", KEY_PERSONS),
     ("circle", "", "get", KEY_PERSONS),
     ("signals", "", "get", KEY_PERSONS),
+    ("help_map", "", "get", KEY_PERSONS),
+    ("help_suggest", "", "get", KEY_PERSONS),
+    ("sister_contacts", "", "get", KEY_PERSONS),
+    ("help_services", "sp", "get", MEMBERS),
+    # An empty form: the manager gets it back (400), a reader may not send it.
+    ("help_services", "sp", "post", _row(302, 404, 404, 404, 400, 403, 404, 404, 404)),
+    ("help_service", "sp,service", "get", MEMBERS),
+    ("help_service", "other_sp,service", "get", NOBODY_SIGNED_IN),
+    ("help_suggestion_decide", "sp,suggestion", "post", MEMBERS_WRITE),
+    ("sister_contacts_manage", "sp", "get", MEMBERS),
+    ("sister_contacts_manage", "sp", "post", MEMBERS_WRITE),
+    ("signal_initiative", "sp,signal", "post", MEMBERS_WRITE),
+    ("signal_initiative", "other_sp,signal", "post", NOBODY_SIGNED_IN),
     ("meeting", "meeting", "get", _row(302, 404, 200, 404, 200, 200, 404, 404, 404)),
     ("meetings", "sp", "get", MEMBERS),
     ("journey", "journey", "get", OWN_JOURNEY),
@@ -73,7 +91,7 @@ MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
     ("figures", "sp", "get", MEMBERS),
     ("ties", "sp", "get", MEMBERS),
     ("tie", "sp,tie", "get", MEMBERS),
-    ("tie", "other_sp,tie", "get", _row(302, 404, 404, 404, 404, 404, 404, 404, 404)),
+    ("tie", "other_sp,tie", "get", NOBODY_SIGNED_IN),
     ("tour_report_new", "sp,tie", "get", _row(302, 404, 404, 404, 200, 403, 404, 404, 404)),
     # The organisation's one-time link: anyone holding it may answer; a made-up token finds nothing.
     ("tour_confirm", "token", "get", EVERYONE),
@@ -119,10 +137,32 @@ def test_every_network_url_answers_each_persona_as_the_table_says(
             )
         ),
         "bad_token": "not-a-token",
+        "service": help_service_save(
+            support_point=support_point,
+            actor=None,
+            provider=Organisation.objects.create(slug="gemeente", kind="municipality", name="Gemeente Eindhoven"),
+            name="Schuldhulp",
+            topic="debt",
+        ).uuid,
+        "suggestion": help_suggest(
+            key_person=key_person(cast["key_person"]), text="Open on Mondays", service_name="Taalcafé"
+        ).uuid,
+        "signal": signal_add(
+            key_person=key_person(cast["key_person"]), need="Mothers alone", theme=Theme.objects.first()
+        ).uuid,
         "meeting": meeting_create(
             support_point=support_point, held_on=datetime.date(2026, 12, 15), agenda="", actor=None
         ).uuid,
     }
+    contact = sister_contact_add(
+        support_point=support_point,
+        actor=None,
+        approved=False,
+        organisation_name="Vluchtelingenwerk",
+        name="Fatma",
+        ask_for="Residence permits",
+        email="spreekuur@vluchtelingenwerk.example.org",
+    )
     got = {}
     for persona in PERSONAS:
         if "invited" in args:
@@ -131,7 +171,9 @@ def test_every_network_url_answers_each_persona_as_the_table_says(
             ).uuid
         url = reverse(f"network:{name}", args=[values[a] for a in args.split(",") if a])
         client = client_for(cast[persona])
-        data = {"email": f"new-{persona}@example.org"} if name == "key_persons" else {}
+        data: dict[str, Any] = {"email": f"new-{persona}@example.org"} if name == "key_persons" else {}
+        if name == "sister_contacts_manage":
+            data = {"contact": str(contact.uuid), "action": "check"}
         response = client.post(url, data) if method == "post" else client.get(url)
         got[persona] = response.status_code
         if persona == "anonymous" and response.status_code == 302:

@@ -23,6 +23,21 @@ SHORT_WORDS = {"age", "mail", "bsn"}
 # Fields whose name looks like identity, and why they are not a help-seeker's.
 ALLOWED_IDENTITY_FIELDS = {
     ("KeyPerson", "public_name"): "the key person's own name as they choose to show it (their profile, their choice)",
+    # The social map of all help and the sister organisations: professionals in their work role (004:4490), never
+    # someone helped. A named person's details leave the open data out (network/open_data.py) and are removed when
+    # nobody checked them for a year (purge_network_notes).
+    ("HelpService", "name"): "the name of a service",
+    ("HelpService", "role_email"): "the service's role address (public)",
+    ("HelpService", "role_phone"): "the service's public phone number",
+    ("HelpService", "contact_name"): "the first contact person at the institution, in their work role; network only",
+    ("HelpService", "contact_phone"): "their direct work line; network only",
+    ("HelpService", "contact_email"): "their work address; network only",
+    ("HelpSuggestion", "service_name"): "the name of a service",
+    ("HelpSuggestion", "provider_name"): "the name of an organisation",
+    ("SisterContact", "organisation_name"): "the name of a sister organisation",
+    ("SisterContact", "name"): "a contact at a sister organisation, in their work role; removed after a year unchecked",
+    ("SisterContact", "email"): "their work address",
+    ("SisterContact", "phone"): "their work phone number",
 }
 
 # Every free-text field (a CharField or TextField without choices), and why it holds no help-seeker.
@@ -46,6 +61,29 @@ FREE_TEXT = {
     ): "a need in a community; refused when it looks like someone's identity; deleted after its retention",
     ("Signal", "area"): "a neighbourhood or place",
     ("Meeting", "agenda"): "the meeting's subjects",
+    ("HelpService", "name"): "a service",
+    ("HelpService", "description"): "what a service offers",
+    ("HelpService", "conditions"): "a service's conditions",
+    ("HelpService", "procedure"): "how to apply to a service",
+    ("HelpService", "area"): "the area a service serves",
+    ("HelpService", "website"): "a service's website",
+    ("HelpService", "role_email"): "a service's role address",
+    ("HelpService", "role_phone"): "a service's public number",
+    ("HelpService", "contact_name"): "a professional in their work role; removed after a year unchecked",
+    ("HelpService", "contact_role"): "a professional's role",
+    ("HelpService", "contact_phone"): "a professional's work line; removed after a year unchecked",
+    ("HelpService", "contact_email"): "a professional's work address; removed after a year unchecked",
+    ("HelpService", "network_note"): "how a warm handover to the service goes best",
+    ("HelpSuggestion", "service_name"): "a service",
+    ("HelpSuggestion", "provider_name"): "an organisation",
+    ("HelpSuggestion", "text"): "about a service (the form asks: never about someone you help); only the support "
+    "point reads it; deleted after a year",
+    ("SisterContact", "organisation_name"): "an organisation",
+    ("SisterContact", "name"): "a professional or volunteer in their work role; removed after a year unchecked",
+    ("SisterContact", "role"): "their role",
+    ("SisterContact", "email"): "their work address",
+    ("SisterContact", "phone"): "their work number",
+    ("SisterContact", "ask_for"): "what they can be asked about",
     ("MeetingCase", "text"): "anonymous, refused when it looks like someone's identity; sealed; deleted three months "
     "after the meeting",
 }
@@ -54,7 +92,7 @@ FREE_TEXT = {
 ALL_FIELDS = {
     "KeyPerson": {"id", "uuid", "user", "support_point", "public_name", "languages", "themes", "availability",
                   "visibility", "status", "invited_by", "created_at", "activated_at", "ended_at", "reach",
-                  "contacts", "journeys", "signals"},
+                  "contacts", "journeys", "signals", "suggestions"},
     "Reach": {"id", "key_person", "language", "neighbourhood"},
     "ContactEntry": {"id", "uuid", "support_point", "key_person", "day", "language", "themes", "met_via",
                      "functions", "case_note", "note_delete_after", "created_at"},
@@ -67,11 +105,21 @@ ALL_FIELDS = {
     "TrustNote": {"id", "uuid", "tie", "author", "depth", "text", "readers", "created_at", "delete_after"},
     "TourReport": {"id", "uuid", "tie", "visited_on", "target_group", "activities", "shortages", "shortage_notes",
                    "wishes", "offers", "written_by", "created_at", "confirmation_sent_at", "confirmed_at",
-                   "correction", "delete_after"},
+                   "correction", "delete_after", "needs", "offers_kinds", "need_language", "offer_language"},
     "Signal": {"id", "uuid", "support_point", "key_person", "theme", "language", "area", "need", "created_at",
-               "delete_after"},
-    "Meeting": {"id", "uuid", "support_point", "held_on", "agenda", "created_by", "created_at", "cases"},
+               "delete_after", "initiative"},
+    "Meeting": {"id", "uuid", "support_point", "held_on", "agenda", "created_by", "created_at", "cases",
+                "professionals"},
     "MeetingCase": {"id", "meeting", "brought_by", "text", "created_at", "delete_after"},
+    "HelpService": {"id", "uuid", "support_point", "provider", "name", "topic", "description", "conditions",
+                    "procedure", "languages", "area", "website", "role_email", "role_phone", "open_data",
+                    "contact_name", "contact_role", "contact_phone", "contact_email", "contact_checked_on",
+                    "network_note", "created_at", "updated_at", "suggestions"},
+    "HelpSuggestion": {"id", "uuid", "support_point", "key_person", "service", "topic", "service_name",
+                       "provider_name", "text", "status", "decided_by", "decided_at", "created_at", "delete_after"},
+    "SisterContact": {"id", "uuid", "support_point", "organisation_name", "name", "role", "email", "phone",
+                      "ask_for", "languages", "themes", "joins_meetings", "status", "proposed_by", "checked_on",
+                      "created_at", "meetings"},
 }  # fmt: skip
 
 
@@ -124,4 +172,6 @@ def test_relations_to_people_are_only_to_the_key_person_or_staff_themselves() ->
         ("TourReport", "written_by"),
         ("Meeting", "created_by"),
         ("MeetingCase", "brought_by"),
+        ("HelpSuggestion", "decided_by"),
+        ("SisterContact", "proposed_by"),
     }

@@ -1,4 +1,6 @@
-"""Wipe expired case notes; delete expired trust notes, tour reports, signals and meeting cases. Safe to run twice."""
+"""Wipe expired case notes; delete expired trust notes, tour reports, signals and meeting cases; remove contact
+persons at institutions and sister organisations nobody checked for a year, and old map suggestions. Safe to run
+twice."""
 
 from __future__ import annotations
 
@@ -9,8 +11,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from samenspel.network.services import (
     contact_notes_purge,
+    help_contacts_purge,
+    help_suggestions_purge,
     meeting_cases_purge,
     signals_purge,
+    sister_contacts_purge,
     tour_reports_purge,
     trust_notes_purge,
 )
@@ -34,7 +39,10 @@ class Command(BaseCommand):
         reports = tour_reports_purge(today=today)
         signals = signals_purge(today=today)
         cases = meeting_cases_purge(today=today)
+        contacts = help_contacts_purge(today=today) + sister_contacts_purge(today=today)
+        suggestions = help_suggestions_purge(today=today)
         self.stdout.write(
             f"Wiped {wiped} expired case note(s); deleted {deleted} expired trust note(s), {reports} tour report(s), "
-            f"{signals} signal(s) and {cases} meeting case(s)."
+            f"{signals} signal(s), {cases} meeting case(s), {contacts} unchecked contact person(s) and "
+            f"{suggestions} suggestion(s)."
         )
