@@ -92,6 +92,7 @@ PUBLIC_PREFIXES = (
     "samenspel/learning/templates/learning/certificate_check.html",
     "samenspel/learning/templates/learning/knowledge_",
     "samenspel/learning/templates/learning/calendar.html",
+    "samenspel/learning/templates/learning/certificate_pdf.html",
     # Instruments: the participation conversation a person does in their own language, and the survey.
     "samenspel/instruments/conversation.py",
     "samenspel/instruments/surveys.py",
