@@ -33,6 +33,7 @@ def ask(group: Group, asker: Any = None, *, with_group: bool = True) -> Presenta
 
 @pytest.fixture
 def presentation(group: Group, people: Any) -> PresentationRequest:
+    people.build("contact")  # the group's contact person, who is asked whether the group comes
     return ask(group, people["professional"])
 
 
