@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -28,11 +29,13 @@ class Issue(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("a few words of your own"), blank=True)
-    new_groups = models.ManyToManyField(Group, blank=True, related_name="+", verbose_name=_("new groups"))
-    looking_groups = models.ManyToManyField(
+    new_groups: models.ManyToManyField[Group, Any] = models.ManyToManyField(
+        Group, blank=True, related_name="+", verbose_name=_("new groups")
+    )
+    looking_groups: models.ManyToManyField[Group, Any] = models.ManyToManyField(
         Group, blank=True, related_name="+", verbose_name=_("groups looking for members")
     )
-    runs = models.ManyToManyField(
+    runs: models.ManyToManyField[CourseRun, Any] = models.ManyToManyField(
         CourseRun, blank=True, related_name="+", verbose_name=_("trainings and information sessions")
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)

@@ -62,7 +62,9 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
 ]
 
 CASES = [
-    pytest.param(name, method, kind, data, persona, expected[persona], id=f"{method}-{name}-{data.get('action', '')}-{persona}")
+    pytest.param(
+        name, method, kind, data, persona, expected[persona], id=f"{method}-{name}-{data.get('action', '')}-{persona}"
+    )
     for name, method, kind, data, expected in MATRIX
     for persona in PERSONAS
 ]

@@ -33,7 +33,13 @@ def test_asking_tells_the_support_point_and_asks_the_group_without_the_askers_de
 def test_the_group_cannot_be_planned_in_before_its_contact_agrees_and_nothing_changes(presentation):
     with pytest.raises(services.PresentationError):
         services.request_plan(
-            request=presentation, starts_at=_soon(), minutes=45, place="", presenters="", group_presents=True, actor=None
+            request=presentation,
+            starts_at=_soon(),
+            minutes=45,
+            place="",
+            presenters="",
+            group_presents=True,
+            actor=None,
         )
     presentation.refresh_from_db()
     assert presentation.status == Status.ASKED and presentation.starts_at is None
@@ -67,14 +73,26 @@ def test_planning_the_same_date_twice_sends_one_confirmation(presentation):
     mail.outbox.clear()
     for _ in range(2):
         services.request_plan(
-            request=presentation, starts_at=moment, minutes=45, place="", presenters="Anna", group_presents=False, actor=None
+            request=presentation,
+            starts_at=moment,
+            minutes=45,
+            place="",
+            presenters="Anna",
+            group_presents=False,
+            actor=None,
         )
     assert len(mail.outbox) == 1
 
 
 def test_an_evaluation_before_the_presentation_or_with_impossible_counts_is_refused(presentation):
     services.request_plan(
-        request=presentation, starts_at=_soon(), minutes=45, place="", presenters="Anna", group_presents=False, actor=None
+        request=presentation,
+        starts_at=_soon(),
+        minutes=45,
+        place="",
+        presenters="Anna",
+        group_presents=False,
+        actor=None,
     )
     with pytest.raises(services.PresentationError):
         services.request_evaluate(request=presentation, attendees=10, found_useful=5, will_refer=5, actor=None)
@@ -90,7 +108,13 @@ def test_a_declined_request_cannot_be_planned_or_declined_again(presentation):
     assert "Geen mensen vrij" in mail.outbox[-1].body
     with pytest.raises(services.PresentationError):
         services.request_plan(
-            request=presentation, starts_at=_soon(), minutes=45, place="", presenters="A", group_presents=False, actor=None
+            request=presentation,
+            starts_at=_soon(),
+            minutes=45,
+            place="",
+            presenters="A",
+            group_presents=False,
+            actor=None,
         )
     with pytest.raises(services.PresentationError):
         services.request_decline(request=presentation, reason="nogmaals", actor=None)
