@@ -263,8 +263,14 @@ def issue_send(*, issue: Issue, actor: Actor) -> int:
     if issue.last_sent_at is not None:
         subscribers = subscribers.filter(confirmed_at__gt=issue.last_sent_at)
     queued = 0
+    # The items once per language (a group's name and text have a column per language); each mail adds its own
+    # unsubscribe link.
+    contexts: dict[str, dict[str, Any]] = {}
     for subscriber in subscribers.order_by("pk"):
-        queued += _mail_issue(issue, subscriber)
+        if subscriber.language not in contexts:
+            with translation.override(subscriber.language):
+                contexts[subscriber.language] = issue_context(issue)
+        queued += _mail_issue(issue, subscriber, contexts[subscriber.language])
     issue.first_sent_at = issue.first_sent_at or now
     issue.last_sent_at = now
     issue.sent_count += queued
@@ -273,12 +279,12 @@ def issue_send(*, issue: Issue, actor: Actor) -> int:
     return queued
 
 
-def _mail_issue(issue: Issue, subscriber: Subscriber) -> int:
+def _mail_issue(issue: Issue, subscriber: Subscriber, context: dict[str, Any]) -> int:
     link = unsubscribe_link(subscriber)
     with translation.override(subscriber.language):
-        context = issue_context(issue, unsubscribe_url=link)
-        html = render_to_string("newsletter/issue_mail.html", context)
-        text = render_to_string("newsletter/issue_mail.txt", context)
+        own = {**context, "unsubscribe_url": link}
+        html = render_to_string("newsletter/issue_mail.html", own)
+        text = render_to_string("newsletter/issue_mail.txt", own)
     sp = issue.support_point
     return len(
         outbox.send_mail(

@@ -157,9 +157,7 @@ def request_plan(
     actor: Actor,
 ) -> None:
     """Plan it (again: a new date is a new confirmation); the asker and, when it comes, the group get the .ics."""
-    request = (
-        PresentationRequest.objects.select_for_update().select_related("support_point", "group").get(pk=request.pk)
-    )
+    request = PresentationRequest.objects.select_for_update().get(pk=request.pk)
     if request.status == Status.DECLINED:
         raise PresentationError(_("This request was declined; it cannot be planned."))
     if group_presents and (request.group is None or request.group_answer != GroupAnswer.AGREED):

@@ -112,7 +112,8 @@ def test_an_issue_is_composed_printed_sent_to_two_subscribers_and_one_leaves_wit
         (message,) = [m for m in smtp_sink.to(address) if "Zelfhulpkrant" in m["Subject"]]
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert "/nieuwsbrief/afmelden/" in message["List-Unsubscribe"]
-        assert group.name in _html(message) and "Beste lezer" in _text(message)
+        html = _html(message)
+        assert group.name in html and "Beste lezer" in _text(message), html
 
     # Els leaves with one click from the mail; Samir stays on the list.
     (els_mail,) = [m for m in smtp_sink.to("els@example.org") if "Zelfhulpkrant" in m["Subject"]]

@@ -206,3 +206,18 @@ def test_the_audit_log_never_holds_an_address(support_point):
     services.unsubscribe(subscriber=subscriber)
     assert AuditEntry.objects.filter(action__startswith="newsletter.").count() == 3
     assert not any("geheim" in str(e.__dict__) for e in AuditEntry.objects.all())
+
+
+@pytest.mark.parametrize("value", ["nan", "%s%n{0}", "\ud800", "a\x00b", "x" * 10_000, "\u202eevil@example.org"])
+def test_hostile_input_in_the_sign_up_or_a_link_is_refused_and_stores_nothing(support_point, value):
+    from urllib.parse import quote
+
+    from tests.hostile import post_raw
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    url = reverse("newsletter:subscribe", kwargs={"slug": support_point.slug})
+    assert post_raw(client, url, {"email": value}).status_code == 400
+    assert not Subscriber.objects.exists()
+    token = quote(value.encode("utf-8", "surrogatepass"), safe="")[:2000]
+    assert client.post(f"/nieuwsbrief/afmelden/{token}/").status_code in (400, 404, 414)
+    assert client.post(f"/nieuwsbrief/bevestigen/{token}/").status_code in (404, 414)
