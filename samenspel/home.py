@@ -21,6 +21,8 @@ ROOMS = [
     "workspace/_home.html",
     "volunteering/_home.html",
     "facilities/_home.html",
+    "presentations/_home.html",
+    "newsletter/_home.html",
     "insight/_home.html",
     "referral/_home.html",
     "network/_home.html",

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "samenspel.network",
     "samenspel.volunteering",
     "samenspel.facilities",
+    "samenspel.presentations",
+    "samenspel.newsletter",
     "samenspel.spaces",
     "samenspel.learning",
     "samenspel.instruments",

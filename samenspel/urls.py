@@ -23,6 +23,12 @@ urlpatterns = [
     # Volunteers of a support point: its public page and its workspace pages; more specific than the workspace's.
     path("", include("samenspel.volunteering.urls")),
     path("", include("samenspel.facilities.urls")),  # rooms: /werkplek/<slug>/zalen/ and requests
+    path(
+        "", include("samenspel.presentations.urls")
+    ),  # presentations for teams: /presentaties/, /werkplek/<slug>/presentaties/
+    path(
+        "", include("samenspel.newsletter.urls")
+    ),  # newsletter: /steunpunt/<slug>/nieuwsbrief/, /nieuwsbrief/, /werkplek/
     path("", include("samenspel.instruments.urls")),
     path("werkplek/", include("samenspel.accounts.urls")),
     path("werkplek/<slug:slug>/api-sleutels/", opendata_workspace_views.api_keys, name="api_keys"),

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 # The first retry after a minute, then doubling, never more than six hours apart.
 FIRST_RETRY = datetime.timedelta(minutes=1)
 LONGEST_RETRY = datetime.timedelta(hours=6)
+# Parts of a message stored among its attachments, without a file name: the HTML alternative, an extra header.
+HTML_PART = "text/html"
+HEADER_PART = "x-samenspel/header"
 
 
 def _row_key(key: str, address: str) -> str:
@@ -49,12 +52,19 @@ def send_mail(
     key: str | None = None,
     support_point_id: int | None = None,
     attachments: Sequence[tuple[str, str, str]] = (),
+    html: str = "",
+    headers: Mapping[str, str] | None = None,
 ) -> list[OutboxMessage]:
     """Queue a message to each address (each gets its own copy, so no one sees another's address).
 
     With a `key` (what caused the message: "question:42"), queueing the same key again for an address adds
     nothing: a double submit or a command run twice sends one message. Returns the messages newly queued.
+
+    `html` is sent as the HTML alternative of `body`, and `headers` as extra headers (a newsletter's
+    List-Unsubscribe); both ride in the attachments column as entries without a file name, wiped when sent.
     """
+    extras = [["", HTML_PART, html]] if html else []
+    extras += [["", HEADER_PART, f"{name}: {value}"] for name, value in (headers or {}).items()]
     queued = []
     for address in dict.fromkeys(a.strip() for a in to if a and a.strip()):
         fields = {
@@ -65,7 +75,7 @@ def send_mail(
             "from_email": from_email,
             "reply_to": list(reply_to),
             "support_point_id": support_point_id,
-            "attachments": [list(a) for a in attachments],
+            "attachments": [list(a) for a in attachments] + extras,
         }
         if key is None:
             message = OutboxMessage.objects.create(**fields)
@@ -95,7 +105,7 @@ def deliver(message_id: int, *, now: datetime.datetime | None = None) -> str:
         )
         if message is None:
             return "skipped"
-        email = EmailMessage(
+        email = EmailMultiAlternatives(
             message.subject,
             message.body,
             from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
@@ -103,7 +113,13 @@ def deliver(message_id: int, *, now: datetime.datetime | None = None) -> str:
             reply_to=message.reply_to or None,
         )
         for filename, mimetype, content in message.attachments or ():
-            email.attach(filename, content, mimetype)
+            if filename:
+                email.attach(filename, content, mimetype)
+            elif mimetype == HTML_PART:
+                email.attach_alternative(content, "text/html")
+            elif mimetype == HEADER_PART:
+                name, _sep, value = content.partition(": ")
+                email.extra_headers[name] = value
         message.attempts += 1
         try:
             get_connection().send_messages([email])
