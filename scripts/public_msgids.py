@@ -93,6 +93,17 @@ PUBLIC_PREFIXES = (
     "samenspel/learning/templates/learning/knowledge_",
     "samenspel/learning/templates/learning/calendar.html",
     "samenspel/learning/templates/learning/certificate_pdf.html",
+    # Newsletter: the sign-up, confirm and unsubscribe pages, and the issue as mailed and printed.
+    "samenspel/newsletter/templates/newsletter/subscribe.html",
+    "samenspel/newsletter/templates/newsletter/subscribed.html",
+    "samenspel/newsletter/templates/newsletter/bad_link.html",
+    "samenspel/newsletter/templates/newsletter/confirm",
+    "samenspel/newsletter/templates/newsletter/unsubscribe",
+    "samenspel/newsletter/templates/newsletter/issue_mail",
+    "samenspel/newsletter/templates/newsletter/_issue_content.html",
+    "samenspel/newsletter/templates/newsletter/issue_print.html",
+    "samenspel/newsletter/services.py",
+    "samenspel/newsletter/forms.py",
     # Instruments: the participation conversation a person does in their own language, and the survey.
     "samenspel/instruments/conversation.py",
     "samenspel/instruments/surveys.py",
