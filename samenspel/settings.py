@@ -315,5 +315,10 @@ LOGGING = {
 
 # Online spaces: how often an open conversation asks whether others wrote since (only where JavaScript runs).
 SPACES_POLL_SECONDS = int(os.environ.get("SPACES_POLL_SECONDS", "30"))
+# Presentations, the newsletter and the key persons' contact persons: how long what a person gave is kept.
+PRESENTATION_CONTACT_DAYS = int(os.environ.get("PRESENTATION_CONTACT_DAYS", "90"))
+NEWSLETTER_UNCONFIRMED_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_DAYS", "7"))
+NEWSLETTER_RATE_LIMIT = int(os.environ.get("NEWSLETTER_RATE_LIMIT", "5"))
+NETWORK_CONTACT_PERSON_RETENTION_DAYS = int(os.environ.get("NETWORK_CONTACT_PERSON_RETENTION_DAYS", "365"))
 # Instruments: searches are counted per theme, area and day in each process and written at most this often.
 DEMAND_FLUSH_SECONDS = int(os.environ.get("DEMAND_FLUSH_SECONDS", "60"))
