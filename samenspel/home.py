@@ -21,6 +21,7 @@ ROOMS = [
     "workspace/_home.html",
     "volunteering/_home.html",
     "facilities/_home.html",
+    "cooperation/_home.html",
     "insight/_home.html",
     "referral/_home.html",
     "network/_home.html",

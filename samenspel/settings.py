@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "samenspel.network",
     "samenspel.volunteering",
     "samenspel.facilities",
+    "samenspel.cooperation",
     "samenspel.spaces",
     "samenspel.learning",
     "samenspel.instruments",
