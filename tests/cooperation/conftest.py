@@ -63,7 +63,9 @@ def _group(slug: str, name: str, sp: Organisation, postcode: str, disclosure: st
     loc = Location(name="Huiskamer", street="Geheimstraat 3", postcode=postcode, disclosure=disclosure)
     loc.full_clean()
     loc.save()
-    g = Group.objects.create(slug=slug, name_nl=name, support_point=sp, location=loc, **extra)
+    g = Group.objects.create(
+        slug=slug, name_nl=name, support_point=sp, location=loc, contact_email=f"{slug}@example.org", **extra
+    )
     g.themes.set([Theme.objects.get(slug="depression")])
     return g
 
