@@ -24,8 +24,15 @@ class ForwardForm(forms.Form):
         near = {sp.pk for sp in neighbours_of(sender)}
         ordered = [sp for sp in others if sp.pk in near] + [sp for sp in others if sp.pk not in near]
         self.targets = {sp.slug: sp for sp in ordered}
-        self.fields["to"].choices = [("", "---------")] + [(sp.slug, sp.name) for sp in ordered]
+        self.choices: list[tuple[str, str]] = [("", "---------")] + [(sp.slug, sp.name) for sp in ordered]
+        self.to_field.choices = self.choices
         self.fields["to"].error_messages["invalid_choice"] = _("Choose a support point from the list.")
+
+    @property
+    def to_field(self) -> forms.ChoiceField:
+        field = self.fields["to"]
+        assert isinstance(field, forms.ChoiceField)
+        return field
 
     def clean_to(self) -> Organisation:
         slug = self.cleaned_data["to"]
@@ -36,7 +43,7 @@ class ForwardForm(forms.Form):
     def full_clean(self) -> None:
         # The sender's own slug is not a choice; say so plainly instead of "not one of the choices".
         if self.is_bound and self.data.get("to") == self.sender.slug:
-            self.fields["to"].choices = [*self.fields["to"].choices, (self.sender.slug, self.sender.name)]
+            self.to_field.choices = [*self.choices, (self.sender.slug, self.sender.name)]
         super().full_clean()
 
 
@@ -62,7 +69,7 @@ class SuggestionForm(forms.Form):
 
 
 class OfferFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(
+    theme: forms.ModelChoiceField[Theme] = forms.ModelChoiceField(
         label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", required=False
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *OfferKind.choices], required=False)

@@ -101,9 +101,7 @@ class ForwardedQuestion(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=ForwardedStatus.choices, default=ForwardedStatus.NEW
-    )
+    status = models.CharField(_("status"), max_length=16, choices=ForwardedStatus.choices, default=ForwardedStatus.NEW)
     asked_at = models.DateTimeField(_("asked"), editable=False)
     delete_after = models.DateField(_("deleted after"), editable=False)
 

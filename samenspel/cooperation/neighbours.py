@@ -26,7 +26,11 @@ def _province_of(municipality: str) -> str:
 
 
 def are_neighbours(a: Organisation, b: Organisation) -> bool:
-    if (a.pk is not None and a.pk == b.pk) or not postcodes.is_municipality(a.municipality) or not postcodes.is_municipality(b.municipality):
+    if (
+        (a.pk is not None and a.pk == b.pk)
+        or not postcodes.is_municipality(a.municipality)
+        or not postcodes.is_municipality(b.municipality)
+    ):
         return False
     if _province_of(a.municipality) == _province_of(b.municipality):
         return True

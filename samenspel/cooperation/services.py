@@ -133,18 +133,14 @@ def forward_registration(*, registration: Registration, to: Organisation, actor:
             to_support_point=to,
             forwarded_by=acting_user(actor),
         )
-        log_action(
-            obj=reg, action="forwarded", actor=actor, changes={"support_point": [frm.slug, to.slug]}
-        )
+        log_action(obj=reg, action="forwarded", actor=actor, changes={"support_point": [frm.slug, to.slug]})
         log_action(obj=forward, action="forward", actor=actor, changes={"kind": forward.kind, "to": to.slug})
         _notify_receiver(forward, delete_after=None, registration_uuid=str(reg.uuid))
         _tell_initiator(reg, frm, to)
     return forward
 
 
-def _notify_receiver(
-    forward: Forward, *, delete_after: datetime.date | None, registration_uuid: str = ""
-) -> None:
+def _notify_receiver(forward: Forward, *, delete_after: datetime.date | None, registration_uuid: str = "") -> None:
     """A notice to the receiving support point: who sent what and where to read it, never the citizen's words."""
     to = forward.to_support_point
     if not to.email:
@@ -167,7 +163,10 @@ def _notify_receiver(
                 settings.SITE_URL + link,
             ]
             if delete_after is not None:
-                lines += ["", _("Samenspel deletes this question on %(date)s.") % {"date": dates.long_date(delete_after)}]
+                lines += [
+                    "",
+                    _("Samenspel deletes this question on %(date)s.") % {"date": dates.long_date(delete_after)},
+                ]
         else:
             subject = _("%(support_point)s forwarded a group registration to you") % {
                 "support_point": forward.from_support_point.name
@@ -272,7 +271,9 @@ def suggestion_decide(*, suggestion: OfferSuggestion, accept: bool, actor: Actor
         suggestion.offer = NationalOffer.objects.create(
             kind=suggestion.kind, name=suggestion.name, website=suggestion.website, description=suggestion.note
         )
-        log_action(obj=suggestion.offer, action="create", actor=actor, changes={"from_suggestion": str(suggestion.uuid)})
+        log_action(
+            obj=suggestion.offer, action="create", actor=actor, changes={"from_suggestion": str(suggestion.uuid)}
+        )
     suggestion.status = SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DECLINED
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "decided_at", "offer"])

@@ -179,7 +179,9 @@ def forwarded_question(request: HttpRequest, question_uuid: str) -> HttpResponse
             reply_form = ReplyForm(request.POST)
             if reply_form.is_valid():
                 try:
-                    services.forwarded_reply(question=question, body=reply_form.cleaned_data["body"], actor=request.user)
+                    services.forwarded_reply(
+                        question=question, body=reply_form.cleaned_data["body"], actor=request.user
+                    )
                 except ValidationError as exc:
                     messages.error(request, " ".join(str(m) for m in exc.messages))
                 else:
@@ -268,7 +270,8 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     if not request.user.is_staff:
         raise Http404
     if request.method == "POST":
-        found = OfferSuggestion.objects.filter(uuid=_uuid_or_none(request.POST.get("suggestion"))).first()
+        wanted = _uuid_or_none(request.POST.get("suggestion"))
+        found = OfferSuggestion.objects.filter(uuid=wanted).first() if wanted else None
         action = request.POST.get("action")
         if found is None or action not in ("accept", "decline"):
             messages.error(request, _("This suggestion is not there any more."))

@@ -49,7 +49,10 @@ def other_support_point(db: None) -> Organisation:
 @pytest.fixture
 def third_support_point(db: None) -> Organisation:
     return Organisation.objects.create(
-        slug="steunpunt-noord", kind="support_point", name="Steunpunt Noord", email="info@noord.example.org",
+        slug="steunpunt-noord",
+        kind="support_point",
+        name="Steunpunt Noord",
+        email="info@noord.example.org",
         municipality="Groningen",
     )
 
@@ -74,7 +77,9 @@ def _group(slug: str, name: str, sp: Organisation, postcode: str, disclosure: st
 def neighbour_groups(reference: None, other_support_point: Organisation, third_support_point: Organisation) -> dict:
     return {
         "area": _group("helmond-somber", "Somber in Helmond", other_support_point, "5701 AB", "area"),
-        "stopped": _group("helmond-gestopt", "Gestopte groep", other_support_point, "5702 AB", "public", status="stopped"),
+        "stopped": _group(
+            "helmond-gestopt", "Gestopte groep", other_support_point, "5702 AB", "public", status="stopped"
+        ),
         "far": _group("groningen-somber", "Somber in Groningen", third_support_point, "9711 AB", "public"),
     }
 

@@ -66,8 +66,19 @@ CASES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_cooperation_url_answers_each_persona_as_the_table_says(
-    client, people, group, other_support_point, third_member, question, registration,
-    name, method, kind, data, persona, expected,
+    client,
+    people,
+    group,
+    other_support_point,
+    third_member,
+    question,
+    registration,
+    name,
+    method,
+    kind,
+    data,
+    persona,
+    expected,
 ):
     people["third"] = third_member
     received = ForwardedQuestion.objects.get(

@@ -86,7 +86,9 @@ def test_forwarding_twice_doubles_nothing(client, people, question, other_suppor
     assert AuditEntry.objects.filter(action="forward").count() == 1
 
 
-def test_forwarding_to_a_third_after_the_first_is_refused(client, people, question, other_support_point, third_support_point):
+def test_forwarding_to_a_third_after_the_first_is_refused(
+    client, people, question, other_support_point, third_support_point
+):
     services.forward_question(question=question, to=other_support_point, actor=None)
     sign_in(client, people["member"])
     response = client.post(_forward_url(question), {"to": third_support_point.slug})

@@ -49,11 +49,17 @@ def test_a_forward_note_waits_for_its_question(group, other_support_point):
 def test_suggestions_are_deleted_after_the_decision_or_when_left_undecided(support_point):
     now = timezone.now()
     decided = OfferSuggestion.objects.create(
-        support_point=support_point, kind="online", name="Oud besluit", status=SuggestionStatus.DECLINED,
+        support_point=support_point,
+        kind="online",
+        name="Oud besluit",
+        status=SuggestionStatus.DECLINED,
         decided_at=now - datetime.timedelta(days=91),
     )
     recent = OfferSuggestion.objects.create(
-        support_point=support_point, kind="online", name="Vers besluit", status=SuggestionStatus.DECLINED,
+        support_point=support_point,
+        kind="online",
+        name="Vers besluit",
+        status=SuggestionStatus.DECLINED,
         decided_at=now - datetime.timedelta(days=10),
     )
     OfferSuggestion.objects.create(
