@@ -65,7 +65,11 @@ def forward_question(*, question: Question, to: Organisation, actor: Actor) -> F
     the sending support point keeps a closed question without text and the note "forwarded to"."""
     key = question_key(question.pk)
     with transaction.atomic():
-        current = Question.objects.select_for_update().select_related("group__support_point").filter(pk=question.pk)
+        current = (
+            Question.objects.select_for_update(of=("self",))
+            .select_related("group__support_point")
+            .filter(pk=question.pk)
+        )
         found = current.first()
         if found is None:
             raise ValidationError(_("This question was already deleted. Nothing was forwarded."))
@@ -105,7 +109,11 @@ def forward_question(*, question: Question, to: Organisation, actor: Actor) -> F
 def forward_registration(*, registration: Registration, to: Organisation, actor: Actor) -> Forward:
     """Move a group registration (confirmed, not yet decided) to another support point's queue."""
     with transaction.atomic():
-        found = Registration.objects.select_for_update().select_related("support_point").filter(pk=registration.pk)
+        found = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("support_point")
+            .filter(pk=registration.pk)
+        )
         reg = found.first()
         if reg is None:
             raise ValidationError(_("This registration was already deleted. Nothing was forwarded."))
