@@ -23,6 +23,7 @@ ROOMS = [
     "facilities/_home.html",
     "presentations/_home.html",
     "newsletter/_home.html",
+    "cooperation/_home.html",
     "insight/_home.html",
     "referral/_home.html",
     "network/_home.html",

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "samenspel.facilities",
     "samenspel.presentations",
     "samenspel.newsletter",
+    "samenspel.cooperation",
     "samenspel.spaces",
     "samenspel.learning",
     "samenspel.instruments",

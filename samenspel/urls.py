@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("samenspel.public_notes.urls")),
     # Volunteers of a support point: its public page and its workspace pages; more specific than the workspace's.
     path("", include("samenspel.volunteering.urls")),
+    path("", include("samenspel.cooperation.urls")),  # support points together: forwarding, neighbours, national list
     path("", include("samenspel.facilities.urls")),  # rooms: /werkplek/<slug>/zalen/ and requests
     path(
         "", include("samenspel.presentations.urls")

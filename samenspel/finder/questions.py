@@ -146,6 +146,19 @@ def question_reply(*, question: Question, body: str, actor: Actor) -> Question:
     return question_set_status(question=question, status=QuestionStatus.ANSWERED, actor=actor)
 
 
+@transaction.atomic
+def question_handed_over(*, question: Question, to: str, actor: Actor) -> Question:
+    """Another support point took the question over (samenspel/cooperation): this one keeps neither the text nor
+    a way to reach the citizen; the row stays, closed, so counts and "forwarded to" still read right."""
+    question.message = ""
+    question.reply_email = ""
+    question.reply_phone = ""
+    old, question.status = question.status, QuestionStatus.CLOSED
+    question.save(update_fields=["message", "reply_email", "reply_phone", "status"])
+    log_action(obj=question, action="forwarded", actor=actor, changes={"status": [old, question.status], "to": to})
+    return question
+
+
 def questions_purge(*, today: datetime.date | None = None) -> int:
     """Delete questions past their retention date; returns how many. Safe to run as often as cron likes."""
     deleted, _by_model = Question.objects.expired(today).delete()
