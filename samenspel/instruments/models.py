@@ -135,6 +135,18 @@ class Brings(models.TextChoices):
     ACCEPTANCE = "acceptance", _("Accepting my situation")
     CONTACTS = "contacts", _("New contacts")
     STRENGTH = "strength", _("More grip on my life")
+    # Seed 003:297-307 (Depressie Vereniging 2017): the outcome the group's participants named third most.
+    LESS_LONELY = "less_lonely", _("I feel less lonely")
+
+
+class Condition(models.TextChoices):
+    """What makes a peer group work, as participants name it (seed 003:309-320): the outcome items' conditions."""
+
+    SAFE = "safe", _("I feel safe in the group")
+    ACCEPTED = "accepted", _("I am accepted as I am; nobody judges me")
+    DYNAMICS = "dynamics", _("The people in the group get on well")
+    ROOM = "room", _("There is enough room to share")
+    AGREEMENTS = "agreements", _("The group has clear agreements")
 
 
 class AgeBand(models.TextChoices):
@@ -153,10 +165,17 @@ class SurveyGender(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class SurveyCode(models.Model):
-    """A printed slip: one answer per code. The code is deleted when it is used, so no answer points back to it."""
+class CodeKind(models.TextChoices):
+    SLIP = "slip", _("Printed slip")
+    LINK = "link", _("Link")
 
-    code = models.CharField(max_length=16, unique=True)
+
+class SurveyCode(models.Model):
+    """A printed slip or a link: one answer per code. The code is deleted when it is used, so no answer points back
+    to it. A link's code is longer than a slip's: it is never typed, only clicked."""
+
+    code = models.CharField(max_length=32, unique=True)
+    kind = models.CharField(max_length=8, choices=CodeKind.choices, default=CodeKind.SLIP)
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
     created_on = models.DateField()
 
@@ -178,6 +197,7 @@ class SurveyAnswer(models.Model):
     self_help = models.SmallIntegerField(_("rating of self-help"), null=True, blank=True)  # -3..+3
     formal_help = models.SmallIntegerField(_("rating of formal help"), null=True, blank=True)  # -3..+3
     brings = models.JSONField(_("what the group brings"), default=list)
+    conditions = models.JSONField(_("what the group has"), default=list)
     age_band = models.CharField(_("age"), max_length=8, choices=AgeBand.choices, blank=True)
     gender = models.CharField(_("gender"), max_length=8, choices=SurveyGender.choices, blank=True)
 
@@ -236,3 +256,24 @@ class QuestionCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}: {self.count}"
+
+
+class GroupInventory(models.Model):
+    """The two-yearly group inventory ("morfologie", seed 002:3166-3178): the group's contact person describes the
+    group (its size in bands, how often it meets, its website, the support it wants). About a group, never a
+    person. Kept `INSTRUMENTS_INVENTORY_RETENTION_YEARS`; a reminder goes out when the last one is two years old."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+    filled_on = models.DateField(_("date"))
+    answers = models.JSONField(_("answers"), default=dict)  # question key -> choice or list of choices
+    reminded_on = models.DateField(_("reminder sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("group inventory")
+        verbose_name_plural = _("group inventories")
+        ordering = ["-filled_on", "-pk"]
+        indexes = [models.Index(fields=["group", "filled_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.filled_on}"
