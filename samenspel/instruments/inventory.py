@@ -122,11 +122,11 @@ class InventoryForm(forms.Form):
         for q in QUESTIONS:
             if q.many:
                 self.fields[q.key] = forms.MultipleChoiceField(
-                    label=q.label, choices=q.choices, required=False, widget=forms.CheckboxSelectMultiple
+                    label=str(q.label), choices=q.choices, required=False, widget=forms.CheckboxSelectMultiple
                 )
             else:
                 self.fields[q.key] = forms.ChoiceField(
-                    label=q.label, choices=q.choices, required=False, widget=forms.RadioSelect
+                    label=str(q.label), choices=q.choices, required=False, widget=forms.RadioSelect
                 )
 
 
