@@ -35,6 +35,8 @@ GROUP_READ = _row(302, 404, 404, 200, 200, 200, 200, 404, 404)
 # The group's contact person and the support point's editors keep a group's self-check; a viewer only reads it.
 GROUP_WRITE = _row(302, 404, 404, 403, 302, 302, 302, 404, 404)
 GROUP_PRINT = _row(302, 404, 404, 403, 200, 200, 200, 404, 404)
+# The survey of the groups in a municipality: its officers only.
+MUNICIPALITY_READ = _row(302, 404, 404, 404, 404, 404, 404, 200, 404)
 NOT_FOUND = _row(404, 404, 404, 404, 404, 404, 404, 404, 404)
 NOWHERE = _row(302, 404, 404, 404, 404, 404, 404, 404, 404)
 
@@ -58,6 +60,10 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("group_survey", "get", "group", {}, GROUP_READ),
     ("group_survey", "post", "group", {"count": "2"}, GROUP_PRINT),
     ("survey_overview", "get", "sp", {}, SUPPORT_POINT_READ),
+    ("survey_municipality", "get", "municipality", {}, MUNICIPALITY_READ),
+    ("group_inventory", "get", "group", {}, GROUP_READ),
+    ("group_inventory", "post", "group", {"size": "6-10"}, GROUP_WRITE),
+    ("inventory_overview", "get", "sp", {}, SUPPORT_POINT_READ),
     ("group_selfcheck", "get", "group", {}, GROUP_READ),
     ("group_selfcheck", "post", "group", {"mogen.e.the-peer-group.a-theme-that-is-taboo": "no"}, GROUP_WRITE),
 ]
@@ -80,6 +86,7 @@ def test_every_instruments_url_answers_each_persona_as_the_table_says(
         "none": {},
         "bad_code": {"code": "NOTACODE23"},
         "sp": {"slug": support_point.slug},
+        "municipality": {"slug": "geldrop-mierlo"},
         "sp_check": {"slug": support_point.slug, "kind": "support_point"},
         "sp_bad_kind": {"slug": support_point.slug, "kind": "group"},
         "group": {"group_uuid": request.getfixturevalue("group").uuid} if kind == "group" else {},
