@@ -27,6 +27,7 @@ ROOMS = [
     "spaces/_home.html",
     "learning/_home.html",
     "instruments/_home.html",
+    "instruments/reports/_home.html",
 ]
 
 

@@ -12,8 +12,9 @@ import datetime
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
+from django.utils.html import escape
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -123,6 +124,19 @@ def shown_language(obj: object, field: str) -> str:
         if getattr(obj, f"{field}_{code}", ""):
             return code
     return current
+
+
+def text_direction(code: str) -> str:
+    """ "rtl" for a language written right to left (Arabic, Farsi), else "ltr"."""
+    try:
+        return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+def lang_attributes(code: str) -> str:
+    """` lang=".." dir=".." data-content` for a block of group content in language `code` (see finder's content_lang)."""
+    return f' lang="{escape(code)}" dir="{text_direction(code)}" data-content'
 
 
 def fallback_language(obj: object, field: str) -> str:

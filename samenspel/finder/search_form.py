@@ -123,6 +123,11 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [("", _("any language")), *meeting_languages()]  # type: ignore[attr-defined]
 
+    @property
+    def choice_fields(self) -> list[forms.BoundField]:
+        """The choices shown as radio buttons, each in its own fieldset."""
+        return [self["audience"], self["gender"], self["mode"]]
+
     def filters(self) -> tuple[Filters, int, list[str]]:
         """The filters to search with, the page, and messages about what was ignored."""
         messages: list[str] = []

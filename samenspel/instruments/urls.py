@@ -1,6 +1,6 @@
 """The instruments: the public matrix conversation, and its counts in the workspace."""
 
-from django.urls import path
+from django.urls import include, path
 
 from samenspel.instruments import inventory_views, selfcheck_views, survey_views, views
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("werkplek/<slug:slug>/inventarisatie/", inventory_views.support_point_inventory, name="inventory_overview"),
     path("werkplek/groep/<uuid:group_uuid>/zelftoets/", selfcheck_views.group_selfcheck, name="group_selfcheck"),
     path("werkplek/<slug:slug>/zelftoets/<str:kind>/", selfcheck_views.support_point_selfcheck, name="selfcheck"),
+    path("", include("samenspel.instruments.reports.urls")),
 ]

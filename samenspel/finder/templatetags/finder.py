@@ -3,16 +3,19 @@ from __future__ import annotations
 import datetime
 
 from django import template
+from django.forms import BoundField
 from django.http import QueryDict
-from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from samenspel.core import dates
 from samenspel.directory.disclosure import PublicPlace, public_place
 from samenspel.directory.models import Language as LanguageModel
 from samenspel.directory.models import Location
-from samenspel.directory.public import fallback_language, language_name, shown_language
+from samenspel.directory.public import fallback_language, lang_attributes, language_name, shown_language
+from samenspel.directory.search import Hit
+from samenspel.finder import cards
 
 register = template.Library()
 
@@ -65,13 +68,6 @@ def today_long() -> str:
     return dates.long_date(timezone.localdate())
 
 
-def _direction(code: str) -> str:
-    try:
-        return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
-
-
 @register.simple_tag(name="content_lang")
 def content_lang(obj: object, field: str = "") -> SafeString:
     """` lang=".." dir=".." data-content` for a block of group content, in the language it is actually shown in.
@@ -82,7 +78,7 @@ def content_lang(obj: object, field: str = "") -> SafeString:
     in WeasyPrint alike; data-content marks what the group wrote, as opposed to the interface.
     """
     code = shown_language(obj, field) if field else str(obj)
-    return format_html(' lang="{}" dir="{}" data-content', code, _direction(code))
+    return mark_safe(lang_attributes(code))  # noqa: S308 - the code is escaped there
 
 
 @register.simple_tag(name="fallback_language")
@@ -103,3 +99,53 @@ def ltr(value: object) -> SafeString:
 def language_name_filter(language: LanguageModel) -> str:
     """A meeting language named in the reader's language: 'in Dutch' on the fallback cards."""
     return language_name(language.code, language.name_local)
+
+
+@register.simple_tag(name="result_card")
+def result_card(hit: Hit, mark_language: bool = False) -> SafeString:
+    """`{% result_card hit %}`: one card of the search results (finder/cards.py)."""
+    return cards.card(hit, mark_language=bool(mark_language))
+
+
+@register.simple_tag(name="choice_inputs")
+def choice_inputs(field: BoundField) -> SafeString:
+    """The radio buttons or check boxes of a choice field, each inside its label, as `{% for radio in field %}`
+    rendered them but without a template per option: the search form has twenty, on every results page."""
+    kind = getattr(field.field.widget, "input_type", "radio")
+    value = field.value()
+    chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {"" if value is None else str(value)}
+    return format_html_join(
+        "",
+        '<label class="radio"><input type="{}" name="{}" value="{}" id="{}_{}"{}> {}</label>',
+        (
+            (
+                kind,
+                field.html_name,
+                choice,
+                field.auto_id,
+                index,
+                mark_safe(" checked") if str(choice) in chosen else "",
+                label,
+            )
+            for index, (choice, label) in enumerate(field.field.choices)  # type: ignore[attr-defined]
+        ),
+    )
+
+
+@register.simple_tag(name="language_options")
+def language_options(field: BoundField) -> SafeString:
+    """The options of a language select, each named in itself and marked with its language and direction."""
+    value = field.value()
+    return format_html_join(
+        "",
+        '<option value="{}"{}{}>{}</option>',
+        (
+            (
+                code,
+                mark_safe(" selected") if value == code else "",
+                mark_safe(lang_attributes(str(code))) if code else "",  # noqa: S308 - escaped there
+                label,
+            )
+            for code, label in field.field.choices  # type: ignore[attr-defined]
+        ),
+    )
