@@ -35,3 +35,18 @@ def survey_code_days() -> int:
 def survey_retention_years() -> int:
     """Years anonymous survey answers are kept for year reports."""
     return int(getattr(settings, "INSTRUMENTS_SURVEY_RETENTION_YEARS", 5))
+
+
+def survey_link_days() -> int:
+    """Days a survey link can be used (links are sent in a chat or an e-mail, and answered sooner than slips)."""
+    return int(getattr(settings, "INSTRUMENTS_SURVEY_LINK_DAYS", 60))
+
+
+def inventory_interval_days() -> int:
+    """Days after a group inventory when the contact person is reminded to fill in the next (two years)."""
+    return int(getattr(settings, "INSTRUMENTS_INVENTORY_INTERVAL_DAYS", 730))
+
+
+def inventory_retention_years() -> int:
+    """Years a group inventory is kept, so a support point sees how its groups change (five rounds)."""
+    return int(getattr(settings, "INSTRUMENTS_INVENTORY_RETENTION_YEARS", 10))

@@ -15,6 +15,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.directory.models import Group, Organisation, Theme
+from samenspel.instruments.survey_choices import AgeBand, Brings, Condition, Route, SurveyGender
+
+__all__ = ["AgeBand", "Brings", "Condition", "Route", "SurveyGender"]
 
 
 class Answer(models.TextChoices):
@@ -114,49 +117,17 @@ class SelfCheck(models.Model):
         return f"{self.kind} {self.filled_on}"
 
 
-class Route(models.TextChoices):
-    """How a participant found the group (seed 002, Tabel 4; more than one may be ticked)."""
-
-    GP = "gp", _("Through my GP")
-    FORMAL = "formal", _("Through another professional (mental health care, social work...)")
-    OTHER_HELPER = "other_helper", _("Through another kind of helper")
-    PEOPLE = "people", _("Through friends, family or colleagues")
-    INTERNET = "internet", _("Through the internet")
-    MEDIA = "media", _("Through newspaper, radio or television")
-    OTHER = "other", _("Another way")
-
-
-class Brings(models.TextChoices):
-    """What the group brings (the matrix's effects, 000:1563-1594)."""
-
-    RECOGNITION = "recognition", _("I am not the only one")
-    SUPPORT = "support", _("Support and comfort")
-    TIPS = "tips", _("Practical tips and information")
-    ACCEPTANCE = "acceptance", _("Accepting my situation")
-    CONTACTS = "contacts", _("New contacts")
-    STRENGTH = "strength", _("More grip on my life")
-
-
-class AgeBand(models.TextChoices):
-    """The seed's age bands (002, Tabel 1)."""
-
-    UNDER_21 = "0-20", _("20 or younger")
-    FROM_21 = "21-35", _("21 to 35")
-    FROM_36 = "36-50", _("36 to 50")
-    FROM_51 = "51-65", _("51 to 65")
-    FROM_66 = "66+", _("66 or older")
-
-
-class SurveyGender(models.TextChoices):
-    WOMAN = "woman", _("Woman")
-    MAN = "man", _("Man")
-    OTHER = "other", _("Other")
+class CodeKind(models.TextChoices):
+    SLIP = "slip", _("Printed slip")
+    LINK = "link", _("Link")
 
 
 class SurveyCode(models.Model):
-    """A printed slip: one answer per code. The code is deleted when it is used, so no answer points back to it."""
+    """A printed slip or a link: one answer per code. The code is deleted when it is used, so no answer points back
+    to it. A link's code is longer than a slip's: it is never typed, only clicked."""
 
-    code = models.CharField(max_length=16, unique=True)
+    code = models.CharField(max_length=32, unique=True)
+    kind = models.CharField(max_length=8, choices=CodeKind.choices, default=CodeKind.SLIP)
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
     created_on = models.DateField()
 
@@ -178,6 +149,7 @@ class SurveyAnswer(models.Model):
     self_help = models.SmallIntegerField(_("rating of self-help"), null=True, blank=True)  # -3..+3
     formal_help = models.SmallIntegerField(_("rating of formal help"), null=True, blank=True)  # -3..+3
     brings = models.JSONField(_("what the group brings"), default=list)
+    conditions = models.JSONField(_("what the group has"), default=list)
     age_band = models.CharField(_("age"), max_length=8, choices=AgeBand.choices, blank=True)
     gender = models.CharField(_("gender"), max_length=8, choices=SurveyGender.choices, blank=True)
 
@@ -236,3 +208,24 @@ class QuestionCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}: {self.count}"
+
+
+class GroupInventory(models.Model):
+    """The two-yearly group inventory ("morfologie", seed 002:3166-3178): the group's contact person describes the
+    group (its size in bands, how often it meets, its website, the support it wants). About a group, never a
+    person. Kept `INSTRUMENTS_INVENTORY_RETENTION_YEARS`; a reminder goes out when the last one is two years old."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+    filled_on = models.DateField(_("date"))
+    answers = models.JSONField(_("answers"), default=dict)  # question key -> choice or list of choices
+    reminded_on = models.DateField(_("reminder sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("group inventory")
+        verbose_name_plural = _("group inventories")
+        ordering = ["-filled_on", "-pk"]
+        indexes = [models.Index(fields=["group", "filled_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.filled_on}"

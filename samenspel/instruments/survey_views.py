@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,8 +18,19 @@ from samenspel.core.printing import qr_svg
 from samenspel.core.privacy import keep_nothing, protect_breakdown
 from samenspel.core.visitor_forms import body_too_big, visitor_language
 from samenspel.directory.models import Group
-from samenspel.instruments import services, surveys
-from samenspel.instruments.models import AgeBand, Brings, Route, SurveyAnswer, SurveyCode, SurveyGender
+from samenspel.directory.postcodes import in_municipality
+from samenspel.insight.access import municipality_for_user
+from samenspel.instruments import conf, services, surveys
+from samenspel.instruments.models import (
+    AgeBand,
+    Brings,
+    CodeKind,
+    Condition,
+    Route,
+    SurveyAnswer,
+    SurveyCode,
+    SurveyGender,
+)
 from samenspel.workspace.access import group_for_user, support_point_for_user
 from samenspel.workspace.decorators import signed_in
 
@@ -51,6 +63,12 @@ class SurveyForm(forms.Form):
     brings = forms.MultipleChoiceField(
         label=_("What does the group bring you? (more than one answer is possible)"),
         choices=Brings.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    conditions = forms.MultipleChoiceField(
+        label=_("What is true of this group for you? (more than one answer is possible)"),
+        choices=Condition.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -92,6 +110,7 @@ def survey(request: HttpRequest, code: str) -> HttpResponse:
                 self_help=data["self_help"],
                 formal_help=data["formal_help"],
                 brings=data["brings"],
+                conditions=data["conditions"],
                 age_band=data["age_band"],
                 gender=data["gender"],
                 language=visitor_language(),
@@ -120,6 +139,9 @@ def group_survey(request: HttpRequest, group_uuid: Any) -> HttpResponse:
             count = int(request.POST.get("count", "12"))
         except ValueError:
             count = 12
+        if request.POST.get("kind") == CodeKind.LINK:
+            codes = services.survey_codes_create(group=group, count=count, actor=request.user, kind=CodeKind.LINK)
+            return _links(request, group, codes)
         codes = services.survey_codes_create(group=group, count=count, actor=request.user)
         return _slips(request, group, codes)
     answers = SurveyAnswer.objects.filter(group=group)
@@ -145,18 +167,42 @@ def _slips(request: HttpRequest, group: Group, codes: list[SurveyCode]) -> HttpR
     )
 
 
+def _links(request: HttpRequest, group: Group, codes: list[SurveyCode]) -> HttpResponse:
+    links = [request.build_absolute_uri(reverse("instruments:survey", kwargs={"code": c.code})) for c in codes]
+    # The links are the answers' only key: kept by no browser cache.
+    return keep_nothing(
+        render(
+            request,
+            "instruments/survey_links.html",
+            {"group": group, "links": links, "days": conf.survey_link_days()},
+        )
+    )
+
+
 @signed_in
 def support_point_survey(request: HttpRequest, slug: str) -> HttpResponse:
     access = support_point_for_user(request.user, slug)
     sp = access.support_point
     answers = SurveyAnswer.objects.filter(group__support_point=sp)
-    per_group = list(Group.objects.for_support_point(sp).filter(pk__in=answers.values("group")).order_by("name"))
-    counts = [answers.filter(group=g).count() for g in per_group]
-    figures, total = protect_breakdown(counts)
-    context = {
-        "sp": sp,
-        "tables": surveys.report(answers),
-        "groups": list(zip(per_group, figures, strict=True)),
-        "total": total,
-    }
+    per_group, total = _per_group_figures(answers, Group.objects.for_support_point(sp))
+    context = {"sp": sp, "tables": surveys.report(answers), "groups": per_group, "total": total}
     return render(request, "instruments/survey_overview.html", context)
+
+
+def _per_group_figures(answers: QuerySet[SurveyAnswer], groups: QuerySet[Group]) -> tuple[list[Any], Any]:
+    per_group = list(groups.filter(pk__in=answers.values("group")).order_by("name"))
+    counted = dict(answers.values_list("group").annotate(n=Count("id")))
+    figures, total = protect_breakdown([counted.get(g.pk, 0) for g in per_group])
+    return list(zip(per_group, figures, strict=True)), total
+
+
+@signed_in
+def municipality_survey(request: HttpRequest, slug: str) -> HttpResponse:
+    """The survey of the groups that meet in a municipality, for its officers: no group's own results, only the
+    number of answers per group (with "<5") and the tables of all groups together."""
+    place = municipality_for_user(request.user, slug)
+    groups = in_municipality(Group.objects.all(), place.name, postcode_field="location__postcode")
+    answers = SurveyAnswer.objects.filter(group__in=groups.values("pk"))
+    per_group, total = _per_group_figures(answers, groups)
+    context = {"municipality": place, "tables": surveys.report(answers), "groups": per_group, "total": total}
+    return render(request, "instruments/survey_municipality.html", context)

@@ -15,7 +15,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samenspel.core.privacy import Figure, protect_breakdown
-from samenspel.instruments.models import AgeBand, Brings, Route, SurveyAnswer
+from samenspel.instruments.models import AgeBand, Brings, Condition, Route, SurveyAnswer
 
 RATINGS = tuple(range(-3, 4))
 
@@ -58,13 +58,15 @@ def rating_table(title: str, values: Iterable[int | None]) -> Table:
     return table(title, [rating_label(v) for v in RATINGS], [counted.get(v, 0) for v in RATINGS])
 
 
-def choice_table(title: str, choices: type[Route] | type[Brings], ticked: Iterable[list[str]], note: str = "") -> Table:
+def choice_table(
+    title: str, choices: type[Route] | type[Brings] | type[Condition], ticked: Iterable[list[str]], note: str = ""
+) -> Table:
     counted = Counter(value for values in ticked for value in values)
     return table(title, [str(label) for label in choices.labels], [counted.get(v, 0) for v in choices.values], note)
 
 
 def report(answers: QuerySet[SurveyAnswer]) -> list[Table]:
-    rows = list(answers.values("routes", "self_help", "formal_help", "brings", "age_band"))
+    rows = list(answers.values("routes", "self_help", "formal_help", "brings", "conditions", "age_band"))
     ages = Counter(row["age_band"] for row in rows if row["age_band"])
     return [
         rating_table(_("Rating of self-help (from -3, very bad, to +3, very good)"), (r["self_help"] for r in rows)),
@@ -79,6 +81,12 @@ def report(answers: QuerySet[SurveyAnswer]) -> list[Table]:
             _("What the group brings"),
             Brings,
             (r["brings"] for r in rows),
+            _("More than one answer was possible: the percentages are of all answers."),
+        ),
+        choice_table(
+            _("What the group has (the conditions participants name)"),
+            Condition,
+            (r["conditions"] for r in rows),
             _("More than one answer was possible: the percentages are of all answers."),
         ),
         table(_("Age"), [str(label) for label in AgeBand.labels], [ages.get(v, 0) for v in AgeBand.values]),

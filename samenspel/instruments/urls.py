@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from samenspel.instruments import selfcheck_views, survey_views, views
+from samenspel.instruments import inventory_views, selfcheck_views, survey_views, views
 
 app_name = "instruments"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("vragenlijst/<str:code>/", survey_views.survey, name="survey"),
     path("werkplek/groep/<uuid:group_uuid>/vragenlijst/", survey_views.group_survey, name="group_survey"),
     path("werkplek/<slug:slug>/vragenlijst/", survey_views.support_point_survey, name="survey_overview"),
+    path("werkplek/gemeente/<slug:slug>/vragenlijst/", survey_views.municipality_survey, name="survey_municipality"),
+    path("werkplek/groep/<uuid:group_uuid>/inventarisatie/", inventory_views.group_inventory, name="group_inventory"),
+    path("werkplek/<slug:slug>/inventarisatie/", inventory_views.support_point_inventory, name="inventory_overview"),
     path("werkplek/groep/<uuid:group_uuid>/zelftoets/", selfcheck_views.group_selfcheck, name="group_selfcheck"),
     path("werkplek/<slug:slug>/zelftoets/<str:kind>/", selfcheck_views.support_point_selfcheck, name="selfcheck"),
     path("", include("samenspel.instruments.reports.urls")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import URLPattern, get_resolver, reverse
 
 from tests.personas import sign_in
 
@@ -35,6 +35,8 @@ GROUP_READ = _row(302, 404, 404, 200, 200, 200, 200, 404, 404)
 # The group's contact person and the support point's editors keep a group's self-check; a viewer only reads it.
 GROUP_WRITE = _row(302, 404, 404, 403, 302, 302, 302, 404, 404)
 GROUP_PRINT = _row(302, 404, 404, 403, 200, 200, 200, 404, 404)
+# The survey of the groups in a municipality: its officers only.
+MUNICIPALITY_READ = _row(302, 404, 404, 404, 404, 404, 404, 200, 404)
 NOT_FOUND = _row(404, 404, 404, 404, 404, 404, 404, 404, 404)
 NOWHERE = _row(302, 404, 404, 404, 404, 404, 404, 404, 404)
 
@@ -58,6 +60,10 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], dict[str, int]]] = [
     ("group_survey", "get", "group", {}, GROUP_READ),
     ("group_survey", "post", "group", {"count": "2"}, GROUP_PRINT),
     ("survey_overview", "get", "sp", {}, SUPPORT_POINT_READ),
+    ("survey_municipality", "get", "municipality", {}, MUNICIPALITY_READ),
+    ("group_inventory", "get", "group", {}, GROUP_READ),
+    ("group_inventory", "post", "group", {"size": "6-10"}, GROUP_WRITE),
+    ("inventory_overview", "get", "sp", {}, SUPPORT_POINT_READ),
     ("group_selfcheck", "get", "group", {}, GROUP_READ),
     ("group_selfcheck", "post", "group", {"mogen.e.the-peer-group.a-theme-that-is-taboo": "no"}, GROUP_WRITE),
 ]
@@ -80,6 +86,7 @@ def test_every_instruments_url_answers_each_persona_as_the_table_says(
         "none": {},
         "bad_code": {"code": "NOTACODE23"},
         "sp": {"slug": support_point.slug},
+        "municipality": {"slug": "geldrop-mierlo"},
         "sp_check": {"slug": support_point.slug, "kind": "support_point"},
         "sp_bad_kind": {"slug": support_point.slug, "kind": "group"},
         "group": {"group_uuid": request.getfixturevalue("group").uuid} if kind == "group" else {},
@@ -92,10 +99,12 @@ def test_every_instruments_url_answers_each_persona_as_the_table_says(
 
 def test_the_table_covers_every_instruments_url():
     names = {name for name, *_rest in MATRIX}
+    # The year reports (an included sub-package) have their own access table in test_report.py.
     patterns = {
         q.name
         for p in get_resolver().url_patterns
         if getattr(p, "namespace", None) == "instruments"
         for q in p.url_patterns  # type: ignore[attr-defined]
+        if isinstance(q, URLPattern)
     }
     assert patterns == names

@@ -65,8 +65,10 @@ def test_a_key_person_does_the_conversation_in_arabic_on_a_phone_and_takes_the_p
     assert phone.locator("html").get_attribute("dir") == "rtl"
     assert phone.locator("html").get_attribute("lang") == "ar"
     sheet = phone.locator("main.sheet")
-    assert "Hope of recovery" in sheet.inner_text()
-    assert "Shame about your own problems" in sheet.inner_text()
+    # The factors in the person's language (the data file's Arabic labels), not an English fallback.
+    assert "الأمل في التعافي" in sheet.inner_text()
+    assert "الخجل من مشاكلك" in sheet.inner_text()
+    assert "Hope of recovery" not in sheet.inner_text()
     assert PLAN in sheet.inner_text()
     assert not FactorCount.objects.exists(), "nothing is kept before the person agrees"
 
@@ -76,8 +78,14 @@ def test_a_key_person_does_the_conversation_in_arabic_on_a_phone_and_takes_the_p
     download.value.save_as(pdf)
     document = pypdfium2.PdfDocument(pdf.read_bytes())
     assert len(document) == 1, "the take-home page is one page"
-    text = document[0].get_textpage().get_text_range()
-    assert "Paying for coffee and tea" in text and "Language barrier" in text
+    page = document[0]
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    assert "القهوة" in text and "حاجز" in text, text
+    # Right to left: the Arabic lines start at the right margin of the paper.
+    width = page.get_width()
+    starts = [textpage.get_charbox(text.index(word))[2] for word in ("حاجز", "القهوة")]
+    assert all(right > width * 0.6 for right in starts), (starts, width)
 
     phone.click("form[action$='/meetellen/'] button")
     assert phone.locator("[role=status]").count() == 1

@@ -87,3 +87,41 @@ def test_the_survey_form_passes_axe_in_dutch_and_arabic(live_server: Any, make_p
         page.goto(f"{live_server.url}/vragenlijst/{code}/")
         assert_fits_320(page)
         check_a11y(page, f"survey form ({locale})")
+
+
+def test_a_group_leader_sends_links_fills_in_the_inventory_and_the_support_point_sees_it(
+    live_server: Any, make_page: Any, group: Any
+) -> None:
+    base = live_server.url
+    leader = _signed_in_page(make_page, base, make_contact(group, "leider@example.org"))
+    leader.goto(f"{base}/werkplek/groep/{group.uuid}/vragenlijst/")
+    leader.fill("#link-count", "3")
+    leader.click("form:has(input[name=kind][value=link]) button")
+    check_a11y(leader, "survey links")
+    links = leader.locator(".survey-link").all_inner_texts()
+    assert len(links) == 3 and all(link.startswith(f"{base}/vragenlijst/") for link in links)
+
+    for link, language in zip(links, ("pl", "so", "ar"), strict=True):
+        phone = make_page(locale=language, viewport=(320, 700), javascript=False)
+        phone.goto(link)
+        assert_fits_320(phone)
+        phone.check("input[name=conditions][value=safe]")
+        phone.check("input[name=brings][value=less_lonely]")
+        phone.click("main button[type=submit]")
+        assert not phone.context.cookies()
+        phone.goto(link)
+        assert phone.locator("a[href='/vragenlijst/']").count() == 1, "a used link does not work again"
+    assert sorted(SurveyAnswer.objects.values_list("language", flat=True)) == ["ar", "pl", "so"]
+
+    leader.goto(f"{base}/werkplek/groep/{group.uuid}/inventarisatie/")
+    check_a11y(leader, "group inventory")
+    leader.check("input[name=size][value='6-10']")
+    leader.check("input[name=website][value=information]")
+    leader.click("form:has(input[name=size]) button.primary")
+    assert "Next time:" in leader.locator("main").inner_text()
+
+    viewer = _signed_in_page(make_page, base, make_member(group.support_point, "viewer"))
+    viewer.goto(f"{base}/werkplek/{group.support_point.slug}/inventarisatie/")
+    check_a11y(viewer, "group inventory of the support point")
+    size = viewer.locator("table").first.inner_text()
+    assert re.search(r"6 to 10\s+<5", size), size

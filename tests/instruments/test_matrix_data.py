@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 
 from samenspel.directory.data_files import DataFileError
-from samenspel.instruments.matrix import DATA_DIR, FILE, matrix, parse
+from samenspel.instruments.matrix import DATA_DIR, FILE, Text, matrix, parse
 
 
 def _raw() -> dict:
@@ -74,8 +75,23 @@ def test_the_conversation_asks_the_citizens_matrix() -> None:
 
 def test_a_label_in_a_language_without_text_falls_back_to_english_and_says_so() -> None:
     factor = matrix().conversation_factors()[0]
-    assert factor.text("ar").lang == "en"
+    assert factor.text("de").lang == "en"
     assert factor.text("nl").text == "Aandacht en begrip"
+    assert factor.text("ar") == Text("الاهتمام والتفهم", "ar")
+    assert factor.text("ar").dir == "rtl"
+
+
+def test_every_label_is_in_every_interface_language() -> None:
+    # The conversation is held in the person's language: no factor, category or dimension falls back to English.
+    languages = {code for code, _name in settings.LANGUAGES}
+    assert languages == {"nl", "en", "ar", "fa", "pl", "so", "ti", "tr", "uk"}
+    for d in matrix().dimensions:
+        assert set(d.labels) == set(d.names) == set(d.descriptions) == languages, d.key
+        for c in d.categories:
+            assert set(c.labels) == languages, c.key
+            for f in c.factors:
+                assert set(f.labels) == languages, f.key
+                assert all(text.strip() and len(text) <= 200 for text in f.labels.values()), f.key
 
 
 @pytest.mark.parametrize(

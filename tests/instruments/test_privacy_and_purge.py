@@ -6,13 +6,17 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import models
 from django.utils import timezone
 
 from samenspel.instruments.matrix import matrix
 from samenspel.instruments.models import (
     ContributionReceipt,
     ConversationCount,
+    DemandCount,
     FactorCount,
+    GroupInventory,
+    QuestionCount,
     SelfCheck,
     SurveyAnswer,
     SurveyCode,
@@ -37,13 +41,34 @@ FIELDS = {
         "self_help",
         "formal_help",
         "brings",
+        "conditions",
         "age_band",
         "gender",
     },
-    SurveyCode: {"id", "code", "group", "created_on"},
+    # A slip or a link: deleted when it is used, so no answer can be traced back to the code or who got it.
+    SurveyCode: {"id", "code", "kind", "group", "created_on"},
     # About an organisation, group or team, never about a person.
     SelfCheck: {"id", "uuid", "support_point", "kind", "group", "filled_on", "answers", "created_at"},
+    GroupInventory: {"id", "uuid", "group", "filled_on", "answers", "reminded_on"},
+    # Demand: sums per day (searches) or month (questions); never the words, the address or the visitor.
+    DemandCount: {"id", "day", "theme", "pc2", "language", "found", "count"},
+    QuestionCount: {"id", "month", "group", "support_point", "count"},
 }
+# Names a field that could point at a person, an address or a session would have.
+TRACEABLE = (
+    "ip",
+    "address",
+    "session",
+    "cookie",
+    "user",
+    "email",
+    "name",
+    "agent",
+    "token",
+    "time",
+    "postcode",
+    "text",
+)
 
 
 def test_the_stored_fields_are_counts_and_categories_only() -> None:
@@ -54,6 +79,33 @@ def test_the_stored_fields_are_counts_and_categories_only() -> None:
         related = {f.related_model.__name__ for f in model._meta.concrete_fields if f.is_relation}
         assert related <= {"Organisation", "Theme", "Group"}
     assert not any(f.is_relation for f in SurveyAnswer._meta.concrete_fields if f.name != "group")
+    for model in FIELDS:
+        for field in model._meta.concrete_fields:
+            assert not any(word in field.name for word in TRACEABLE), f"{model.__name__}.{field.name}"
+            # Dates, never a moment: a day or month cannot be matched to a server log line. The one moment is the
+            # receipt's, kept a day and saying nothing of what was counted.
+            if isinstance(field, models.DateTimeField):
+                assert (model, field.name) in {(ContributionReceipt, "created"), (SelfCheck, "created_at")}
+
+
+def test_an_answer_by_link_leaves_nothing_that_points_back(group) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from samenspel.core.models import AuditEntry
+    from samenspel.instruments.models import CodeKind
+    from samenspel.instruments.services import survey_codes_create
+
+    code = survey_codes_create(group=group, count=1, actor=None, kind=CodeKind.LINK)[0].code
+    audit_before = AuditEntry.objects.count()
+    response = Client(REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="Phone/1.0").post(
+        reverse("instruments:survey", kwargs={"code": code}), {"self_help": "1"}
+    )
+    assert response.status_code == 200 and not response.cookies
+    assert not SurveyCode.objects.filter(code=code).exists(), "the link is gone: nothing ties the answer to it"
+    assert AuditEntry.objects.count() == audit_before, "an answer leaves no audit line either"
+    row = SurveyAnswer.objects.values().get()
+    assert "203.0.113.7" not in str(row) and "Phone" not in str(row) and code not in str(row)
 
 
 def test_a_conversation_leaves_no_row_of_its_own(themes) -> None:
@@ -94,3 +146,4 @@ def test_the_daily_job_runs_the_purge() -> None:
 
     daily = (Path(__file__).resolve().parents[2] / "deploy" / "daily").read_text()
     assert "purge_instruments" in daily
+    assert "remind_group_inventories" in daily
