@@ -107,6 +107,8 @@ PUBLIC_PREFIXES = (
     # Instruments: the participation conversation a person does in their own language, and the survey.
     "samenspel/instruments/conversation.py",
     "samenspel/instruments/surveys.py",
+    "samenspel/instruments/survey_views.py",
+    "samenspel/instruments/survey_choices.py",
     "samenspel/instruments/templates/instruments/conversation.html",
     "samenspel/instruments/templates/instruments/result.html",
     "samenspel/instruments/templates/instruments/_answers.html",
