@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from samenspel.core.models import AuditEntry, OutboxMessage
 from samenspel.insight.models import MunicipalityAccess
@@ -49,7 +50,7 @@ def test_a_group_leader_makes_links_and_each_link_takes_one_answer_with_the_outc
     kept = SurveyAnswer.objects.get()
     assert (kept.language, kept.brings, kept.conditions) == ("pl", ["less_lonely", "recognition"], ["room", "safe"])
     tables = {t.title: t for t in surveys.report(SurveyAnswer.objects.all())}
-    conditions = tables["What the group has (the conditions participants name)"]
+    conditions = tables[gettext("What the group has (the conditions participants name)")]
     assert [str(line.count) for line in conditions.lines] == ["<5", "0", "0", "<5", "0"]
 
 
