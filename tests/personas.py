@@ -135,9 +135,11 @@ class Personas(dict[str, Any]):
     A dict, so that tables and helpers written against a dict of personas read it as before.
     """
 
-    def __init__(self, request: pytest.FixtureRequest) -> None:
+    def __init__(self, request: pytest.FixtureRequest | None = None, world: dict[str, Any] | None = None) -> None:
+        # From a test's fixtures (`request`), or from rows built once for a module (`world`, see built_once).
         super().__init__()
         self._request = request
+        self._world = world
 
     def __missing__(self, name: str) -> Any:
         if name not in BUILDERS:
@@ -148,6 +150,9 @@ class Personas(dict[str, Any]):
     def world(self, fixture: str) -> Any:
         # The world's fixtures are asked for only when a persona needs them: the insight tests build their own
         # region and never need a group with a contact person.
+        if self._world is not None:
+            return self._world[fixture]
+        assert self._request is not None
         return self._request.getfixturevalue(fixture)
 
     def build(self, *names: str) -> Personas:
@@ -157,9 +162,24 @@ class Personas(dict[str, Any]):
         return self
 
 
+def make_other_support_point() -> Organisation:
+    return Organisation.objects.create(slug="steunpunt-elders", kind="support_point", name="Steunpunt Elders")
+
+
+def make_other_group(persona_group: Group) -> Group:
+    g = Group.objects.create(
+        slug="lotgenoten-rouw",
+        name_nl="Rouwgroep",
+        support_point=persona_group.support_point,
+        contact_email="rouw@example.org",
+    )
+    g.themes.set([Theme.objects.get(slug="depression")])
+    return g
+
+
 @pytest.fixture
 def other_support_point(db: None) -> Organisation:
-    return Organisation.objects.create(slug="steunpunt-elders", kind="support_point", name="Steunpunt Elders")
+    return make_other_support_point()
 
 
 @pytest.fixture
@@ -171,14 +191,7 @@ def persona_group(group: Group) -> Group:
 @pytest.fixture
 def other_group(persona_group: Group) -> Group:
     """A second group of the same support point, with a contact person of its own (`other_contact`)."""
-    g = Group.objects.create(
-        slug="lotgenoten-rouw",
-        name_nl="Rouwgroep",
-        support_point=persona_group.support_point,
-        contact_email="rouw@example.org",
-    )
-    g.themes.set([Theme.objects.get(slug="depression")])
-    return g
+    return make_other_group(persona_group)
 
 
 @pytest.fixture

@@ -230,6 +230,7 @@ VOCABULARY = [
 ]  # fmt: skip
 
 
+@pytest.mark.own_database  # pure Python: no database
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(
     text=st.one_of(
@@ -290,6 +291,7 @@ def _same(rule: Rule) -> Rule:
     return rule
 
 
+@pytest.mark.own_database  # pure Python: no database
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(rule=rules())
 def test_a_rule_described_in_dutch_reads_back_as_the_same_rule(rule: Rule) -> None:

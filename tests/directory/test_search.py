@@ -16,15 +16,19 @@ from samenspel.directory import search, services
 from samenspel.directory.demo import Generator
 from samenspel.directory.models import Group, GroupStatus, Language, SearchDocument, Theme
 from samenspel.directory.search import Filters
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 22)
 PARITY_DIR = Path(os.environ.get("SAMENSPEL_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
 
 
-@pytest.fixture
-def region(db: None) -> None:
+def _build_region() -> None:
     Generator(groups=150, seed=2015, today=TODAY).run()
+
+
+# Every test here searches the same demo region: built once for the module, each test in a savepoint inside it.
+_region_rows, region = built_once(_build_region, name="region")
 
 
 def slugs(results: search.Results) -> list[str]:

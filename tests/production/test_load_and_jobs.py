@@ -30,6 +30,7 @@ def test_the_load_generator_accepts_loopback_and_bounds_its_run() -> None:
         load.run("http://127.0.0.1:9", clients=1, seconds=load.MAX_SECONDS + 1)
 
 
+@pytest.mark.own_database  # on its own SQLite file
 def test_the_daily_jobs_run_twice_without_harm(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
     env.update(

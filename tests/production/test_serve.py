@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from bench.serve import get, serve
+
+# bin/serve on its own SQLite file, whichever database the run uses: the same on both passes.
+pytestmark = pytest.mark.own_database
 
 
 def test_bin_serve_migrates_collects_static_files_and_serves_with_gunicorn(tmp_path: Path) -> None:

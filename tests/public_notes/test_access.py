@@ -8,9 +8,11 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Group
+from samenspel.directory.reference import load_reference_data
 from samenspel.public_notes import registrations
-from samenspel.public_notes.models import Correction, Registration
-from tests.personas import sign_in
+from samenspel.public_notes.models import Correction, CorrectionKind, Registration
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import Personas, make_other_group, make_other_support_point, sign_in
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
 
@@ -90,20 +92,44 @@ def _kwargs(kind: str, group: Group, correction: Correction) -> dict[str, Any]:
     }[kind]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
-def test_every_public_notes_url_answers_each_persona_as_the_table_says(
-    client, personas, group, other_group, correction, name, method, kind, data, persona, expected
-):
-    if personas[persona] is not None:
-        sign_in(client, personas[persona])
-    if kind == "sp_broadcast":
-        data = {**data, "group": str(group.uuid)}
-    url = reverse(f"public_notes:{name}", kwargs=_kwargs(kind, group, correction))
-    response = getattr(client, method)(url, data)
-    assert response.status_code == expected
-    if persona == "anonymous" and expected == 302:
-        assert response["Location"].startswith("/werkplek/inloggen/")
+def _build() -> dict[str, Any]:
+    # The table's world, built once for all its cases: the group with a correction about it, a second group of the
+    # same support point, another support point, and the personas of the table.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    world: dict[str, Any] = {
+        "support_point": group.support_point,
+        "persona_group": group,
+        "other_group": make_other_group(group),
+        "other_support_point": make_other_support_point(),
+    }
+    personas = Personas(world=world).build(*PERSONAS)
+    correction = Correction.objects.create(
+        group=group, kind=CorrectionKind.STOPPED, message="Ze komen niet meer samen.", reply_email="melder@example.org"
+    )
+    return {"group": group, "personas": dict(personas), "correction": correction}
+
+
+# Class-scoped: the module's other tests build their own group and personas.
+_world_rows, world = built_once(_build, scope="class")
+
+
+class TestTable:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
+    def test_every_public_notes_url_answers_each_persona_as_the_table_says(
+        self, client, world, name, method, kind, data, persona, expected
+    ):
+        group, personas, correction = world["group"], world["personas"], world["correction"]
+        if personas[persona] is not None:
+            sign_in(client, personas[persona])
+        if kind == "sp_broadcast":
+            data = {**data, "group": str(group.uuid)}
+        url = reverse(f"public_notes:{name}", kwargs=_kwargs(kind, group, correction))
+        response = getattr(client, method)(url, data)
+        assert response.status_code == expected
+        if persona == "anonymous" and expected == 302:
+            assert response["Location"].startswith("/werkplek/inloggen/")
 
 
 @pytest.mark.django_db

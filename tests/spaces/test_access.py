@@ -10,9 +10,11 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
+from samenspel.directory.reference import load_reference_data
 from samenspel.spaces import services
 from samenspel.spaces.models import AccessLevel, Space
-from tests.personas import Personas, client_for
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import BUILDERS, Personas, client_for, make_other_group
 from tests.spaces.conftest import browser_of, join, open_space
 
 PERSONAS = [
@@ -95,8 +97,15 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def world(space: Space, other_space: Space, people: Personas) -> dict[str, Any]:
+def _build() -> dict[str, Any]:
+    # The table's world, built once for all its cases: a group's space with a member, a moderator, a trusted writer
+    # and their thread, a second group's space with its own member, and the personas of the table.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    other_group = make_other_group(group)
+    people = Personas(world={"support_point": group.support_point, "persona_group": group, "other_group": other_group})
+    people.build(*(persona for persona in PERSONAS if persona in BUILDERS))
+    space, other_space = open_space(group), open_space(other_group)
     member, _ = join(space, "Lid")
     moderator, _ = join(space, "Gids", moderator=True)
     other_member, _ = join(other_space, "Elders")
@@ -109,11 +118,15 @@ def world(space: Space, other_space: Space, people: Personas) -> dict[str, Any]:
         "thread": thread,
         "post": thread.posts.get(),
         "member": writer,
-        "people": people,
+        "people": dict(people),
         "space_member": member,
         "space_moderator": moderator,
         "other_space_member": other_member,
     }
+
+
+# Class-scoped: the module's other tests build their own group and spaces.
+_world_rows, world = built_once(_build, scope="class")
 
 
 def _client(world: dict[str, Any], persona: str) -> Client:
@@ -138,15 +151,23 @@ def _kwargs(kind: str, world: dict[str, Any]) -> dict[str, Any]:
     }[kind]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
-def test_access_table(
-    world: dict[str, Any], name: str, method: str, kind: str, data: dict[str, Any], persona: str, expected: int
-) -> None:
-    url = reverse(f"spaces:{name}", kwargs=_kwargs(kind, world))
-    client = _client(world, persona)
-    response = client.get(url) if method == "get" else client.post(url, data)
-    assert response.status_code == expected
+class TestAccessTable:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
+    def test_access_table(
+        self,
+        world: dict[str, Any],
+        name: str,
+        method: str,
+        kind: str,
+        data: dict[str, Any],
+        persona: str,
+        expected: int,
+    ) -> None:
+        url = reverse(f"spaces:{name}", kwargs=_kwargs(kind, world))
+        client = _client(world, persona)
+        response = client.get(url) if method == "get" else client.post(url, data)
+        assert response.status_code == expected
 
 
 def test_the_table_covers_every_spaces_url() -> None:

@@ -7,10 +7,20 @@ from typing import Any
 import pytest
 from django.urls import get_resolver, reverse
 
+from samenspel.directory.reference import load_reference_data
+from samenspel.finder.models import Question
 from samenspel.workspace.access import question_ref
-from samenspel.workspace.models import FacilitationRequest, GroupContact, ImportBatch, InformationSession, Membership
+from samenspel.workspace.models import (
+    ChangeRequest,
+    FacilitationRequest,
+    GroupContact,
+    ImportBatch,
+    InformationSession,
+    Membership,
+)
 from samenspel.workspace.tokens import check_token_for, edit_token_for
-from tests.personas import make_user, sign_in
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import Personas, make_other_group, make_other_support_point, make_user, sign_in
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
 
@@ -113,6 +123,50 @@ CASES = [
     for name, method, kind, data, expected in MATRIX
     for persona in PERSONAS
 ]
+
+
+def _build() -> dict[str, Any]:
+    # The workspace's world (tests/workspace/conftest.py: group, personas, change_request, question), built once for
+    # the whole table instead of once for each of its cases.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    world: dict[str, Any] = {
+        "support_point": group.support_point,
+        "persona_group": group,
+        "other_group": make_other_group(group),
+        "other_support_point": make_other_support_point(),
+    }
+    personas = Personas(world=world).build(*PERSONAS)
+    change_request = ChangeRequest.objects.create(
+        group=group,
+        changes={"name_en": ["Peer group depression", "Depression group"]},
+        submitted_by=personas["contact"],
+    )
+    question = Question.objects.create(group=group, message="Mag ik komen kijken?", reply_email="bezoeker@example.org")
+    return {"group": group, "personas": dict(personas), "change_request": change_request, "question": question}
+
+
+_world_rows, world = built_once(_build)
+
+
+@pytest.fixture
+def personas(world: dict[str, Any]) -> dict[str, Any]:
+    return world["personas"]
+
+
+@pytest.fixture
+def group(world: dict[str, Any]) -> Any:
+    return world["group"]
+
+
+@pytest.fixture
+def change_request(world: dict[str, Any]) -> Any:
+    return world["change_request"]
+
+
+@pytest.fixture
+def question(world: dict[str, Any]) -> Any:
+    return world["question"]
 
 
 def _kwargs(kind: str, group: Any, change_request: Any, question: Any) -> dict[str, Any]:

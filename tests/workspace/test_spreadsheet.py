@@ -309,6 +309,7 @@ def test_repeated_ods_rows_and_columns_stay_within_bounds() -> None:
 # --- Hypothesis: any bytes, any cell texts ---------------------------------------------------------------------------
 
 
+@pytest.mark.own_database  # pure Python: no database
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(
     name=st.sampled_from(["lijst.csv", "lijst.txt", "lijst.xlsx", "lijst.ods"]),
@@ -354,6 +355,7 @@ def _encodable(encoding: str) -> st.SearchStrategy[str]:
     return st.text(st.characters(codec="utf-8").filter(fits), max_size=20)
 
 
+@pytest.mark.own_database  # pure Python: no database
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(
     data=st.data(),
@@ -380,6 +382,7 @@ def test_cell_texts_written_in_any_encoding_and_separator_read_back(
         assert table.encoding in ("utf-8", "cp1252", "latin-1")
 
 
+@pytest.mark.own_database  # pure Python: no database
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(rows=st.lists(st.lists(st.text(max_size=20), min_size=3, max_size=3), min_size=1, max_size=4))
 def test_cell_texts_written_in_xlsx_and_ods_read_back(rows: list[list[str]]) -> None:
