@@ -25,9 +25,9 @@ from samenspel.directory.public import lang_attributes, language_name, shown_lan
 from samenspel.directory.search import Hit, Reason
 
 
-def _t(message: str) -> str:
-    """`{% translate %}`: the translation, escaped."""
-    return escape(_(message))
+def _t(translated: str) -> str:
+    """`{% translate %}`: the translation, escaped (the msgid stays a literal in `_()`, where makemessages finds it)."""
+    return escape(translated)
 
 
 def _km(value: float) -> str:
@@ -50,15 +50,15 @@ def _tags(hit: Hit, mark_language: bool) -> str:
     for theme in hit.themes:
         out.append(f'<span class="tag"{lang_attributes(shown_language(theme, "label"))}>{escape(theme.label)}</span>')
     if group.audience == "relatives":
-        out.append(f'<span class="tag tag-audience">{_t("for relatives")}</span>')
+        out.append('<span class="tag tag-audience">' + _t(_("for relatives")) + "</span>")
     if group.gender == "women":
-        out.append(f'<span class="tag tag-audience">{_t("women only")}</span>')
+        out.append('<span class="tag tag-audience">' + _t(_("women only")) + "</span>")
     elif group.gender == "men":
-        out.append(f'<span class="tag tag-audience">{_t("men only")}</span>')
+        out.append('<span class="tag tag-audience">' + _t(_("men only")) + "</span>")
     status = {
-        "paused": "paused for now",
-        "looking": "looking for members",
-        "initiative": "new initiative, looking for others in the same situation",
+        "paused": _("paused for now"),
+        "looking": _("looking for members"),
+        "initiative": _("new initiative, looking for others in the same situation"),
     }.get(group.status)
     if status:
         out.append(f'<span class="tag tag-status">{_t(status)}</span>')
@@ -74,7 +74,7 @@ def why(reason: Reason) -> str:
         themes = ", ".join(escape(str(theme)) for theme in reason.themes)
         count = len(reason.themes)
         parts.append(ngettext("theme %(themes)s", "themes %(themes)s", count) % {"themes": themes, "counter": count})
-    audience = {"relatives": "for relatives", "women": "women only", "men": "men only"}.get(reason.audience)
+    audience = {"relatives": _("for relatives"), "women": _("women only"), "men": _("men only")}.get(reason.audience)
     if audience:
         parts.append(_t(audience))
     text = "; ".join(parts)
@@ -83,8 +83,9 @@ def why(reason: Reason) -> str:
     if reason.distance_km is not None:
         text += "; " + _km(reason.distance_km)
     elif reason.online:
-        text += "; " + _t("online")
-    return f'<p class="why">{_t("Shown because:")} {text}</p>'
+        text += "; " + _t(_("online"))
+    shown_because = _t(_("Shown because:"))
+    return f'<p class="why">{shown_because} {text}</p>'
 
 
 def card(hit: Hit, *, mark_language: bool = False) -> SafeString:
@@ -104,14 +105,15 @@ def card(hit: Hit, *, mark_language: bool = False) -> SafeString:
         iso = dateformat.format(localtime(hit.next_meeting), "c")
         when = f'<time datetime="{iso}">{escape(dates.meeting(hit.next_meeting))}</time>'
     else:
-        when = _t("ask the contact point")
+        when = _t(_("ask the contact point"))
     where: str = escape(place.label)
     if hit.distance_km is not None:
         where += " · " + _km(hit.distance_km)
+    next_meeting, where_label, language_label = _t(_("Next meeting")), _t(_("Where")), _t(_("Language"))
     return mark_safe(  # noqa: S308 - every value above is escaped; the translations are ours
         f'\n<li class="result">\n  <h3{name_lang}><a href="{url}">{escape(group.name)}</a></h3>\n  {subtitle}\n'
         f'  <p class="themes">{_tags(hit, mark_language)}</p>\n  {why(hit.reason)}\n'
-        f'  <dl class="facts">\n    <div><dt>{_t("Next meeting")}</dt><dd>{when}</dd></div>\n'
-        f"    <div><dt>{_t('Where')}</dt><dd>{where}</dd></div>\n"
-        f"    <div><dt>{_t('Language')}</dt><dd>{_languages_local(hit.languages)}</dd></div>\n  </dl>\n</li>\n"
+        f'  <dl class="facts">\n    <div><dt>{next_meeting}</dt><dd>{when}</dd></div>\n'
+        f"    <div><dt>{where_label}</dt><dd>{where}</dd></div>\n"
+        f"    <div><dt>{language_label}</dt><dd>{_languages_local(hit.languages)}</dd></div>\n  </dl>\n</li>\n"
     )
