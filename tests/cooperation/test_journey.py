@@ -48,12 +48,14 @@ def test_support_point_a_forwards_a_question_to_b_and_b_answers_it(
     # Support point A reads it in its inbox and forwards it to B.
     a = make_page(javascript=False)
     _staff_sign_in(a, base, people["member"], f"/werkplek/{sp_a.slug}/vragen/")
-    a.click(f"main a:has-text('{group.name}')")
+    with a.expect_navigation():
+        a.click(f"main a:has-text('{group.name}')")
     assert MESSAGE in a.content()
     a.click("a[href$='/doorsturen/']")
     check_a11y(a, "forward a question")
     a.select_option("#id_to", other_support_point.slug)
-    a.click("main form button.primary")
+    with a.expect_navigation():
+        a.click("main form button.primary")
     assert other_support_point.name in a.locator("main").inner_text()
     assert MESSAGE not in a.content()  # A no longer holds the text
     question.refresh_from_db()
@@ -67,7 +69,8 @@ def test_support_point_a_forwards_a_question_to_b_and_b_answers_it(
     _staff_sign_in(b, base, people["other_member"], f"/werkplek/{other_support_point.slug}/vragen/")
     b.click(f"a[href='/werkplek/{other_support_point.slug}/doorgestuurd/']")
     check_a11y(b, "forwarded between support points")
-    b.click("main a[href^='/werkplek/doorgestuurd/']")
+    with b.expect_navigation():
+        b.click("main a[href^='/werkplek/doorgestuurd/']")
     assert b.url.endswith(link)
     assert MESSAGE in b.content()
     check_a11y(b, "a forwarded question")

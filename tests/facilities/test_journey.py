@@ -30,7 +30,8 @@ def test_a_group_asks_for_a_room_the_support_point_books_it_and_the_group_page_s
     asker.goto(base + ask)
     asker.fill("#id_pw-email", contact.email)
     asker.fill("#id_pw-password", PASSWORD)
-    asker.click("button[name=password_sign_in]")
+    with asker.expect_navigation():
+        asker.click("button[name=password_sign_in]")
     assert asker.url.endswith(ask), asker.url
     asker.check(f"input[name=room][value='{room.uuid}']")
     asker.fill("#id_first_date", first.isoformat())
@@ -71,9 +72,11 @@ def test_a_group_asks_for_a_room_the_support_point_books_it_and_the_group_page_s
     # The overlapping request: the queue says it clashes, and booking it changes nothing.
     staff.goto(base + queue)
     assert "1 clash" in staff.locator("main").inner_text()
-    staff.click(f"main a[href='/werkplek/zaalaanvraag/{other.uuid}/']")
+    with staff.expect_navigation():
+        staff.click(f"main a[href='/werkplek/zaalaanvraag/{other.uuid}/']")
     assert "Clashes" in staff.content()
-    staff.click("button[name=book]")
+    with staff.expect_navigation():
+        staff.click("button[name=book]")
     assert "Nothing was changed" in staff.content()
     assert RoomBooking.objects.filter(request=other).count() == 0
 

@@ -37,7 +37,8 @@ def test_a_policy_officer_signs_in_and_reads_coverage_and_referral_figures(
     link = re.search(r"https?://\S+", mail.outbox[-1].body)
     assert link
     page.goto(link.group(0))
-    page.click("main button[type=submit]")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
     assert page.url == f"{live_server.url}/werkplek/"
 
     page.click(f"main a[href='/gemeente/{A_SLUG}/']")

@@ -117,7 +117,8 @@ def test_a_group_leader_sends_links_fills_in_the_inventory_and_the_support_point
     check_a11y(leader, "group inventory")
     leader.check("input[name=size][value='6-10']")
     leader.check("input[name=website][value=information]")
-    leader.click("form:has(input[name=size]) button.primary")
+    with leader.expect_navigation():
+        leader.click("form:has(input[name=size]) button.primary")
     assert "Next time:" in leader.locator("main").inner_text()
 
     viewer = _signed_in_page(make_page, base, make_member(group.support_point, "viewer"))

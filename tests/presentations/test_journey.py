@@ -21,7 +21,8 @@ def _sign_in(page, base: str, user, path: str) -> None:  # type: ignore[no-untyp
     page.goto(base + path)
     page.fill("#id_pw-email", user.email)
     page.fill("#id_pw-password", PASSWORD)
-    page.click("button[name=password_sign_in]")
+    with page.expect_navigation():
+        page.click("button[name=password_sign_in]")
     assert page.url.endswith(path), page.url
 
 
@@ -79,12 +80,14 @@ def test_a_team_books_a_presentation_with_a_groups_story_and_evaluates_it(
     asker.fill("#id_attendees", "11")
     asker.fill("#id_found_useful", "12")  # more than were present: refused, nothing stored
     asker.fill("#id_will_refer", "7")
-    asker.click("button[name=evaluate]")
+    with asker.expect_navigation():
+        asker.click("button[name=evaluate]")
     assert "Nothing was changed" in asker.content()
     found.refresh_from_db()
     assert found.evaluated_at is None
     asker.fill("#id_found_useful", "10")
-    asker.click("button[name=evaluate]")
+    with asker.expect_navigation():
+        asker.click("button[name=evaluate]")
     assert "11 present, 10 found it useful, 7 now know where to refer people" in asker.content()
 
     staff.goto(base + f"/werkplek/{sp.slug}/presentaties/")

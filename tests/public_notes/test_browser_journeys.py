@@ -49,7 +49,8 @@ def _staff_sign_in(page: Page, base: str, user: Any, next_path: str) -> None:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
     page.fill("#id_token", f"{totp.token():06d}")
-    page.click("main form button.primary")
+    with page.expect_navigation():
+        page.click("main form button.primary")
     assert page.url.endswith(next_path)
 
 
@@ -68,7 +69,8 @@ def test_a_citizen_is_told_when_a_group_starts_and_the_support_point_never_sees_
     assert_fits_320(citizen)
     check_a11y(citizen, "wish form nl")
     citizen.fill("#id_email", CITIZEN)
-    citizen.click("main form button[type=submit]")
+    with citizen.expect_navigation():
+        citizen.click("main form button[type=submit]")
     assert citizen.url.endswith("/laat-het-me-weten/verstuurd/")
     check_a11y(citizen, "wish sent nl")
     assert not Wish.objects.get().consent
@@ -99,7 +101,8 @@ def test_a_citizen_is_told_when_a_group_starts_and_the_support_point_never_sees_
     html = staff.content()
     assert "&lt;5" in html and started.name_nl in html and CITIZEN not in html
     staff.fill("main textarea[name=message]", "Er is een groep gestart: elke dinsdagavond in Wijkcentrum.")
-    staff.click("main form button.primary")
+    with staff.expect_navigation():
+        staff.click("main form button.primary")
     assert CITIZEN not in staff.content()
     for path in (
         overview,
@@ -132,7 +135,8 @@ def test_a_visitor_reports_stopped_and_it_reaches_both_queues(live_server, make_
         check_a11y(visitor, f"correction form {locale}")
     visitor.check("input[name=kind][value=stopped]")
     visitor.fill("#id_message", "Op de deur hangt een briefje: gestopt.")
-    visitor.click("main form button[type=submit]")
+    with visitor.expect_navigation():
+        visitor.click("main form button[type=submit]")
     assert visitor.url.endswith("/klopt-er-iets-niet/verstuurd/")
     check_a11y(visitor, "correction sent nl")
     correction = Correction.objects.get()

@@ -73,7 +73,8 @@ def test_an_initiator_registers_a_group_without_an_account_and_becomes_its_conta
     initiator.fill("#id_email", INITIATOR)
     # The nearest support point was chosen already from the place.
     assert initiator.is_checked(f"input[name=support_point][value={group.support_point.slug}]")
-    initiator.click("main form button.button-primary")
+    with initiator.expect_navigation():
+        initiator.click("main form button.button-primary")
     assert initiator.url.endswith("/groep-aanmelden/verstuurd/"), initiator.content()
     check_a11y(initiator, "register sent nl")
     assert Registration.objects.get().status == RegistrationStatus.UNCONFIRMED
@@ -93,13 +94,15 @@ def test_an_initiator_registers_a_group_without_an_account_and_becomes_its_conta
     _staff_sign_in(staff, base, people["editor"], queue)
     staff.click(f"main a:has-text('{NAME}')")
     assert staff.is_checked("input[name=status][value=initiative]")
-    staff.click("button[name=approve]")
+    with staff.expect_navigation():
+        staff.click("button[name=approve]")
     assert staff.url.endswith(queue)
     new = Group.objects.get(name_nl=NAME)
 
     # The initiator signs in by the one-time link and sees the group in the workspace, as its contact person.
     initiator.goto(base + _mailed(smtp_sink, INITIATOR, "/werkplek/inloggen/link/"))
-    initiator.click("main form button[type=submit]")
+    with initiator.expect_navigation():
+        initiator.click("main form button[type=submit]")
     assert initiator.url.endswith(f"/werkplek/groep/{new.uuid}/"), initiator.url
     assert NAME in initiator.content()
     assert GroupContact.objects.filter(group=new, user__email=INITIATOR).exists()

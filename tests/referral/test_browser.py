@@ -79,7 +79,8 @@ def test_a_gp_refers_a_turkish_speaking_man_to_a_gambling_group(
 
     # The link from the e-mail signs the GP in (the domain is allowed, so no waiting), no second factor.
     gp.goto(_link_in(mail.outbox[-1]))
-    gp.click("main button[type=submit]")
+    with gp.expect_navigation():
+        gp.click("main button[type=submit]")
     assert gp.url == f"{base}/verwijzen/mijn/"
 
     # Search: gambling, meetings in Turkish.
@@ -96,7 +97,8 @@ def test_a_gp_refers_a_turkish_speaking_man_to_a_gambling_group(
     # A slip in Turkish.
     gp.locator("li.result", has_text=gambling_group.name_en).locator("a", has_text="Make a slip").click()
     gp.select_option("#id_language", "tr")
-    gp.click("main form button.primary")
+    with gp.expect_navigation():
+        gp.click("main form button.primary")
     assert re.search(r"/verwijzen/briefje/[A-Z0-9]{6}/tr/$", gp.url)
     expect(gp.locator("html")).to_have_attribute("lang", "tr")
     expect(gp.locator("h1")).to_have_text("Kumar sorunu: Türkçe konuşma grubu")
@@ -114,7 +116,8 @@ def test_a_gp_refers_a_turkish_speaking_man_to_a_gambling_group(
     gp.fill("#id_contact_phone", "06 12345678")
     gp.select_option("#id_preferred_language", "tr")
     gp.fill("#id_note", "Evenings are best")
-    gp.click("main form button.primary")
+    with gp.expect_navigation():
+        gp.click("main form button.primary")
     assert gp.url == f"{base}/verwijzen/mijn/"
     expect(gp.locator("main table")).to_contain_text("Sent")
     expect(gp.locator("main")).not_to_contain_text("Mehmet")
@@ -179,7 +182,8 @@ def test_the_public_referral_pages_work_at_320_pixels_without_javascript(
     # The code box works without JavaScript, however the code is typed.
     page.goto(live_server.url + "/verwijzen/code/")
     page.fill("#id_code", f"{code.code[:3].lower()} {code.code[3:]}")
-    page.click("main form button.primary")
+    with page.expect_navigation():
+        page.click("main form button.primary")
     assert page.url == f"{live_server.url}/groep/{gambling_group.slug}/"
     page.goto(live_server.url + "/verwijzen/code/?code=ZZZ999")
     expect(page.locator("#code-error")).to_be_visible()

@@ -75,5 +75,6 @@ def test_where_javascript_runs_the_reader_is_told_of_a_new_reply(live_server, ma
     assert page.locator("#new-posts").is_hidden()
     services.post_create(member=writer, thread=thread, body="Ik ook, al maanden.")
     page.locator("#new-posts").wait_for(state="visible", timeout=10_000)
-    page.click("#new-posts a")
+    with page.expect_navigation():
+        page.click("#new-posts a")
     assert "Ik ook, al maanden." in page.locator("main").inner_text()

@@ -79,7 +79,8 @@ def test_a_volunteer_signs_up_on_a_phone_is_answered_tried_placed_and_later_dele
     assert Volunteer.objects.count() == 0
     check_a11y(phone, "volunteer page errors nl")
     phone.check("#id_consent")
-    phone.click("main form button.button-primary")
+    with phone.expect_navigation():
+        phone.click("main form button.button-primary")
     assert phone.url.split("#")[0].endswith(public + "verstuurd/"), phone.content()
     check_a11y(phone, "volunteer sent nl")
     volunteer = Volunteer.objects.get()
@@ -91,7 +92,8 @@ def test_a_volunteer_signs_up_on_a_phone_is_answered_tried_placed_and_later_dele
     staff = make_page(locale="en-GB", javascript=False)
     queue = f"/werkplek/{sp.slug}/vrijwilligers/"
     _staff_sign_in(staff, base, people["editor"], queue)
-    staff.click("main a:has-text('Samira')")
+    with staff.expect_navigation():
+        staff.click("main a:has-text('Samira')")
     assert role.title in staff.locator(".volunteer-matches").inner_text()
     staff.fill("#id_message", "Welkom Samira! Ik bel je morgenochtend om kennis te maken.")
     staff.click("button[name=answer]")

@@ -82,7 +82,8 @@ def test_the_search_form_filters_on_wheelchair_access_without_javascript(live_se
     page.goto(live_server.url + "/")
     page.click("summary")
     page.check("input[name=feature][value=wheelchair]")
-    page.click("form.search-form button.primary")
+    with page.expect_navigation():
+        page.click("form.search-form button.primary")
     assert group.name in page.content()
     assert_fits_320(page)
     check_a11y(page, "search with a wheelchair filter")

@@ -72,7 +72,8 @@ def _staff_sign_in(page: Page, site: Any, user: Any, next_path: str) -> None:
     page.fill("#id_pw-password", "a-long-test-password")
     page.click("button[name=password_sign_in]")
     page.fill("#id_token", _totp(device.bin_key))
-    page.click("main form button.primary")
+    with page.expect_navigation():
+        page.click("main form button.primary")
     assert page.url.endswith(next_path)
 
 
@@ -89,7 +90,8 @@ def _change_by_freshness_mail(site: Any, make_page: Any, smtp_sink: Any, group: 
     assert f"{site.url}/werkplek/check/" in body  # settings.SITE_URL, not a built-in localhost
     page = make_page(locale="en-GB", javascript=False)
     page.goto(next(link for link in _links(body) if "/werkplek/check/" in link))
-    page.click("text=No, I want to change something")
+    with page.expect_navigation():
+        page.click("text=No, I want to change something")
     assert "/inloggen/" not in page.url
     check_a11y(page, "group edit page by link")
     page.fill(f"#id_s{group.schedules.get().pk}_start_time", time_text)
@@ -153,7 +155,8 @@ def test_staff_start_a_support_point_whose_manager_invites_a_member_and_a_contac
     manager.click("main form button.primary")
     secret = re.sub(r"\s", "", manager.locator("code.ws-secret").inner_text())
     manager.fill("#id_token", _totp(base64.b32decode(secret + "=" * (-len(secret) % 8))))
-    manager.click("main form button.primary")
+    with manager.expect_navigation():
+        manager.click("main form button.primary")
     assert manager.url.endswith(f"/werkplek/{sp.slug}/")
 
     # The manager adds a member (a new person: Dutch) ...
@@ -187,7 +190,8 @@ def test_a_municipality_officer_granted_access_by_the_command_is_told_and_gets_i
     body = _mail(smtp_sink, "beleid@eindhoven.example.nl")
     page = make_page(locale="en-GB", javascript=False)
     page.goto(_sign_in_link(body))
-    page.click("main form button.primary")
+    with page.expect_navigation():
+        page.click("main form button.primary")
     assert page.url.endswith("/gemeente/eindhoven/")
 
 

@@ -30,7 +30,8 @@ def _sign_in(page, base: str) -> None:
 def _change_everything(page, base: str, group) -> None:
     page.goto(f"{base}/werkplek/groep/{group.uuid}/bewerken/")
     # "Add a language" is a plain link: no JavaScript needed.
-    page.click("main a[hreflang=ti]")
+    with page.expect_navigation():
+        page.click("main a[hreflang=ti]")
     assert "lang=ti" in page.url
     page.fill("#id_description_ti", TIGRINYA)
     page.fill("#id_name_nl", "Samen sterker bij somberheid")
