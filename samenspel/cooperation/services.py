@@ -27,6 +27,7 @@ from samenspel.cooperation.models import (
 )
 from samenspel.core import dates, outbox
 from samenspel.core.audit import Actor, acting_user, log_action
+from samenspel.core.services import model_update
 from samenspel.directory.models import Organisation, OrganisationKind
 from samenspel.finder.models import Question, ReplyBy
 from samenspel.finder.questions import question_handed_over
@@ -224,10 +225,7 @@ def _tell_initiator(registration: Registration, frm: Organisation, to: Organisat
 
 @transaction.atomic
 def forwarded_set_status(*, question: ForwardedQuestion, status: str, actor: Actor) -> ForwardedQuestion:
-    old = question.status
-    question.status = status
-    question.save(update_fields=["status"])
-    log_action(obj=question, action="status", actor=actor, changes={"status": [old, status]})
+    model_update(question, actor=actor, action="status", validate=None, status=status)
     return question
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.core import dates, outbox
 from samenspel.core.audit import log_action
-from samenspel.core.services import Actor
+from samenspel.core.services import Actor, model_update
 from samenspel.core.visitor_forms import store_once
 from samenspel.directory.models import Group
 from samenspel.finder.models import Question, QuestionStatus, ReplyBy
@@ -109,10 +109,7 @@ def send_question(question: Question, group_url: str) -> int:
 
 @transaction.atomic
 def question_set_status(*, question: Question, status: QuestionStatus, actor: Actor) -> Question:
-    old = question.status
-    question.status = status
-    question.save(update_fields=["status"])
-    log_action(obj=question, action="status", actor=actor, changes={"status": [old, status]})
+    model_update(question, actor=actor, action="status", validate=None, status=status)
     return question
 
 
