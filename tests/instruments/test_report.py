@@ -174,6 +174,8 @@ def test_the_page_draws_its_charts_as_svg_with_a_title_and_the_numbers_in_a_tabl
     assert '<desc id="stages-desc">' in body and '<title id="stages-title">' in body
     assert 'aria-labelledby="stages-title stages-desc"' in body
     assert '<table class="ws-table" aria-labelledby="stages">' in body
+    # The tables sit under their section's heading (h2), one level down.
+    assert '<h3 id="stages">' in body and '<h2 id="stages">' not in body
 
 
 def test_groups_per_stage_follow_the_status_history(cast: dict[str, Any], region: dict[str, Group]) -> None:  # noqa: F811
