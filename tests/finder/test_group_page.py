@@ -195,3 +195,14 @@ def test_the_group_page_needs_few_queries(client: Client, group: Group, django_a
     Cancellation.objects.create(schedule=group.schedules.get(), date=group.next_meetings(1)[0].date())
     with django_assert_max_num_queries(12):
         page(client, group)
+
+
+def test_it_leads_to_the_support_points_volunteer_page_and_newsletter(client: Client, group: Group) -> None:
+    html = page(client, group)
+    sp = group.support_point
+    assert sp is not None
+    volunteer = f'<a href="/steunpunt/{sp.slug}/vrijwilliger-worden/">Help as a volunteer at {sp.name}</a>'
+    newsletter = f'<a href="/steunpunt/{sp.slug}/nieuwsbrief/">Newsletter of {sp.name}</a>'
+    assert volunteer in html and newsletter in html
+    for path in (f"/steunpunt/{sp.slug}/vrijwilliger-worden/", f"/steunpunt/{sp.slug}/nieuwsbrief/"):
+        assert client.get(path).status_code == 200
