@@ -24,8 +24,7 @@ def _fresh_rate_limits() -> None:
     cache.clear()
 
 
-@pytest.fixture
-def support_point(db: None) -> Organisation:
+def make_support_point() -> Organisation:
     return Organisation.objects.create(
         slug="steunpunt-test",
         kind="support_point",
@@ -36,7 +35,11 @@ def support_point(db: None) -> Organisation:
 
 
 @pytest.fixture
-def other_support_point(db: None) -> Organisation:
+def support_point(db: None) -> Organisation:
+    return make_support_point()
+
+
+def make_other_support_point() -> Organisation:
     return Organisation.objects.create(
         slug="steunpunt-elders",
         kind="support_point",
@@ -47,7 +50,11 @@ def other_support_point(db: None) -> Organisation:
 
 
 @pytest.fixture
-def third_support_point(db: None) -> Organisation:
+def other_support_point(db: None) -> Organisation:
+    return make_other_support_point()
+
+
+def make_third_support_point() -> Organisation:
     return Organisation.objects.create(
         slug="steunpunt-noord",
         kind="support_point",
@@ -55,6 +62,11 @@ def third_support_point(db: None) -> Organisation:
         email="info@noord.example.org",
         municipality="Groningen",
     )
+
+
+@pytest.fixture
+def third_support_point(db: None) -> Organisation:
+    return make_third_support_point()
 
 
 @pytest.fixture
@@ -97,8 +109,7 @@ def question(group: Group) -> Question:
     return make_question(group)
 
 
-@pytest.fixture
-def registration(reference: None, support_point: Organisation) -> Registration:
+def make_registration(support_point: Organisation) -> Registration:
     reg = Registration.objects.create(
         kind="group",
         name="Praatgroep mantelzorgers Helmond",
@@ -112,3 +123,8 @@ def registration(reference: None, support_point: Organisation) -> Registration:
         confirmed_at="2026-12-01T10:00:00Z",
     )
     return reg
+
+
+@pytest.fixture
+def registration(reference: None, support_point: Organisation) -> Registration:
+    return make_registration(support_point)

@@ -13,9 +13,18 @@ from django.urls import reverse
 
 from samenspel.cooperation import services
 from samenspel.cooperation.models import ForwardedQuestion
+from samenspel.directory.reference import load_reference_data
 from samenspel.workspace.access import question_ref
-from tests.cooperation.conftest import make_question
-from tests.personas import sign_in
+from samenspel.workspace.models import Role
+from tests.conftest import built_once, make_group, make_location
+from tests.cooperation.conftest import (
+    make_other_support_point,
+    make_question,
+    make_registration,
+    make_support_point,
+    make_third_support_point,
+)
+from tests.personas import Personas, make_member, sign_in
 
 PERSONAS = ["anonymous", "outsider", "member", "viewer", "contact", "other_member", "third", "professional", "staff"]
 
@@ -63,30 +72,39 @@ CASES = [
 ]
 
 
+def _build() -> dict[str, Any]:
+    # The table's world (support points A, B and C of tests/cooperation/conftest.py, A's group with a question, a
+    # registration, and the personas), built once for all its cases instead of once for each.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    other_support_point = make_other_support_point()
+    world = {"support_point": group.support_point, "persona_group": group, "other_support_point": other_support_point}
+    people = Personas(world=world).build(*(persona for persona in PERSONAS if persona != "third"))
+    people["third"] = make_member(make_third_support_point(), Role.MANAGER, "manager@noord.example.org")
+    return {
+        "group": group,
+        "other_support_point": other_support_point,
+        "people": dict(people),
+        "question": make_question(group),
+        "registration": make_registration(group.support_point),
+    }
+
+
+_world_rows, world = built_once(_build)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_cooperation_url_answers_each_persona_as_the_table_says(
-    client,
-    people,
-    group,
-    other_support_point,
-    third_member,
-    question,
-    registration,
-    name,
-    method,
-    kind,
-    data,
-    persona,
-    expected,
+    client, world, name, method, kind, data, persona, expected
 ):
-    people["third"] = third_member
+    group, people, question = world["group"], world["people"], world["question"]
     received = ForwardedQuestion.objects.get(
-        forward=services.forward_question(question=make_question(group), to=other_support_point, actor=None)
+        forward=services.forward_question(question=make_question(group), to=world["other_support_point"], actor=None)
     )
     kwargs = {
         "question": {"ref": question_ref(question)},
-        "registration": {"registration_uuid": registration.uuid},
+        "registration": {"registration_uuid": world["registration"].uuid},
         "received": {"question_uuid": received.uuid},
         "sp": {"slug": group.support_point.slug},
         "none": {},

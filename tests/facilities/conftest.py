@@ -10,8 +10,7 @@ from samenspel.facilities import services
 from samenspel.facilities.models import Room, RoomRequest, Speaker, SpeakerRequest
 
 
-@pytest.fixture
-def room(support_point: Organisation) -> Room:
+def make_room(support_point: Organisation) -> Room:
     return Room.objects.create(
         support_point=support_point,
         name="Grote zaal",
@@ -27,13 +26,17 @@ def room(support_point: Organisation) -> Room:
     )
 
 
+@pytest.fixture
+def room(support_point: Organisation) -> Room:
+    return make_room(support_point)
+
+
 def next_weekday(weekday: int) -> datetime.date:
     today = timezone.localdate()
     return today + datetime.timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
-@pytest.fixture
-def room_request(group: Group, room: Room) -> RoomRequest:
+def make_room_request(group: Group, room: Room) -> RoomRequest:
     return services.room_request_create(
         group=group,
         room=room,
@@ -48,7 +51,12 @@ def room_request(group: Group, room: Room) -> RoomRequest:
 
 
 @pytest.fixture
-def speaker(reference: None, support_point: Organisation) -> Speaker:
+def room_request(group: Group, room: Room) -> RoomRequest:
+    return make_room_request(group, room)
+
+
+def make_speaker(support_point: Organisation) -> Speaker:
+    """The support point's speaker (reference data loaded first)."""
     s = Speaker.objects.create(
         support_point=support_point,
         name="Ervaringsdeskundige Anna",
@@ -63,7 +71,16 @@ def speaker(reference: None, support_point: Organisation) -> Speaker:
 
 
 @pytest.fixture
-def speaker_request(group: Group, speaker: Speaker) -> SpeakerRequest:
+def speaker(reference: None, support_point: Organisation) -> Speaker:
+    return make_speaker(support_point)
+
+
+def make_speaker_request(group: Group, speaker: Speaker) -> SpeakerRequest:
     return services.speaker_ask(
         group=group, speaker=speaker, description="Een avond over herstel", wished_date=None, actor=None
     )
+
+
+@pytest.fixture
+def speaker_request(group: Group, speaker: Speaker) -> SpeakerRequest:
+    return make_speaker_request(group, speaker)

@@ -8,9 +8,11 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Group
+from samenspel.directory.reference import load_reference_data
 from samenspel.facilities.models import Room, RoomRequest, SpeakerRequest
-from tests.facilities.conftest import next_weekday
-from tests.personas import sign_in
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.facilities.conftest import make_room, make_room_request, make_speaker, make_speaker_request, next_weekday
+from tests.personas import Personas, make_other_group, make_other_support_point, sign_in
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
 
@@ -92,34 +94,55 @@ def _kwargs(kind: str, group: Group, room: Room, room_request: RoomRequest, link
     }[kind]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
-def test_every_rooms_url_answers_each_persona_as_the_table_says(
-    client,
-    personas,
-    group,
-    other_group,
-    room,
-    room_request,
-    speaker_request,
-    name,
-    method,
-    kind,
-    data,
-    persona,
-    expected,
-):
-    if personas[persona] is not None:
-        sign_in(client, personas[persona])
-    if name == "ask" and method == "post":
-        data = {**data, "room": str(room.uuid), "first_date": next_weekday(4).isoformat()}
-    if name == "speaker_ask" and method == "post":
-        data = {**data, "speaker": str(speaker_request.speaker.uuid)}
-    url = reverse(f"facilities:{name}", kwargs=_kwargs(kind, group, room, room_request, speaker_request))
-    response = getattr(client, method)(url, data)
-    assert response.status_code == expected
-    if persona == "anonymous" and expected == 302:
-        assert response["Location"].startswith("/werkplek/inloggen/")
+def _build() -> dict[str, Any]:
+    # The table's world (the fixtures of tests/facilities/conftest.py and the personas), built once for all its cases
+    # instead of once for each.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    support_point = group.support_point
+    world = {
+        "support_point": support_point,
+        "persona_group": group,
+        "other_group": make_other_group(group),
+        "other_support_point": make_other_support_point(),
+    }
+    room = make_room(support_point)
+    room_request = make_room_request(group, room)
+    speaker_request = make_speaker_request(group, make_speaker(support_point))
+    # After the requests, as before: the personas came when a case asked for them.
+    personas = Personas(world=world).build(*PERSONAS)
+    return {
+        "group": group,
+        "personas": dict(personas),
+        "room": room,
+        "room_request": room_request,
+        "speaker_request": speaker_request,
+    }
+
+
+# Class-scoped: the module's other test builds its own world from the conftest's fixtures.
+_world_rows, world = built_once(_build, scope="class")
+
+
+class TestTable:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
+    def test_every_rooms_url_answers_each_persona_as_the_table_says(
+        self, client, world, name, method, kind, data, persona, expected
+    ):
+        personas, group, room = world["personas"], world["group"], world["room"]
+        room_request, speaker_request = world["room_request"], world["speaker_request"]
+        if personas[persona] is not None:
+            sign_in(client, personas[persona])
+        if name == "ask" and method == "post":
+            data = {**data, "room": str(room.uuid), "first_date": next_weekday(4).isoformat()}
+        if name == "speaker_ask" and method == "post":
+            data = {**data, "speaker": str(speaker_request.speaker.uuid)}
+        url = reverse(f"facilities:{name}", kwargs=_kwargs(kind, group, room, room_request, speaker_request))
+        response = getattr(client, method)(url, data)
+        assert response.status_code == expected
+        if persona == "anonymous" and expected == 302:
+            assert response["Location"].startswith("/werkplek/inloggen/")
 
 
 @pytest.mark.django_db

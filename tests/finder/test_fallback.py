@@ -7,6 +7,7 @@ about: every group offered must carry it, and the page names each choice it let 
 
 from __future__ import annotations
 
+import datetime
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,10 +16,21 @@ from django.test import Client
 from django.utils import translation
 
 from samenspel.directory import search as search_service
+from samenspel.directory.demo import Generator
 from samenspel.directory.models import Group
 from samenspel.directory.public import language_name
+from tests.conftest import built_once
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
+
+
+def _build_region() -> dict[str, int]:
+    return Generator(groups=150, seed=2015, today=datetime.date(2026, 11, 22)).run()
+
+
+# Every test here searches the demo region (as the browser journeys' `demo_region`, search index included): built once
+# for the module, each test in a savepoint inside it.
+_region_rows, demo_region = built_once(_build_region, name="demo_region")
 
 CARD_LINK = re.compile(r'<li class="result">\s*<h3[^>]*><a href="/groep/([\w-]+)/"')
 

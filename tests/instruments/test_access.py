@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
-from tests.personas import sign_in
+from samenspel.directory.reference import load_reference_data
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import Personas, make_other_support_point, sign_in
 
 PERSONAS = [
     "anonymous",
@@ -74,12 +76,29 @@ CASES = [
 ]
 
 
+def _build() -> dict[str, Any]:
+    # The table's world, built once for all its cases instead of once for each: the support point with its group
+    # (the contact persona's), another support point (the other member's) and the personas of the table.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    world = {
+        "support_point": group.support_point,
+        "persona_group": group,
+        "other_support_point": make_other_support_point(),
+    }
+    personas = Personas(world=world).build(*PERSONAS)
+    return {"group": group, "support_point": group.support_point, "personas": dict(personas)}
+
+
+_world_rows, world = built_once(_build)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_instruments_url_answers_each_persona_as_the_table_says(
-    request, client, personas, support_point, name, method, kind, data, persona, expected
+    client, world, name, method, kind, data, persona, expected
 ):
-    # The group (and the reference data under it) only where the table needs it: loading it costs a second.
+    personas, support_point = world["personas"], world["support_point"]
     if personas[persona] is not None:
         sign_in(client, personas[persona])
     kwargs = {
@@ -89,7 +108,7 @@ def test_every_instruments_url_answers_each_persona_as_the_table_says(
         "municipality": {"slug": "geldrop-mierlo"},
         "sp_check": {"slug": support_point.slug, "kind": "support_point"},
         "sp_bad_kind": {"slug": support_point.slug, "kind": "group"},
-        "group": {"group_uuid": request.getfixturevalue("group").uuid} if kind == "group" else {},
+        "group": {"group_uuid": world["group"].uuid} if kind == "group" else {},
     }[kind]
     response = getattr(client, method)(reverse(f"instruments:{name}", kwargs=kwargs), data)
     assert response.status_code == expected

@@ -16,10 +16,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import get_resolver, reverse
 
+from samenspel.directory.reference import load_reference_data
 from samenspel.learning import intervision, knowledge, projects, services
-from samenspel.learning.models import Certificate, KnowledgePage, Material
-from tests.learning.conftest import plan_run, verified_client
-from tests.personas import client_for, make_user
+from samenspel.learning.course_data import load_course_templates
+from samenspel.learning.knowledge import load_knowledge_pages
+from samenspel.learning.models import Certificate, CourseTemplate, KnowledgePage, Material
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.learning.conftest import BASIC, plan_run, verified_client
+from tests.personas import Personas, client_for, make_other_support_point, make_user
 
 PERSONAS = [
     "anonymous",
@@ -142,8 +146,31 @@ def test_the_matrix_covers_every_learning_url() -> None:
     assert names == {name for name, *_rest in MATRIX}
 
 
-@pytest.fixture
-def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) -> dict[str, Any]:
+class _PersonaWorld(dict[str, Any]):
+    """The fixtures the personas are built from, each made when a persona first needs it, as the fixtures were."""
+
+    def __missing__(self, name: str) -> Any:
+        if name == "persona_group":
+            load_reference_data()
+            self[name] = make_group(self["support_point"], make_location())
+        elif name == "other_support_point":
+            self[name] = make_other_support_point()
+        else:
+            raise KeyError(name)
+        return self[name]
+
+
+def _build() -> dict[str, Any]:
+    # The matrix's world, built once for all its URLs instead of once for each: the fixtures of
+    # tests/learning/conftest.py (the shipped courses, a trainer), the support point's own copy of the basic course
+    # with a hand-out and a run with a participant, their certificate, plan, fund application and intervision group,
+    # an editor's proposed knowledge page, and the personas.
+    support_point = make_support_point()
+    load_course_templates()
+    load_knowledge_pages()
+    basic_course = CourseTemplate.objects.get(slug=BASIC, support_point__isnull=True)
+    trainer = make_user("trainer@training.example.org")
+    personas = Personas(world=_PersonaWorld(support_point=support_point))
     own = services.template_copy(template=basic_course, support_point=support_point, actor=None)
     material = services.material_add(
         session=own.sessions.get(number=1),
@@ -183,7 +210,9 @@ def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) ->
     )
     group = intervision.intervision_start(run=run, name="Intervisie", actor=None)
     group.members.add(participant)
+    personas.build(*PERSONAS)  # and the anonymous visitor (None)
     return {
+        "personas": dict(personas),
         "intervision": group,
         "knowledge_edit": knowledge_edit,
         "sp": support_point,
@@ -196,6 +225,10 @@ def world(support_point: Any, basic_course: Any, trainer: Any, personas: Any) ->
         "fund": fund,
         "application": application,
     }
+
+
+# Class-scoped: the module's other tests build their own world from the conftest's fixtures.
+_world_rows, world = built_once(_build, scope="class")
 
 
 def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
@@ -220,32 +253,36 @@ def _kwargs(kind: str, w: dict[str, Any]) -> dict[str, Any]:
     }[kind]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("name", "method", "kind", "data", "expected"), MATRIX, ids=[f"{m[0]}-{m[1]}" for m in MATRIX])
-def test_permission_matrix(
-    name: str,
-    method: str,
-    kind: str,
-    data: dict[str, Any],
-    expected: dict[str, int],
-    personas: dict[str, Any],
-    world: dict[str, Any],
-) -> None:
-    url = reverse(f"learning:{name}", kwargs=_kwargs(kind, world))
-    got: dict[str, int] = {}
-    for persona in PERSONAS:
-        # Each persona starts from the same data: what one persona's POST changed is rolled back.
-        with transaction.atomic():
-            # Platform staff pass two-factor, as the knowledge pages' editing asks of them.
-            client = verified_client(personas[persona]) if persona == "staff" else client_for(personas[persona])
-            if kind == "plan_fund":
-                data = {"fund": world["fund"].pk, "amount": "100"}
-            if name == "material_upload":
-                data = {"title": "x", "file": SimpleUploadedFile("x.txt", b"x", content_type="text/plain")}
-            response = client.post(url, data) if method == "post" else client.get(url)
-            got[persona] = response.status_code
-            transaction.set_rollback(True)
-    assert got == expected, f"{method.upper()} {url}"
+class TestMatrix:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(
+        ("name", "method", "kind", "data", "expected"), MATRIX, ids=[f"{m[0]}-{m[1]}" for m in MATRIX]
+    )
+    def test_permission_matrix(
+        self,
+        name: str,
+        method: str,
+        kind: str,
+        data: dict[str, Any],
+        expected: dict[str, int],
+        world: dict[str, Any],
+    ) -> None:
+        personas = world["personas"]
+        url = reverse(f"learning:{name}", kwargs=_kwargs(kind, world))
+        got: dict[str, int] = {}
+        for persona in PERSONAS:
+            # Each persona starts from the same data: what one persona's POST changed is rolled back.
+            with transaction.atomic():
+                # Platform staff pass two-factor, as the knowledge pages' editing asks of them.
+                client = verified_client(personas[persona]) if persona == "staff" else client_for(personas[persona])
+                if kind == "plan_fund":
+                    data = {"fund": world["fund"].pk, "amount": "100"}
+                if name == "material_upload":
+                    data = {"title": "x", "file": SimpleUploadedFile("x.txt", b"x", content_type="text/plain")}
+                response = client.post(url, data) if method == "post" else client.get(url)
+                got[persona] = response.status_code
+                transaction.set_rollback(True)
+        assert got == expected, f"{method.upper()} {url}"
 
 
 @pytest.mark.django_db

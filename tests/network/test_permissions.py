@@ -14,6 +14,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from samenspel.directory.models import Organisation, Theme
+from samenspel.directory.reference import load_reference_data
 from samenspel.network.models import Journey
 from samenspel.network.services import (
     help_service_save,
@@ -27,8 +28,9 @@ from samenspel.network.services import (
     tour_report_create,
     tour_token,
 )
-from tests.network.conftest import key_person
-from tests.personas import client_for
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.network.conftest import key_person, make_key_person
+from tests.personas import Personas, client_for, make_other_support_point
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +101,26 @@ MATRIX: list[tuple[str, str, str, dict[str, int]]] = [
 ]
 
 
+def _build() -> dict[str, Any]:
+    # The table's world (the conftest's cast: personas and two key persons, the support point with its group and the
+    # other support point), built once for all its URLs instead of once for each.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    support_point, other_support_point = group.support_point, make_other_support_point()
+    people = Personas(
+        world={"support_point": support_point, "persona_group": group, "other_support_point": other_support_point}
+    )
+    people.build("anonymous", "outsider", "viewer", "manager", "professional", "other_member", "staff")
+    people["key_person"] = make_key_person(support_point, "ayse@sleutel.example.org", "Ayşe", visibility="public")
+    people["other_key_person"] = make_key_person(
+        other_support_point, "samira@sleutel.example.org", "Samira", languages=("ar",)
+    )
+    return {"cast": dict(people), "support_point": support_point, "other_support_point": other_support_point}
+
+
+_world_rows, world = built_once(_build)
+
+
 def test_the_matrix_covers_every_network_url() -> None:
     _prefix, namespace = get_resolver().namespace_dict["network"]
     names = {name for name in namespace.reverse_dict if isinstance(name, str)}
@@ -113,10 +135,9 @@ def test_every_network_url_answers_each_persona_as_the_table_says(
     args: str,
     method: str,
     expected: dict[str, int],
-    cast: dict[str, Any],
-    support_point: Organisation,
-    other_support_point: Organisation,
+    world: dict[str, Any],
 ) -> None:
+    cast, support_point, other_support_point = world["cast"], world["support_point"], world["other_support_point"]
     self_organisation = Organisation.objects.create(slug="so", kind="self_organisation", name="Zelforganisatie")
     journey: Journey = journey_start(key_person=key_person(cast["key_person"]))
     tie = tie_create(support_point=support_point, organisation=self_organisation, actor=None)

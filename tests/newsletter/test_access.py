@@ -9,9 +9,11 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
+from samenspel.directory.reference import load_reference_data
 from samenspel.newsletter import services
 from samenspel.newsletter.models import Issue, Subscriber
-from tests.personas import sign_in
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import Personas, make_other_support_point, sign_in
 
 PERSONAS = ["anonymous", "outsider", "viewer", "editor", "manager", "other_member", "professional", "contact", "staff"]
 
@@ -47,11 +49,27 @@ CASES = [
 ]
 
 
+def _build() -> dict[str, Any]:
+    # The table's world (the group and the personas), built once for all its cases instead of once for each.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    world = {
+        "support_point": group.support_point,
+        "persona_group": group,
+        "other_support_point": make_other_support_point(),
+    }
+    return {"support_point": group.support_point, "personas": dict(Personas(world=world).build(*PERSONAS))}
+
+
+_world_rows, world = built_once(_build)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_newsletter_url_answers_each_persona_as_the_table_says(
-    personas, group, support_point, name, method, kind, data, persona, expected
+    world, name, method, kind, data, persona, expected
 ):
+    personas, support_point = world["personas"], world["support_point"]
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     if personas[persona] is not None:
         sign_in(client, personas[persona])

@@ -37,9 +37,14 @@ def _fresh_rate_limits(settings: Any) -> None:
     settings.OPENDATA_ANON_REQUESTS_PER_MINUTE = 1_000_000
 
 
+def build_demo() -> dict[str, int]:
+    """The demo region (150 groups); for a module's tests that read it, `built_once(build_demo, name="demo")`."""
+    return Generator(groups=150, seed=2015, today=TODAY).run()
+
+
 @pytest.fixture
 def demo(db: None) -> dict[str, int]:
-    return Generator(groups=150, seed=2015, today=TODAY).run()
+    return build_demo()
 
 
 @pytest.fixture

@@ -10,9 +10,13 @@ import pytest
 from django.test import Client
 
 from samenspel.directory.models import Group, Location
-from tests.opendata.conftest import SCHEMA_DIR, Validate
+from tests.conftest import built_once
+from tests.opendata.conftest import SCHEMA_DIR, Validate, build_demo
 
 pytestmark = pytest.mark.django_db
+
+# Every test here reads the demo region: built once for the module, each test in a savepoint inside it.
+_demo_rows, demo = built_once(build_demo, name="demo")
 
 
 def every_object(client: Client) -> list[tuple[str, dict[str, Any]]]:

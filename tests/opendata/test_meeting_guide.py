@@ -17,6 +17,8 @@ from jsonschema import Draft202012Validator
 
 from samenspel.directory.models import Cancellation, Disclosure, Group, GroupStatus, Location, Schedule
 from samenspel.opendata import feeds
+from tests.conftest import built_once
+from tests.opendata.conftest import build_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -181,64 +183,71 @@ def schedule_has_a_coming_meeting(schedule: Schedule, now: datetime.datetime) ->
     return bool(schedule.next_occurrences(count=1, after=now))
 
 
-def test_the_demo_region_feed_holds_every_public_group_with_a_coming_meeting(
-    client: Client, demo: dict[str, int]
-) -> None:
-    feed = client.get("/api/meeting-guide.json").json()
-    now = timezone.now()
-    in_feed = {str(m["url"]).rstrip("/").rsplit("/", 1)[1] for m in feed}
-    left_out: dict[str, str] = {}
-    expected: set[str] = set()
-    expected_entries = 0
-    kinds_in_feed: set[str] = set()
-    for group in Group.objects.public().prefetch_related("schedules__cancellations"):
-        coming = [s for s in group.schedules.all() if schedule_has_a_coming_meeting(s, now)]
-        if group.status == GroupStatus.PAUSED:
-            left_out[group.slug] = "paused"
-        elif not coming:
-            left_out[group.slug] = "no schedule with a coming meeting"
-        else:
-            expected.add(group.slug)
-            expected_entries += len(coming)
-            kinds_in_feed |= {s.kind for s in coming}
-    print(f"\nMeeting Guide feed: {len(in_feed)} groups, {len(feed)} entries; left out: {left_out}")
-    assert in_feed == expected
-    assert len(feed) == expected_entries  # one entry per schedule with a coming meeting
-    assert set(left_out.values()) <= {"paused", "no schedule with a coming meeting"}
-    # Every rhythm is carried, not only weekly ones (before: 55 of the region's 136 public groups). The demo's set
-    # dates run out a few months after its day, so they are checked by the count above and their own test.
-    assert kinds_in_feed >= {"weekly", "every_n_weeks", "monthly_nth_weekday", "monthly_date"}
-    assert len(in_feed) > 100
+# The demo region the tests of this class read: built once (tests/opendata/conftest.py, `build_demo`), each test in a
+# savepoint inside it. Class-scoped: the module's other tests start from an empty database.
+_demo_rows, demo = built_once(build_demo, name="demo", scope="class")
 
 
-def test_the_demo_region_feed_validates_against_the_spec(client: Client, demo: dict[str, int]) -> None:
-    feed = client.get("/api/meeting-guide.json").json()
-    errors = [f"{e.json_path}: {e.message}" for e in Draft202012Validator(SPEC_SCHEMA).iter_errors(feed)]
-    assert errors == []
-    slugs = [m["slug"] for m in feed]
-    assert len(slugs) == len(set(slugs))  # "must be unique to your data set"
-    for meeting in feed:
-        # Meeting Guide imports a meeting with a day, a time and a place; an online group has no place to give.
-        assert "day" in meeting and "time" in meeting
-        assert "formatted_address" in meeting or "ONL" in meeting["types"]
-        assert "conference_url" not in meeting
+class TestTheDemoRegionFeed:
+    """The feed of the whole demo region."""
 
+    def test_the_demo_region_feed_holds_every_public_group_with_a_coming_meeting(
+        self, client: Client, demo: dict[str, int]
+    ) -> None:
+        feed = client.get("/api/meeting-guide.json").json()
+        now = timezone.now()
+        in_feed = {str(m["url"]).rstrip("/").rsplit("/", 1)[1] for m in feed}
+        left_out: dict[str, str] = {}
+        expected: set[str] = set()
+        expected_entries = 0
+        kinds_in_feed: set[str] = set()
+        for group in Group.objects.public().prefetch_related("schedules__cancellations"):
+            coming = [s for s in group.schedules.all() if schedule_has_a_coming_meeting(s, now)]
+            if group.status == GroupStatus.PAUSED:
+                left_out[group.slug] = "paused"
+            elif not coming:
+                left_out[group.slug] = "no schedule with a coming meeting"
+            else:
+                expected.add(group.slug)
+                expected_entries += len(coming)
+                kinds_in_feed |= {s.kind for s in coming}
+        print(f"\nMeeting Guide feed: {len(in_feed)} groups, {len(feed)} entries; left out: {left_out}")
+        assert in_feed == expected
+        assert len(feed) == expected_entries  # one entry per schedule with a coming meeting
+        assert set(left_out.values()) <= {"paused", "no schedule with a coming meeting"}
+        # Every rhythm is carried, not only weekly ones (before: 55 of the region's 136 public groups). The demo's set
+        # dates run out a few months after its day, so they are checked by the count above and their own test.
+        assert kinds_in_feed >= {"weekly", "every_n_weeks", "monthly_nth_weekday", "monthly_date"}
+        assert len(in_feed) > 100
 
-def test_the_demo_region_feed_gives_no_address_that_is_not_public(client: Client, demo: dict[str, int]) -> None:
-    body = client.get("/api/meeting-guide.json").content.decode()
-    public = Location.objects.filter(disclosure=Disclosure.PUBLIC)
-    public_words = {w for loc in public for w in (loc.street, loc.postcode, loc.name)}
-    hidden = Location.objects.exclude(disclosure__in=[Disclosure.PUBLIC, Disclosure.ONLINE])
-    assert hidden.filter(groups__in=Group.objects.public()).exists()
-    for loc in hidden:
-        for word in (loc.street, loc.postcode):
-            if word and word not in public_words:
-                assert word not in body, f"{word} of a location with disclosure {loc.disclosure}"
-    assert not re.search(r"https?://(?!testserver/)", body)  # no online link, only our own group pages
+    def test_the_demo_region_feed_validates_against_the_spec(self, client: Client, demo: dict[str, int]) -> None:
+        feed = client.get("/api/meeting-guide.json").json()
+        errors = [f"{e.json_path}: {e.message}" for e in Draft202012Validator(SPEC_SCHEMA).iter_errors(feed)]
+        assert errors == []
+        slugs = [m["slug"] for m in feed]
+        assert len(slugs) == len(set(slugs))  # "must be unique to your data set"
+        for meeting in feed:
+            # Meeting Guide imports a meeting with a day, a time and a place; an online group has no place to give.
+            assert "day" in meeting and "time" in meeting
+            assert "formatted_address" in meeting or "ONL" in meeting["types"]
+            assert "conference_url" not in meeting
 
+    def test_the_demo_region_feed_gives_no_address_that_is_not_public(
+        self, client: Client, demo: dict[str, int]
+    ) -> None:
+        body = client.get("/api/meeting-guide.json").content.decode()
+        public = Location.objects.filter(disclosure=Disclosure.PUBLIC)
+        public_words = {w for loc in public for w in (loc.street, loc.postcode, loc.name)}
+        hidden = Location.objects.exclude(disclosure__in=[Disclosure.PUBLIC, Disclosure.ONLINE])
+        assert hidden.filter(groups__in=Group.objects.public()).exists()
+        for loc in hidden:
+            for word in (loc.street, loc.postcode):
+                if word and word not in public_words:
+                    assert word not in body, f"{word} of a location with disclosure {loc.disclosure}"
+        assert not re.search(r"https?://(?!testserver/)", body)  # no online link, only our own group pages
 
-def test_the_feed_reads_the_region_in_a_fixed_number_of_queries(
-    client: Client, demo: dict[str, int], django_assert_max_num_queries: Any
-) -> None:
-    with django_assert_max_num_queries(5):
-        assert client.get("/api/meeting-guide.json").status_code == 200
+    def test_the_feed_reads_the_region_in_a_fixed_number_of_queries(
+        self, client: Client, demo: dict[str, int], django_assert_max_num_queries: Any
+    ) -> None:
+        with django_assert_max_num_queries(5):
+            assert client.get("/api/meeting-guide.json").status_code == 200

@@ -9,8 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from tests.personas import sign_in
-from tests.presentations.conftest import held
+from samenspel.directory.reference import load_reference_data
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import Personas, make_other_group, make_other_support_point, sign_in
+from tests.presentations.conftest import ask, held
 
 PERSONAS = [
     "anonymous",
@@ -70,11 +72,34 @@ CASES = [
 ]
 
 
+def _build() -> dict[str, Any]:
+    # The table's world (the group, a second group, the personas and a professional's request naming the group, as
+    # in tests/presentations/conftest.py), built once for all its cases instead of once for each.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    world = {
+        "support_point": group.support_point,
+        "persona_group": group,
+        "other_group": make_other_group(group),
+        "other_support_point": make_other_support_point(),
+    }
+    # As the conftest's `presentation`: the group's contact person exists when the professional asks, the others come
+    # after.
+    personas = Personas(world=world).build("contact")
+    presentation = ask(group, personas["professional"])
+    personas.build(*PERSONAS)
+    return {"personas": dict(personas), "presentation": presentation}
+
+
+_world_rows, world = built_once(_build)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
 def test_every_presentations_url_answers_each_persona_as_the_table_says(
-    personas, other_group, presentation, name, method, kind, data, persona, expected
+    world, name, method, kind, data, persona, expected
 ):
+    personas, presentation = world["personas"], world["presentation"]
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     if personas[persona] is not None:
         sign_in(client, personas[persona])

@@ -15,8 +15,8 @@ def _fresh_rate_limits() -> None:
     cache.clear()
 
 
-@pytest.fixture
-def role(reference: None, support_point: Organisation) -> VolunteerRole:
+def make_role(support_point: Organisation) -> VolunteerRole:
+    """The support point's translator role (reference data loaded first)."""
     r = VolunteerRole.objects.create(
         support_point=support_point,
         kind=RoleKind.TRANSLATOR,
@@ -28,6 +28,11 @@ def role(reference: None, support_point: Organisation) -> VolunteerRole:
     )
     r.languages.set([Language.objects.get(code="ar")])
     return r
+
+
+@pytest.fixture
+def role(reference: None, support_point: Organisation) -> VolunteerRole:
+    return make_role(support_point)
 
 
 @pytest.fixture

@@ -7,8 +7,11 @@ from typing import Any
 import pytest
 from django.urls import get_resolver, reverse
 
+from samenspel.directory.reference import load_reference_data
 from samenspel.volunteering.models import Volunteer, VolunteerRole
-from tests.personas import sign_in
+from tests.conftest import built_once, make_group, make_location, make_support_point
+from tests.personas import Personas, make_other_group, make_other_support_point, sign_in
+from tests.volunteering.conftest import make_role, sign_up
 
 PERSONAS = ["anonymous", "outsider", "other_member", "viewer", "editor", "manager", "contact", "other_contact"]
 
@@ -60,18 +63,43 @@ def _kwargs(kind: str, role: VolunteerRole, volunteer: Volunteer) -> dict[str, A
     }[kind]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
-def test_every_volunteering_url_answers_each_persona_as_the_table_says(
-    client, personas, group, other_group, role, volunteer, name, method, kind, data, persona, expected
-):
-    if personas[persona] is not None:
-        sign_in(client, personas[persona])
-    url = reverse(f"volunteering:{name}", kwargs=_kwargs(kind, role, volunteer))
-    response = getattr(client, method)(url, data)
-    assert response.status_code == expected
-    if persona == "anonymous" and expected == 302:
-        assert response["Location"].startswith("/werkplek/inloggen/")
+def _build() -> dict[str, Any]:
+    # The table's world (the group, the role and a volunteer of tests/volunteering/conftest.py, and the personas),
+    # built once for all its cases instead of once for each.
+    load_reference_data()
+    group = make_group(make_support_point(), make_location())
+    support_point = group.support_point
+    world = {
+        "support_point": support_point,
+        "persona_group": group,
+        "other_group": make_other_group(group),
+        "other_support_point": make_other_support_point(),
+    }
+    role = make_role(support_point)
+    volunteer = sign_up(support_point, role)
+    # After the sign-up, as before: the personas came when a case asked for them.
+    personas = Personas(world=world).build(*PERSONAS)
+    return {"personas": dict(personas), "role": role, "volunteer": volunteer}
+
+
+# Class-scoped: the module's other test builds its own world from the conftest's fixtures.
+_world_rows, world = built_once(_build, scope="class")
+
+
+class TestTable:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(("name", "method", "kind", "data", "persona", "expected"), CASES)
+    def test_every_volunteering_url_answers_each_persona_as_the_table_says(
+        self, client, world, name, method, kind, data, persona, expected
+    ):
+        personas = world["personas"]
+        if personas[persona] is not None:
+            sign_in(client, personas[persona])
+        url = reverse(f"volunteering:{name}", kwargs=_kwargs(kind, world["role"], world["volunteer"]))
+        response = getattr(client, method)(url, data)
+        assert response.status_code == expected
+        if persona == "anonymous" and expected == 302:
+            assert response["Location"].startswith("/werkplek/inloggen/")
 
 
 @pytest.mark.django_db
