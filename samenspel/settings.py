@@ -147,7 +147,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # copies): with PostgreSQL's default 4 MB the planner plans that sort in parallel workers, which on a busy
     # server costs more than it saves (bench/search: the slowest query 24 -> 15 ms). At most
     # WEB_WORKERS x DB_POOL_MAX_SIZE connections use it at once.
-    DATABASES["default"]["OPTIONS"]["options"] = os.environ.get("DB_SESSION_OPTIONS", "-c work_mem=16MB")
+    # Added to any `options` the DATABASE_URL carries, not in place of them.
+    session_options = os.environ.get("DB_SESSION_OPTIONS", "-c work_mem=16MB").strip()
+    if session_options:
+        url_options = DATABASES["default"]["OPTIONS"].get("options", "")
+        DATABASES["default"]["OPTIONS"]["options"] = f"{url_options} {session_options}".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
